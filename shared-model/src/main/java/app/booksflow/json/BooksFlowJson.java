@@ -1,0 +1,38 @@
+package app.booksflow.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+
+/**
+ * The JSON settings both sides of the sync protocol use. Dates are ISO strings, never arrays of
+ * numbers; decimals are read as {@link java.math.BigDecimal}, never as binary floating point; unknown
+ * fields are ignored so that older and newer peers can talk; empty optional fields are left out.
+ */
+public final class BooksFlowJson {
+
+    private BooksFlowJson() {
+    }
+
+    /** A new, fully configured mapper. Mappers are thread-safe: create one and share it. */
+    public static ObjectMapper newMapper() {
+        return JsonMapper.builder()
+                .addModule(new Jdk8Module())
+                .addModule(new JavaTimeModule())
+                .addModule(new DomainModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .serializationInclusion(JsonInclude.Include.NON_ABSENT)
+                .build();
+    }
+}
