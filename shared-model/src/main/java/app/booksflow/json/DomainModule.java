@@ -1,5 +1,6 @@
 package app.booksflow.json;
 
+import app.booksflow.model.DomainException;
 import app.booksflow.model.id.EntityId;
 import app.booksflow.model.money.Currencies;
 import app.booksflow.model.money.Money;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.Deserializers;
@@ -28,6 +30,7 @@ import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * How the domain's value types look in JSON, kept out of the domain classes themselves:
@@ -75,7 +78,8 @@ final class DomainModule extends SimpleModule {
                 if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) {
                     return (Confidence) ctxt.handleUnexpectedToken(Confidence.class, p);
                 }
-                return new Confidence(p.getIntValue());
+                int percent = p.getIntValue();
+                return domain(p, () -> new Confidence(percent));
             }
         });
     }
@@ -84,6 +88,18 @@ final class DomainModule extends SimpleModule {
     public void setupModule(SetupContext context) {
         super.setupModule(context);
         context.addDeserializers(new EntityIdDeserializers());
+    }
+
+    /**
+     * Runs a domain constructor; a value it refuses becomes a mapping error at the right place in the
+     * document, with the {@link DomainException} (and its code) kept as the cause.
+     */
+    static <T> T domain(JsonParser p, Supplier<T> construct) throws JsonMappingException {
+        try {
+            return construct.get();
+        } catch (DomainException e) {
+            throw JsonMappingException.from(p, e.getMessage(), e);
+        }
     }
 
     private static final class MoneySerializer extends StdSerializer<Money> {
@@ -130,7 +146,8 @@ final class DomainModule extends SimpleModule {
             } else {
                 return (Money) ctxt.reportInputMismatch(Money.class, "An amount must be a decimal string such as \"12.50\".");
             }
-            return Money.of(value, Currencies.of(currency.textValue()));
+            BigDecimal exact = value;
+            return domain(p, () -> Money.of(exact, Currencies.of(currency.textValue())));
         }
     }
 
@@ -149,7 +166,8 @@ final class DomainModule extends SimpleModule {
             if (p.currentToken() != JsonToken.VALUE_STRING) {
                 return (T) ctxt.handleUnexpectedToken(handledType(), p);
             }
-            return parser.apply(p.getText());
+            String text = p.getText();
+            return domain(p, () -> parser.apply(text));
         }
     }
 

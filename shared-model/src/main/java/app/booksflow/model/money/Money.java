@@ -3,9 +3,12 @@ package app.booksflow.model.money;
 import app.booksflow.model.DomainError;
 import app.booksflow.model.DomainException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
@@ -168,36 +171,41 @@ public final class Money implements Comparable<Money> {
     }
 
     /**
-     * Splits the amount by the given ratios so that the parts add up exactly to this amount: each part
-     * is rounded towards zero and the cents left over go one by one to the first parts.
+     * Splits the amount by the given ratios so that the parts add up exactly to this amount. Each part
+     * is first rounded towards zero; the minor units left over go to the parts that lost the most by
+     * that rounding (the largest-remainder method), so no part is ever off by a whole minor unit.
      */
     public List<Money> allocate(long... ratios) {
         if (ratios.length == 0) {
             throw new DomainException(DomainError.REQUIRED, "At least one share is needed to allocate an amount.");
         }
-        BigDecimal total = BigDecimal.ZERO;
+        BigInteger total = BigInteger.ZERO;
         for (long ratio : ratios) {
             if (ratio < 0) {
                 throw new DomainException(DomainError.OUT_OF_RANGE, "Shares cannot be negative; got " + ratio + ".");
             }
-            total = total.add(BigDecimal.valueOf(ratio));
+            total = total.add(BigInteger.valueOf(ratio));
         }
         if (total.signum() == 0) {
             throw new DomainException(DomainError.OUT_OF_RANGE, "At least one share must be larger than zero.");
         }
         long[] parts = new long[ratios.length];
-        long remainder = minorUnits;
-        BigDecimal whole = BigDecimal.valueOf(minorUnits);
+        BigInteger[] remainders = new BigInteger[ratios.length];
+        long leftOver = minorUnits;
+        BigInteger whole = BigInteger.valueOf(minorUnits);
         for (int i = 0; i < ratios.length; i++) {
-            parts[i] = whole.multiply(BigDecimal.valueOf(ratios[i])).divide(total, 0, RoundingMode.DOWN).longValueExact();
-            remainder -= parts[i];
+            BigInteger[] quotient = whole.multiply(BigInteger.valueOf(ratios[i])).divideAndRemainder(total);
+            parts[i] = quotient[0].longValueExact();
+            remainders[i] = quotient[1].abs();
+            leftOver -= parts[i];
         }
-        long step = Long.signum(remainder);
-        for (int i = 0; remainder != 0; i = (i + 1) % parts.length) {
-            if (ratios[i] != 0) {
-                parts[i] += step;
-                remainder -= step;
-            }
+        long step = Long.signum(leftOver);
+        Integer[] byRemainder = new Integer[ratios.length];
+        Arrays.setAll(byRemainder, i -> i);
+        Arrays.sort(byRemainder, Comparator.comparing((Integer i) -> remainders[i]).reversed());
+        for (int k = 0; leftOver != 0; k++) {
+            parts[byRemainder[k]] += step;
+            leftOver -= step;
         }
         List<Money> result = new ArrayList<>(parts.length);
         for (long part : parts) {

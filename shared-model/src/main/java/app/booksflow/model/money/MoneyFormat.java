@@ -75,11 +75,11 @@ public final class MoneyFormat {
         if (text == null || text.isBlank()) {
             throw new DomainException(DomainError.REQUIRED, "An amount is required.");
         }
-        String s = text.strip();
+        String s = trim(text);
         boolean negative = false;
         if (s.length() > 1 && s.startsWith("(") && s.endsWith(")")) {
             negative = true;
-            s = s.substring(1, s.length() - 1).strip();
+            s = trim(s.substring(1, s.length() - 1));
         }
         s = stripCurrency(s, currency);
         if (!s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '\u2212' || s.charAt(0) == '+')) {
@@ -87,7 +87,7 @@ public final class MoneyFormat {
                 throw invalid(text, currency);
             }
             negative |= s.charAt(0) != '+';
-            s = stripCurrency(s.substring(1).strip(), currency);
+            s = stripCurrency(trim(s.substring(1)), currency);
         }
         BigDecimal amount = parseNumber(s);
         if (amount == null) {
@@ -103,10 +103,10 @@ public final class MoneyFormat {
                 continue;
             }
             if (s.regionMatches(true, 0, mark, 0, mark.length())) {
-                return s.substring(mark.length()).strip();
+                return trim(s.substring(mark.length()));
             }
             if (s.length() >= mark.length() && s.regionMatches(true, s.length() - mark.length(), mark, 0, mark.length())) {
-                return s.substring(0, s.length() - mark.length()).strip();
+                return trim(s.substring(0, s.length() - mark.length()));
             }
         }
         return s;
@@ -145,6 +145,23 @@ public final class MoneyFormat {
         return new BigDecimal(fractionPart.isEmpty() ? digits.toString() : digits + "." + fractionPart);
     }
 
+    /** Like {@link String#strip()}, but also removes the no-break spaces that locales put around symbols. */
+    private static String trim(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && isSpace(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
+    }
+
     private static boolean allDigits(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) < '0' || s.charAt(i) > '9') {
@@ -157,7 +174,7 @@ public final class MoneyFormat {
     private DomainException invalid(String text, Currency currency) {
         String example = formatAmount(Money.ofMinor(123456 * pow10(currency.getDefaultFractionDigits()) / 100, currency));
         return new DomainException(DomainError.INVALID_AMOUNT,
-                "'" + text.strip() + "' is not an amount; write it like " + example + ".");
+                "'" + trim(text) + "' is not an amount; write it like " + example + ".");
     }
 
     private static long pow10(int exponent) {
