@@ -32,6 +32,7 @@ class GoldenFilesRoundTripTest {
             protocol/pull-response-empty.json,            app.booksflow.protocol.PullResponse
             protocol/blob-ref.json,                       app.booksflow.protocol.BlobRef
             protocol/api-error.json,                      app.booksflow.protocol.ApiError
+            protocol/client-checksum.json,                app.booksflow.protocol.ClientChecksum
             payload/transaction.json,                     app.booksflow.model.ledger.Transaction
             payload/client.json,                          app.booksflow.model.practice.Client
             payload/account.json,                         app.booksflow.model.ledger.Account

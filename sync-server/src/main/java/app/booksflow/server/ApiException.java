@@ -1,0 +1,60 @@
+package app.booksflow.server;
+
+import java.util.Objects;
+
+/**
+ * A request that cannot be served, with the HTTP status it maps to, a stable error code and a
+ * message for people. Services throw these; the web layer turns them into the one error shape.
+ */
+public class ApiException extends RuntimeException {
+
+    private final int status;
+    private final String code;
+
+    public ApiException(int status, String code, String message) {
+        super(Objects.requireNonNull(message, "message"));
+        this.status = status;
+        this.code = Objects.requireNonNull(code, "code");
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public static ApiException badRequest(String code, String message) {
+        return new ApiException(400, code, message);
+    }
+
+    public static ApiException unauthorized(String message) {
+        return new ApiException(401, "UNAUTHORIZED", message);
+    }
+
+    public static ApiException forbidden(String message) {
+        return new ApiException(403, "FORBIDDEN", message);
+    }
+
+    /** Also what another practice's ids get: "not found" says nothing about whether they exist. */
+    public static ApiException notFound(String what) {
+        return new ApiException(404, "NOT_FOUND", what + " was not found.");
+    }
+
+    public static ApiException conflict(String code, String message) {
+        return new ApiException(409, code, message);
+    }
+
+    public static ApiException tooLarge(String message) {
+        return new ApiException(413, "PAYLOAD_TOO_LARGE", message);
+    }
+
+    public static ApiException unsupportedMediaType(String message) {
+        return new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", message);
+    }
+
+    public static ApiException tooManyRequests(String message) {
+        return new ApiException(429, "TOO_MANY_REQUESTS", message);
+    }
+}

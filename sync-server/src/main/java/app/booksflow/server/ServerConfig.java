@@ -1,0 +1,132 @@
+package app.booksflow.server;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * How the server runs. Read from, in rising priority: built-in defaults, a properties file
+ * ({@code --config FILE}), environment variables ({@code BOOKSFLOW_DB_URL} for {@code db.url}, and so
+ * on), and the command line.
+ *
+ * @param databaseUrl empty for the embedded PostgreSQL kept in {@code dataDir/postgres}
+ * @param keystore    a PKCS#12 keystore enables HTTPS (and HSTS) on the same port
+ */
+public record ServerConfig(String host, int port, Path dataDir, Optional<String> databaseUrl, String databaseUser,
+        String databasePassword, int databasePoolSize, long maxBlobBytes, long maxRequestBytes, Duration tokenLifetime,
+        Duration dashboardRefresh, Duration slowRequest, Duration slowQuery, Optional<String> metricsScrapeToken,
+        Optional<Path> keystore, String keystorePassword, int passwordHashMemoryKib) {
+
+    public static final int DEFAULT_PORT = 8080;
+
+    /** Defaults for a server keeping its data in the folder. */
+    public static ServerConfig defaults(Path dataDir) {
+        return new ServerConfig("0.0.0.0", DEFAULT_PORT, dataDir, Optional.empty(), "postgres", "", 16,
+                25L * 1024 * 1024, 30L * 1024 * 1024, Duration.ofDays(30), Duration.ofMinutes(5),
+                Duration.ofMillis(500), Duration.ofMillis(100), Optional.empty(), Optional.empty(), "", 19 * 1024);
+    }
+
+    /** The OS's usual place for a service's data: {@code $XDG_DATA_HOME/booksflow-server}, or the platform's equivalent. */
+    public static Path defaultDataDir(Map<String, String> env) {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String home = System.getProperty("user.home");
+        if (os.contains("win")) {
+            return Path.of(env.getOrDefault("APPDATA", home), "BooksFlow Server");
+        }
+        if (os.contains("mac")) {
+            return Path.of(home, "Library", "Application Support", "BooksFlow Server");
+        }
+        String xdg = env.get("XDG_DATA_HOME");
+        return (xdg == null || xdg.isBlank() ? Path.of(home, ".local", "share") : Path.of(xdg)).resolve("booksflow-server");
+    }
+
+    /** Applies a properties file and then the environment over these settings. */
+    public ServerConfig with(Optional<Path> file, Map<String, String> env) {
+        Properties properties = new Properties();
+        if (file.isPresent()) {
+            try (Reader reader = Files.newBufferedReader(file.get())) {
+                properties.load(reader);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the configuration file " + file.get(), e);
+            }
+        }
+        env.forEach((key, value) -> {
+            if (key.startsWith("BOOKSFLOW_")) {
+                properties.setProperty(key.substring("BOOKSFLOW_".length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
+            }
+        });
+        return apply(properties);
+    }
+
+    private ServerConfig apply(Properties properties) {
+        Settings s = new Settings(properties);
+        return new ServerConfig(s.text("host", host), s.integer("port", port), s.path("data.dir", dataDir),
+                s.optional("db.url").or(() -> databaseUrl), s.text("db.user", databaseUser),
+                s.text("db.password", databasePassword), s.integer("db.pool.size", databasePoolSize),
+                s.bytes("blob.max.bytes", maxBlobBytes), s.bytes("request.max.bytes", maxRequestBytes),
+                s.duration("token.lifetime", tokenLifetime), s.duration("dashboard.refresh", dashboardRefresh),
+                s.duration("slow.request", slowRequest), s.duration("slow.query", slowQuery),
+                s.optional("metrics.token").or(() -> metricsScrapeToken),
+                s.optional("tls.keystore").map(Path::of).or(() -> keystore),
+                s.text("tls.keystore.password", keystorePassword),
+                s.integer("password.hash.memory.kib", passwordHashMemoryKib));
+    }
+
+    /** These settings with some overridden by key, as in the properties file: {@code port}, {@code db.url}, ... */
+    public ServerConfig withSettings(Map<String, String> settings) {
+        Properties properties = new Properties();
+        properties.putAll(settings);
+        return apply(properties);
+    }
+
+    public Path blobDir() {
+        return dataDir.resolve("blobs");
+    }
+
+    public Path embeddedDatabaseDir() {
+        return dataDir.resolve("postgres");
+    }
+
+    private record Settings(Properties properties) {
+
+        String text(String key, String fallback) {
+            return optional(key).orElse(fallback);
+        }
+
+        Optional<String> optional(String key) {
+            String value = properties.getProperty(key);
+            return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+        }
+
+        int integer(String key, int fallback) {
+            return optional(key).map(v -> parse(key, v, Integer::parseInt)).orElse(fallback);
+        }
+
+        long bytes(String key, long fallback) {
+            return optional(key).map(v -> parse(key, v, Long::parseLong)).orElse(fallback);
+        }
+
+        Duration duration(String key, Duration fallback) {
+            return optional(key).map(v -> parse(key, v, Duration::parse)).orElse(fallback);
+        }
+
+        Path path(String key, Path fallback) {
+            return optional(key).map(Path::of).orElse(fallback);
+        }
+
+        private static <T> T parse(String key, String value, java.util.function.Function<String, T> parser) {
+            try {
+                return parser.apply(value);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("The setting " + key + " = '" + value + "' is not valid: " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package app.booksflow.server.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Request timing per route with p50/p95/p99, error counts, and a log line for every slow request.
+ * Exported in the Prometheus text format at {@code /metrics}.
+ */
+public final class HttpMetrics {
+
+    private static final Logger SLOW = LoggerFactory.getLogger("booksflow.slow-request");
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Duration slowRequest;
+
+    public HttpMetrics(Duration slowRequest) {
+        this.slowRequest = slowRequest;
+        new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(registry);
+        new io.micrometer.core.instrument.binder.jvm.JvmGcMetrics().bindTo(registry);
+        new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(registry);
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** @param route the matched route pattern, such as {@code /api/v1/sync/pull}, never the raw path */
+    public void record(String method, String route, int status, long nanos) {
+        Timer.builder("booksflow.http.requests")
+                .tag("method", method)
+                .tag("route", route)
+                .tag("status", Integer.toString(status))
+                .publishPercentiles(0.5, 0.95, 0.99)
+                .register(registry)
+                .record(nanos, TimeUnit.NANOSECONDS);
+        if (status >= 500) {
+            Counter.builder("booksflow.http.errors").tag("route", route).register(registry).increment();
+        }
+        if (nanos > slowRequest.toNanos()) {
+            SLOW.warn("{} {} answered {} after {} ms", method, route, status, nanos / 1_000_000);
+        }
+    }
+
+    public String scrape() {
+        return registry.scrape();
+    }
+}

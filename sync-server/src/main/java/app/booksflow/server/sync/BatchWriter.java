@@ -1,0 +1,316 @@
+package app.booksflow.server.sync;
+
+import app.booksflow.model.id.ClientId;
+import app.booksflow.model.ledger.Account;
+import app.booksflow.model.ledger.Posting;
+import app.booksflow.model.ledger.TaxCode;
+import app.booksflow.model.ledger.Transaction;
+import app.booksflow.model.practice.Client;
+import app.booksflow.model.receipt.Receipt;
+import app.booksflow.server.audit.AuditTrail;
+import app.booksflow.server.sync.Batch.Change;
+import app.booksflow.server.sync.Batch.Contribution;
+import app.booksflow.server.sync.Batch.FinalState;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Writes a decided batch with one batched statement per table: projections, entities, dashboard
+ * deltas, the change log (numbered per client under the client's row lock), outcomes and audit.
+ */
+final class BatchWriter {
+
+    private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("MM-dd");
+    private final AuditTrail audit;
+
+    BatchWriter(AuditTrail audit) {
+        this.audit = audit;
+    }
+
+    void write(Connection c, Batch batch, List<PushService.OutcomeRow> outcomes) throws SQLException {
+        writeClients(c, batch);
+        writeAccounts(c, batch);
+        writeTaxCodes(c, batch);
+        writeTransactions(c, batch);
+        writeReceipts(c, batch);
+        writeEntities(c, batch);
+        writeDayDeltas(c, batch);
+        writeChanges(c, batch);
+        writeOutcomes(c, batch, outcomes);
+        audit.append(c, batch.audit);
+    }
+
+    private static <T> List<T> finalValues(Batch batch, Class<T> type) {
+        List<T> values = new ArrayList<>();
+        for (FinalState state : batch.finalStates.values()) {
+            if (type.isInstance(state.value())) {
+                values.add(type.cast(state.value()));
+            }
+        }
+        return values;
+    }
+
+    private static List<UUID> deleted(Batch batch, app.booksflow.model.EntityType type) {
+        return batch.finalStates.entrySet().stream()
+                .filter(e -> e.getValue().type() == type && e.getValue().value() == null)
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    private static void writeClients(Connection c, Batch batch) throws SQLException {
+        try (PreparedStatement upsert = c.prepareStatement("""
+                insert into clients (id, organization_id, name, base_currency, fiscal_year_start, closing_date)
+                values (?, ?, ?, ?, ?, ?)
+                on conflict (id) do update set name = excluded.name, base_currency = excluded.base_currency,
+                    fiscal_year_start = excluded.fiscal_year_start, closing_date = excluded.closing_date""")) {
+            for (Client client : finalValues(batch, Client.class)) {
+                upsert.setObject(1, client.id().value());
+                upsert.setObject(2, client.organization().value());
+                upsert.setString(3, client.name());
+                upsert.setString(4, client.baseCurrency().getCurrencyCode());
+                upsert.setString(5, client.fiscalYearStart().format(MONTH_DAY));
+                upsert.setDate(6, client.closingDate().map(Date::valueOf).orElse(null));
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+        if (batch.caller.role() == app.booksflow.model.practice.Role.ACCOUNTANT && !batch.newClients.isEmpty()) {
+            try (PreparedStatement assign = c.prepareStatement(
+                    "insert into client_assignments (user_id, client_id) values (?, ?) on conflict do nothing")) {
+                for (ClientId client : batch.newClients) {
+                    assign.setObject(1, batch.caller.user().value());
+                    assign.setObject(2, client.value());
+                    assign.addBatch();
+                }
+                assign.executeBatch();
+            }
+        }
+    }
+
+    private static void writeAccounts(Connection c, Batch batch) throws SQLException {
+        deleteAll(c, "delete from accounts where id = any(?)", deleted(batch, app.booksflow.model.EntityType.ACCOUNT));
+        try (PreparedStatement upsert = c.prepareStatement("""
+                insert into accounts (id, client_id, code, name, type) values (?, ?, ?, ?, ?)
+                on conflict (id) do update set code = excluded.code, name = excluded.name, type = excluded.type""")) {
+            for (Account account : finalValues(batch, Account.class)) {
+                upsert.setObject(1, account.id().value());
+                upsert.setObject(2, account.client().value());
+                upsert.setString(3, account.code());
+                upsert.setString(4, account.name());
+                upsert.setString(5, account.type().name());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    private static void writeTaxCodes(Connection c, Batch batch) throws SQLException {
+        deleteAll(c, "delete from tax_codes where id = any(?)", deleted(batch, app.booksflow.model.EntityType.TAX_CODE));
+        try (PreparedStatement upsert = c.prepareStatement("""
+                insert into tax_codes (id, client_id, code, name, rate_percent, tax_account_id) values (?, ?, ?, ?, ?, ?)
+                on conflict (id) do update set code = excluded.code, name = excluded.name,
+                    rate_percent = excluded.rate_percent, tax_account_id = excluded.tax_account_id""")) {
+            for (TaxCode code : finalValues(batch, TaxCode.class)) {
+                upsert.setObject(1, code.id().value());
+                upsert.setObject(2, code.client().value());
+                upsert.setString(3, code.code());
+                upsert.setString(4, code.name());
+                upsert.setBigDecimal(5, code.rate().percent());
+                upsert.setObject(6, code.taxAccount().value());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    private static void writeTransactions(Connection c, Batch batch) throws SQLException {
+        List<Transaction> transactions = finalValues(batch, Transaction.class);
+        List<UUID> touched = new ArrayList<>(deleted(batch, app.booksflow.model.EntityType.TRANSACTION));
+        transactions.forEach(t -> touched.add(t.id().value()));
+        deleteAll(c, "delete from postings where transaction_id = any(?)", touched);
+        deleteAll(c, "delete from transactions where id = any(?)", deleted(batch, app.booksflow.model.EntityType.TRANSACTION));
+        try (PreparedStatement upsert = c.prepareStatement("""
+                insert into transactions (id, client_id, date, payee, memo, bank_account_id, total_minor, currency, status)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (id) do update set date = excluded.date, payee = excluded.payee, memo = excluded.memo,
+                    bank_account_id = excluded.bank_account_id, total_minor = excluded.total_minor,
+                    currency = excluded.currency, status = excluded.status""");
+                PreparedStatement posting = c.prepareStatement(
+                        "insert into postings (transaction_id, client_id, account_id, amount_minor) values (?, ?, ?, ?)")) {
+            for (Transaction t : transactions) {
+                upsert.setObject(1, t.id().value());
+                upsert.setObject(2, t.client().value());
+                upsert.setDate(3, Date.valueOf(t.date()));
+                upsert.setString(4, t.payee());
+                upsert.setString(5, t.memo());
+                upsert.setObject(6, t.bankAccount().value());
+                upsert.setLong(7, t.total().minorUnits());
+                upsert.setString(8, t.total().currency().getCurrencyCode());
+                upsert.setString(9, t.status().name());
+                upsert.addBatch();
+                Contribution contribution = batch.contributions.get(t.id());
+                if (contribution != null) {
+                    for (Posting p : contribution.postings()) {
+                        posting.setObject(1, t.id().value());
+                        posting.setObject(2, t.client().value());
+                        posting.setObject(3, p.account().value());
+                        posting.setLong(4, p.amount().minorUnits());
+                        posting.addBatch();
+                    }
+                }
+            }
+            upsert.executeBatch();
+            posting.executeBatch();
+        }
+    }
+
+    private static void writeReceipts(Connection c, Batch batch) throws SQLException {
+        deleteAll(c, "delete from receipts where id = any(?)", deleted(batch, app.booksflow.model.EntityType.RECEIPT));
+        try (PreparedStatement upsert = c.prepareStatement("""
+                insert into receipts (id, client_id, sha256, original_name, media_type, size, status, transaction_id, received_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (id) do update set sha256 = excluded.sha256, original_name = excluded.original_name,
+                    media_type = excluded.media_type, size = excluded.size, status = excluded.status,
+                    transaction_id = excluded.transaction_id""")) {
+            for (Receipt r : finalValues(batch, Receipt.class)) {
+                upsert.setObject(1, r.id().value());
+                upsert.setObject(2, r.client().value());
+                upsert.setString(3, r.file().sha256().hex());
+                upsert.setString(4, r.file().originalName());
+                upsert.setString(5, r.file().mediaType().name());
+                upsert.setLong(6, r.file().size());
+                upsert.setString(7, r.status().name());
+                upsert.setObject(8, r.transaction().map(t -> t.value()).orElse(null));
+                upsert.setTimestamp(9, Timestamp.from(r.receivedAt()));
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    private static void writeEntities(Connection c, Batch batch) throws SQLException {
+        try (PreparedStatement upsert = c.prepareStatement("""
+                insert into entities (id, entity_type, organization_id, client_id, version, deleted, payload, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+                on conflict (id) do update set version = excluded.version, deleted = excluded.deleted,
+                    payload = excluded.payload, updated_at = excluded.updated_at""")) {
+            for (var entry : batch.finalStates.entrySet()) {
+                FinalState state = entry.getValue();
+                upsert.setObject(1, entry.getKey());
+                upsert.setString(2, state.type().name());
+                upsert.setObject(3, batch.caller.organization().value());
+                upsert.setObject(4, state.client().value());
+                upsert.setLong(5, state.version());
+                upsert.setBoolean(6, state.value() == null);
+                upsert.setString(7, state.payload() == null ? null : state.payload().toString());
+                upsert.setTimestamp(8, Timestamp.from(batch.now));
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    private static void writeDayDeltas(Connection c, Batch batch) throws SQLException {
+        try (PreparedStatement upsert = c.prepareStatement("""
+                insert into daily_metrics (client_id, day, income_minor, expense_minor, transaction_count)
+                values (?, ?, ?, ?, ?)
+                on conflict (client_id, day) do update set
+                    income_minor = daily_metrics.income_minor + excluded.income_minor,
+                    expense_minor = daily_metrics.expense_minor + excluded.expense_minor,
+                    transaction_count = daily_metrics.transaction_count + excluded.transaction_count""")) {
+            for (var entry : batch.dayDeltas.entrySet()) {
+                long[] delta = entry.getValue();
+                if (delta[0] == 0 && delta[1] == 0 && delta[2] == 0) {
+                    continue;
+                }
+                upsert.setObject(1, entry.getKey().client().value());
+                upsert.setDate(2, Date.valueOf(entry.getKey().day()));
+                upsert.setLong(3, delta[0]);
+                upsert.setLong(4, delta[1]);
+                upsert.setLong(5, delta[2]);
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    /** Numbers each client's changes while holding the client's row lock: the cursor can never skip one. */
+    private static void writeChanges(Connection c, Batch batch) throws SQLException {
+        Map<ClientId, List<Change>> byClient = new LinkedHashMap<>();
+        for (Change change : batch.changes) {
+            byClient.computeIfAbsent(change.client(), k -> new ArrayList<>()).add(change);
+        }
+        try (PreparedStatement reserve = c.prepareStatement(
+                "update clients set change_seq = change_seq + ? where id = ? returning change_seq");
+                PreparedStatement insert = c.prepareStatement("""
+                        insert into change_log (client_id, seq, entity_type, entity_id, kind, version, payload,
+                            mutation_id, device_id, committed_at)
+                        values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""")) {
+            for (var entry : byClient.entrySet()) {
+                List<Change> changes = entry.getValue();
+                reserve.setLong(1, changes.size());
+                reserve.setObject(2, entry.getKey().value());
+                long last;
+                try (ResultSet row = reserve.executeQuery()) {
+                    if (!row.next()) {
+                        throw new SQLException("Client " + entry.getKey() + " vanished during a push");
+                    }
+                    last = row.getLong(1);
+                }
+                long seq = last - changes.size();
+                for (Change change : changes) {
+                    insert.setObject(1, change.client().value());
+                    insert.setLong(2, ++seq);
+                    insert.setString(3, change.type().name());
+                    insert.setObject(4, change.entityId());
+                    insert.setString(5, change.kind().name());
+                    insert.setLong(6, change.version());
+                    insert.setString(7, change.payload() == null ? null : change.payload().toString());
+                    insert.setObject(8, change.mutation().value());
+                    insert.setObject(9, change.device().value());
+                    insert.setTimestamp(10, Timestamp.from(batch.now));
+                    insert.addBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void writeOutcomes(Connection c, Batch batch, List<PushService.OutcomeRow> outcomes)
+            throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("""
+                insert into applied_mutations (device_id, mutation_id, client_id, user_id, outcome, received_at)
+                values (?, ?, ?, ?, ?::jsonb, ?)""")) {
+            for (PushService.OutcomeRow row : outcomes) {
+                insert.setObject(1, batch.device.value());
+                insert.setObject(2, row.mutation().value());
+                insert.setObject(3, row.client().value());
+                insert.setObject(4, batch.caller.user().value());
+                insert.setString(5, row.outcome());
+                insert.setTimestamp(6, Timestamp.from(batch.now));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void deleteAll(Connection c, String sql, List<UUID> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement delete = c.prepareStatement(sql)) {
+            delete.setArray(1, SyncStore.uuids(c, ids));
+            delete.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package app.booksflow.server.sync;
+
+import app.booksflow.model.EntityType;
+import app.booksflow.model.id.ClientId;
+import app.booksflow.model.id.DeviceId;
+import app.booksflow.model.id.MutationId;
+import app.booksflow.protocol.Change;
+import app.booksflow.protocol.ChangeKind;
+import app.booksflow.protocol.Cursor;
+import app.booksflow.protocol.ProtocolVersion;
+import app.booksflow.protocol.PullResponse;
+import app.booksflow.server.ApiException;
+import app.booksflow.server.accounts.Caller;
+import app.booksflow.server.db.Db;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Serves a client's change log after a device's cursor, in commit order. Change numbers are handed
+ * out under the client's row lock at commit time, so a reader never sees number N+1 before N has
+ * committed: the cursor is gap-free and never skips a late commit.
+ */
+public final class PullService {
+
+    public static final int MAX_LIMIT = 5000;
+    public static final Duration MAX_WAIT = Duration.ofSeconds(30);
+
+    private final Db db;
+    private final ObjectMapper json;
+    private final ChangeNotifier notifier;
+
+    public PullService(Db db, ObjectMapper json, ChangeNotifier notifier) {
+        this.db = db;
+        this.json = json;
+        this.notifier = notifier;
+    }
+
+    /** @param wait how long to wait for the first new change when there is none yet (long poll) */
+    public PullResponse pull(Caller caller, ClientId client, Cursor after, int limit, Duration wait) {
+        long position = position(after);
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw ApiException.badRequest("INVALID_LIMIT", "The limit must be between 1 and " + MAX_LIMIT + ".");
+        }
+        if (wait.isNegative() || wait.compareTo(MAX_WAIT) > 0) {
+            throw ApiException.badRequest("INVALID_WAIT", "The wait must be between 0 and " + MAX_WAIT.toSeconds() + " seconds.");
+        }
+        db.read("check client access", c -> {
+            ClientAccess.require(c, caller, client);
+            return null;
+        });
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            CompletableFuture<Void> signal = notifier.nextChange(client);
+            PullResponse page = page(client, position, limit);
+            long remaining = deadline - System.nanoTime();
+            if (!page.changes().isEmpty() || remaining <= 0) {
+                return page;
+            }
+            try {
+                signal.get(remaining, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                return page;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return page;
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private PullResponse page(ClientId client, long position, int limit) {
+        return db.read("pull", c -> {
+            List<Change> changes = new ArrayList<>();
+            long last = position;
+            boolean more = false;
+            try (PreparedStatement select = c.prepareStatement("""
+                    select seq, entity_type, entity_id, kind, version, payload::text, mutation_id, device_id, committed_at
+                    from change_log where client_id = ? and seq > ? order by seq limit ?""")) {
+                select.setObject(1, client.value());
+                select.setLong(2, position);
+                select.setInt(3, limit + 1);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        if (changes.size() == limit) {
+                            more = true;
+                            break;
+                        }
+                        last = row.getLong(1);
+                        String payload = row.getString(6);
+                        changes.add(new Change(client, EntityType.valueOf(row.getString(2)), row.getObject(3, UUID.class),
+                                ChangeKind.valueOf(row.getString(4)), row.getLong(5),
+                                payload == null ? null : json.readTree(payload),
+                                new MutationId(row.getObject(7, UUID.class)), new DeviceId(row.getObject(8, UUID.class)),
+                                row.getTimestamp(9).toInstant()));
+                    }
+                }
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("A stored change is unreadable", e);
+            }
+            return new PullResponse(ProtocolVersion.CURRENT, client, changes, new Cursor(Long.toString(last)), more);
+        });
+    }
+
+    static long position(Cursor cursor) {
+        try {
+            long position = Long.parseLong(cursor.token());
+            if (position >= 0) {
+                return position;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiException.badRequest("INVALID_CURSOR",
+                "'" + cursor.token() + "' is not a cursor this server gave out; start again from 0.");
+    }
+}

@@ -1,0 +1,279 @@
+package app.booksflow.server.sync;
+
+import app.booksflow.model.EntityType;
+import app.booksflow.model.audit.AuditAction;
+import app.booksflow.model.audit.AuditEvent;
+import app.booksflow.model.audit.RiskLevel;
+import app.booksflow.model.id.AuditEventId;
+import app.booksflow.model.id.ClientId;
+import app.booksflow.model.id.MutationId;
+import app.booksflow.model.id.TransactionId;
+import app.booksflow.model.ledger.Transaction;
+import app.booksflow.model.practice.Client;
+import app.booksflow.protocol.ChangeKind;
+import app.booksflow.protocol.Mutation;
+import app.booksflow.protocol.MutationOutcome;
+import app.booksflow.protocol.Operation;
+import app.booksflow.protocol.PushRequest;
+import app.booksflow.protocol.PushResponse;
+import app.booksflow.protocol.RejectionCodes;
+import app.booksflow.server.ApiException;
+import app.booksflow.server.accounts.Caller;
+import app.booksflow.server.audit.AuditTrail;
+import app.booksflow.server.audit.RiskRules;
+import app.booksflow.server.db.Db;
+import app.booksflow.server.sync.Batch.Contribution;
+import app.booksflow.server.sync.Batch.FinalState;
+import app.booksflow.server.sync.SyncStore.LockedClient;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Applies a device's push. Every mutation gets exactly one outcome, decided in device order against
+ * the state left by the ones before it; the first outcome of a (device, mutation) is stored and
+ * answered again for every repeat, which changes nothing. Everything a batch does (entities,
+ * projections, dashboards, change log, outcomes, audit trail) commits in one database transaction.
+ */
+public final class PushService {
+
+    /** An outcome to store for a mutation seen for the first time. */
+    record OutcomeRow(MutationId mutation, ClientId client, String outcome) {
+    }
+
+    private final Db db;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final SyncStore store;
+    private final EntityRules rules;
+    private final BatchWriter writer;
+    private final ChangeNotifier notifier;
+
+    public PushService(Db db, ObjectMapper json, Clock clock, AuditTrail audit, ChangeNotifier notifier) {
+        this.db = db;
+        this.json = json;
+        this.clock = clock;
+        this.store = new SyncStore(json);
+        this.rules = new EntityRules(json, store);
+        this.writer = new BatchWriter(audit);
+        this.notifier = notifier;
+    }
+
+    public PushResponse push(Caller caller, PushRequest request) {
+        Set<ClientId> changed = new LinkedHashSet<>();
+        List<MutationOutcome> outcomes = db.inTransaction("push", c -> {
+            changed.clear();
+            return apply(c, caller, request, changed);
+        });
+        notifier.changed(changed);
+        return PushResponse.of(outcomes);
+    }
+
+    private List<MutationOutcome> apply(Connection c, Caller caller, PushRequest request, Set<ClientId> changed)
+            throws SQLException {
+        var now = clock.instant();
+        if (!store.claimDevice(c, caller, request.deviceId(), now)) {
+            throw ApiException.forbidden("This device is registered to another user; sign in on it as that user.");
+        }
+        List<Mutation> mutations = request.mutations();
+        Map<MutationId, JsonNode> previous = store.previousOutcomes(c, request.deviceId(),
+                mutations.stream().map(Mutation::mutationId).toList());
+        List<Mutation> fresh = mutations.stream().filter(m -> !previous.containsKey(m.mutationId())).toList();
+
+        Map<ClientId, LockedClient> clients = store.lockClients(c, fresh.stream().map(Mutation::clientId).distinct().toList());
+        Map<UUID, EntityRow> entities = store.lockEntities(c, fresh.stream().map(Mutation::entityId).distinct().toList());
+        Batch batch = new Batch(caller, request.deviceId(), now, clients, entities, contributions(c, entities, clients));
+
+        List<MutationOutcome> outcomes = new ArrayList<>(mutations.size());
+        List<OutcomeRow> rows = new ArrayList<>();
+        Map<MutationId, MutationOutcome> decided = new HashMap<>();
+        for (Mutation m : mutations) {
+            MutationOutcome outcome;
+            if (previous.containsKey(m.mutationId())) {
+                outcome = readOutcome(previous.get(m.mutationId()));
+            } else if (decided.containsKey(m.mutationId())) {
+                outcome = decided.get(m.mutationId());
+            } else {
+                outcome = decide(c, batch, m);
+                decided.put(m.mutationId(), outcome);
+                rows.add(new OutcomeRow(m.mutationId(), m.clientId(), outcomeJson(outcome)));
+                if (outcome instanceof MutationOutcome.Applied) {
+                    changed.add(m.clientId());
+                }
+            }
+            outcomes.add(outcome);
+        }
+        writer.write(c, batch, rows);
+        return outcomes;
+    }
+
+    private MutationOutcome decide(Connection c, Batch batch, Mutation m) throws SQLException {
+        try {
+            requireAccess(batch, m);
+            EntityRow existing = batch.entities.get(m.entityId());
+            if (existing != null && (!existing.client().equals(m.clientId()) || existing.type() != m.entityType())) {
+                throw new Rejection(RejectionCodes.INVALID_PAYLOAD, "The id " + m.entityId() + " cannot be used for this "
+                        + m.entityType().name().toLowerCase().replace('_', ' ') + ".");
+            }
+            Optional<MutationOutcome> conflict = versionConflict(m, existing);
+            if (conflict.isPresent()) {
+                audit(batch, m, AuditAction.SYNC_CONFLICT, existing == null ? null : existing.payload(), m.payload(), false, false);
+                return conflict.get();
+            }
+            long version = existing == null ? 1 : existing.version() + 1;
+            if (m.operation() == Operation.DELETE) {
+                rules.delete(c, batch, m, existing);
+                record(batch, m, null, null, version, existing);
+            } else {
+                Object entity = rules.upsert(c, batch, m, existing);
+                record(batch, m, entity, json.valueToTree(entity), version, existing);
+            }
+            return new MutationOutcome.Applied(m.mutationId(), version);
+        } catch (Rejection rejection) {
+            audit(batch, m, AuditAction.SYNC_REJECTED, null, rejectionState(m, rejection), false, false);
+            return new MutationOutcome.Rejected(m.mutationId(), rejection.code(), rejection.getMessage());
+        }
+    }
+
+    private void requireAccess(Batch batch, Mutation m) throws Rejection {
+        Caller caller = batch.caller;
+        Optional<LockedClient> client = batch.client(m.clientId());
+        boolean creatingClient = m.entityType() == EntityType.CLIENT && client.isEmpty();
+        if (creatingClient) {
+            if (!m.entityId().equals(m.clientId().value())) {
+                throw new Rejection(RejectionCodes.WRONG_CLIENT, "A new client's mutation must name the client itself.");
+            }
+            if (caller.role() == app.booksflow.model.practice.Role.CLIENT) {
+                throw new Rejection(RejectionCodes.PERMISSION_DENIED, "Only admins and accountants may add clients.");
+            }
+            return;
+        }
+        if (client.isEmpty() || !client.get().organization().equals(caller.organization())) {
+            throw new Rejection(RejectionCodes.NOT_FOUND, "Client " + m.clientId() + " was not found.");
+        }
+        if (!caller.mayAccess(m.clientId()) && !batch.newClients.contains(m.clientId())) {
+            throw new Rejection(RejectionCodes.PERMISSION_DENIED, "You are not assigned to " + client.get().client().name() + ".");
+        }
+        if (!EntityRules.mayWrite(caller.role(), m.entityType())) {
+            throw new Rejection(RejectionCodes.PERMISSION_DENIED, "Client users may only send receipts.");
+        }
+    }
+
+    /** The optimistic check: the device must have based its change on the server's current version. */
+    private static Optional<MutationOutcome> versionConflict(Mutation m, EntityRow existing) throws Rejection {
+        if (existing == null) {
+            if (m.operation() == Operation.DELETE || m.baseVersion() != 0) {
+                throw new Rejection(RejectionCodes.NOT_FOUND, "The server has no " + m.entityType().name()
+                        .toLowerCase().replace('_', ' ') + " " + m.entityId() + " to change.");
+            }
+            return Optional.empty();
+        }
+        if (existing.deleted()) {
+            return Optional.of(new MutationOutcome.Conflict(m.mutationId(), existing.version(), true, null));
+        }
+        if (existing.version() != m.baseVersion()) {
+            return Optional.of(new MutationOutcome.Conflict(m.mutationId(), existing.version(), false, existing.payload()));
+        }
+        return Optional.empty();
+    }
+
+    private void record(Batch batch, Mutation m, Object entity, JsonNode payload, long version, EntityRow existing) {
+        batch.entities.put(m.entityId(), new EntityRow(m.entityId(), m.entityType(), m.clientId(), version,
+                entity == null, payload));
+        batch.finalStates.put(m.entityId(), new FinalState(m.entityType(), m.clientId(), entity, version, payload));
+        batch.changes.add(new Batch.Change(m.clientId(), m.entityType(), m.entityId(),
+                entity == null ? ChangeKind.TOMBSTONE : ChangeKind.UPSERT, version, payload, m.mutationId(), batch.device));
+        JsonNode before = existing == null ? null : existing.payload();
+        AuditAction action = entity == null ? AuditAction.DELETE : existing == null ? AuditAction.CREATE : AuditAction.UPDATE;
+        boolean postedBefore = before != null && "POSTED".equals(before.path("status").asText());
+        boolean amountChanged = before != null && payload != null
+                && !(Objects.equals(before.get("total"), payload.get("total"))
+                        && Objects.equals(before.get("splits"), payload.get("splits")));
+        if (entity instanceof Transaction t && t.isPosted() && !postedBefore && existing != null) {
+            action = AuditAction.POST;
+        }
+        if (entity instanceof Client client && before != null) {
+            action = closingDateAction(before, client).orElse(action);
+        }
+        audit(batch, m, action, before, payload, postedBefore, amountChanged);
+    }
+
+    private static Optional<AuditAction> closingDateAction(JsonNode before, Client client) {
+        String previous = before.path("closingDate").asText(null);
+        String next = client.closingDate().map(Object::toString).orElse(null);
+        if (Objects.equals(previous, next)) {
+            return Optional.empty();
+        }
+        boolean later = previous == null || (next != null && next.compareTo(previous) > 0);
+        return Optional.of(later ? AuditAction.CLOSE_PERIOD : AuditAction.REOPEN_PERIOD);
+    }
+
+    private void audit(Batch batch, Mutation m, AuditAction action, JsonNode before, JsonNode after,
+            boolean postedBefore, boolean amountChanged) {
+        RiskLevel risk = RiskRules.of(action, postedBefore, amountChanged);
+        batch.audit.add(new AuditEvent(AuditEventId.random(), batch.now, batch.caller.organization(),
+                Optional.of(batch.caller.user()), Optional.of(batch.device), Optional.of(m.clientId()), m.entityType(),
+                m.entityId(), action, Optional.ofNullable(before).map(JsonNode::toString),
+                Optional.ofNullable(after).map(JsonNode::toString), risk));
+    }
+
+    private JsonNode rejectionState(Mutation m, Rejection rejection) {
+        var node = json.createObjectNode().put("code", rejection.code()).put("message", rejection.getMessage());
+        if (m.payload() != null) {
+            node.set("attempted", m.payload());
+        }
+        return node;
+    }
+
+    /** What the existing posted transactions of this push contributed to their clients' dashboards. */
+    private Map<TransactionId, Contribution> contributions(Connection c, Map<UUID, EntityRow> entities,
+            Map<ClientId, LockedClient> clients) throws SQLException {
+        List<UUID> transactions = entities.values().stream()
+                .filter(e -> e.type() == EntityType.TRANSACTION && !e.deleted())
+                .map(EntityRow::id).toList();
+        Map<TransactionId, Contribution> result = new HashMap<>();
+        if (transactions.isEmpty()) {
+            return result;
+        }
+        Map<ClientId, String> currencies = new HashMap<>();
+        clients.forEach((id, client) -> currencies.put(id, client.client().baseCurrency().getCurrencyCode()));
+        var postings = store.postings(c, transactions, currencies);
+        for (UUID id : transactions) {
+            EntityRow row = entities.get(id);
+            if ("POSTED".equals(row.payload().path("status").asText()) && currencies.containsKey(row.client())) {
+                result.put(new TransactionId(id), new Contribution(
+                        java.time.LocalDate.parse(row.payload().path("date").asText()),
+                        postings.getOrDefault(new TransactionId(id), List.of())));
+            }
+        }
+        return result;
+    }
+
+    private String outcomeJson(MutationOutcome outcome) {
+        try {
+            return json.writerFor(MutationOutcome.class).writeValueAsString(outcome);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An outcome cannot be written", e);
+        }
+    }
+
+    private MutationOutcome readOutcome(JsonNode stored) {
+        try {
+            return json.treeToValue(stored, MutationOutcome.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored outcome is unreadable", e);
+        }
+    }
+}

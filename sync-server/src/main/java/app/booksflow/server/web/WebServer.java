@@ -1,0 +1,141 @@
+package app.booksflow.server.web;
+
+import app.booksflow.protocol.ApiError;
+import app.booksflow.server.ApiException;
+import app.booksflow.server.ServerConfig;
+import app.booksflow.server.accounts.AccountService;
+import app.booksflow.server.metrics.HttpMetrics;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP face of the server: Javalin on Jetty with virtual threads. Every answer carries the
+ * security headers; every error has the one {@link ApiError} shape and no stack trace; everything
+ * under {@code /api/} needs a bearer token except signing in.
+ */
+public final class WebServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    private static final Set<String> PUBLIC = Set.of("/health", "/ready", "/metrics", "/api/v1/auth/login");
+    private static final String STARTED = "booksflow.started";
+
+    private final Javalin app;
+
+    public WebServer(ServerConfig config, ObjectMapper json, AccountService accounts, HttpMetrics metrics,
+            List<RouteGroup> groups) {
+        boolean tls = config.keystore().isPresent();
+        this.app = Javalin.create(javalin -> {
+            javalin.concurrency.useVirtualThreads = true;
+            javalin.jsonMapper(new JavalinJackson(json, true));
+            javalin.http.maxRequestSize = config.maxRequestBytes();
+            javalin.http.compressionStrategy = CompressionStrategy.GZIP;
+            javalin.startup.showJavalinBanner = false;
+            javalin.jetty.modifyHttpConfiguration(http -> {
+                http.setSendServerVersion(false);
+                http.setSendXPoweredBy(false);
+            });
+            javalin.jetty.host = config.host();
+            if (tls) {
+                javalin.jetty.addConnector((server, http) -> tlsConnector(server, http, config));
+            }
+            javalin.routes.before(ctx -> {
+                ctx.attribute(STARTED, System.nanoTime());
+                securityHeaders(ctx, tls);
+            });
+            javalin.routes.beforeMatched(ctx -> {
+                if (ctx.path().startsWith("/api/") && !PUBLIC.contains(ctx.path())) {
+                    ctx.attribute(Requests.CALLER, accounts.authenticate(Requests.bearerToken(ctx)));
+                }
+            });
+            javalin.routes.after(ctx -> {
+                Long started = ctx.attribute(STARTED);
+                if (started != null) {
+                    var matched = ctx.endpoints().matchedHttpEndpoint();
+                    String route = matched == null ? "unmatched" : matched.path;
+                    metrics.record(ctx.method().name(), route, ctx.status().getCode(), System.nanoTime() - started);
+                }
+            });
+            javalin.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
+            javalin.routes.exception(JsonProcessingException.class, (e, ctx) -> {
+                ApiException bad = JsonBodies.badJson(e);
+                error(ctx, bad.status(), bad.code(), bad.getMessage());
+            });
+            javalin.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
+                    e.getStatus() == 413 ? "PAYLOAD_TOO_LARGE" : "HTTP_" + e.getStatus(), e.getMessage()));
+            javalin.routes.exception(Exception.class, (e, ctx) -> {
+                String incident = UUID.randomUUID().toString();
+                LOG.error("Unexpected failure on {} {} (incident {})", ctx.method(), ctx.path(), incident, e);
+                error(ctx, 500, "INTERNAL_ERROR", "Something went wrong on the server; the incident " + incident
+                        + " is logged for the admin.");
+            });
+            javalin.routes.error(404, "*", ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty()) {
+                    error(ctx, 404, "NOT_FOUND", "There is nothing at " + ctx.path() + ".");
+                }
+            });
+            javalin.routes.error(405, "*", ctx -> error(ctx, 405, "METHOD_NOT_ALLOWED",
+                    ctx.method() + " is not allowed on " + ctx.path() + "."));
+            groups.forEach(group -> group.register(javalin.routes));
+        });
+    }
+
+    public WebServer start(int port) {
+        app.start(port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public void stop() {
+        app.stop();
+    }
+
+    private static void securityHeaders(Context ctx, boolean tls) {
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
+        if (tls) {
+            ctx.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        }
+        if (ctx.path().startsWith("/api/")) {
+            ctx.header("Cache-Control", "no-store");
+        }
+    }
+
+    private static void error(Context ctx, int status, String code, String message) {
+        ctx.status(status).json(new ApiError(code, message == null || message.isBlank() ? code : message, null));
+    }
+
+    private static ServerConnector tlsConnector(org.eclipse.jetty.server.Server server, HttpConfiguration http,
+            ServerConfig config) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStorePath(config.keystore().orElseThrow().toString());
+        ssl.setKeyStorePassword(config.keystorePassword());
+        HttpConfiguration https = new HttpConfiguration(http);
+        https.addCustomizer(new SecureRequestCustomizer());
+        ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
+                new HttpConnectionFactory(https));
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        return connector;
+    }
+}
