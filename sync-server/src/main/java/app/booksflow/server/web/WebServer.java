@@ -1,5 +1,6 @@
 package app.booksflow.server.web;
 
+import app.booksflow.model.DomainException;
 import app.booksflow.protocol.ApiError;
 import app.booksflow.server.ApiException;
 import app.booksflow.server.ServerConfig;
@@ -76,8 +77,9 @@ public final class WebServer {
                 ApiException bad = JsonBodies.badJson(e);
                 error(ctx, bad.status(), bad.code(), bad.getMessage());
             });
+            javalin.routes.exception(DomainException.class, (e, ctx) -> error(ctx, 400, e.code(), e.getMessage()));
             javalin.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
-                    e.getStatus() == 413 ? "PAYLOAD_TOO_LARGE" : "HTTP_" + e.getStatus(), e.getMessage()));
+                    codeFor(e.getStatus()), e.getStatus() == 404 ? "There is nothing at " + ctx.path() + "." : e.getMessage()));
             javalin.routes.exception(Exception.class, (e, ctx) -> {
                 String incident = UUID.randomUUID().toString();
                 LOG.error("Unexpected failure on {} {} (incident {})", ctx.method(), ctx.path(), incident, e);
@@ -119,6 +121,15 @@ public final class WebServer {
         if (ctx.path().startsWith("/api/")) {
             ctx.header("Cache-Control", "no-store");
         }
+    }
+
+    private static String codeFor(int status) {
+        return switch (status) {
+            case 404 -> "NOT_FOUND";
+            case 405 -> "METHOD_NOT_ALLOWED";
+            case 413 -> "PAYLOAD_TOO_LARGE";
+            default -> "HTTP_" + status;
+        };
     }
 
     private static void error(Context ctx, int status, String code, String message) {
