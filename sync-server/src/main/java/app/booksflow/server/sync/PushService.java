@@ -164,7 +164,7 @@ public final class PushService {
             throw new Rejection(RejectionCodes.NOT_FOUND, "Client " + m.clientId() + " was not found.");
         }
         if (!caller.mayAccess(m.clientId()) && !batch.newClients.contains(m.clientId())) {
-            throw new Rejection(RejectionCodes.PERMISSION_DENIED, "You are not assigned to " + client.get().client().name() + ".");
+            throw new Rejection(RejectionCodes.PERMISSION_DENIED, "You are not assigned to client " + m.clientId() + ".");
         }
         if (!EntityRules.mayWrite(caller.role(), m.entityType())) {
             throw new Rejection(RejectionCodes.PERMISSION_DENIED, "Client users may only send receipts.");
