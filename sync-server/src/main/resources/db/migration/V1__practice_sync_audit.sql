@@ -57,7 +57,8 @@ create table client_assignments (
 );
 create index client_assignments_by_client on client_assignments (client_id);
 
--- The current state of every synchronized entity, as the JSON the protocol carries.
+-- The current state of every synchronized entity, as the JSON text the protocol carries (kept as text:
+-- it is written once and served verbatim, never queried by field).
 create table entities (
     id               uuid primary key,
     entity_type      text not null,
@@ -65,7 +66,7 @@ create table entities (
     client_id        uuid not null,
     version          bigint not null check (version >= 1),
     deleted          boolean not null default false,
-    payload          jsonb,
+    payload          text,
     updated_at       timestamptz not null
 );
 create index entities_by_client on entities (client_id, entity_type);
@@ -121,7 +122,7 @@ create table change_log (
     entity_id     uuid not null,
     kind          text not null check (kind in ('UPSERT', 'TOMBSTONE')),
     version       bigint not null,
-    payload       jsonb,
+    payload       text,
     mutation_id   uuid not null,
     device_id     uuid not null,
     committed_at  timestamptz not null,
@@ -134,7 +135,7 @@ create table applied_mutations (
     mutation_id  uuid not null,
     client_id    uuid not null,
     user_id      uuid not null,
-    outcome      jsonb not null,
+    outcome      text not null,
     received_at  timestamptz not null,
     primary key (device_id, mutation_id)
 );

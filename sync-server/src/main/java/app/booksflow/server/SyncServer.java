@@ -49,8 +49,8 @@ public final class SyncServer implements AutoCloseable {
                 new HealthRoutes(() -> Database.isReady(dataSource, schemaVersion)),
                 new AuthRoutes(accounts, bodies),
                 new AdminRoutes(accounts, bodies),
-                new SyncRoutes(new PushService(db, json, clock, audit, notifier), new PullService(db, json, notifier),
-                        new ChecksumService(db), bodies)));
+                new SyncRoutes(new PushService(db, json, clock, audit, notifier), new PullService(db, notifier),
+                        new ChecksumService(db), bodies, json)));
     }
 
     public SyncServer start() {

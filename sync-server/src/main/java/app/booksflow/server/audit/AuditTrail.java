@@ -2,18 +2,15 @@ package app.booksflow.server.audit;
 
 import app.booksflow.model.audit.AuditEvent;
 import app.booksflow.model.id.OrganizationId;
+import app.booksflow.server.db.Copy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Appends audit events inside the caller's transaction. Each practice's chain head is row-locked only
@@ -56,47 +53,25 @@ public final class AuditTrail {
                 previous = row.getBytes(2);
             }
         }
-        try (PreparedStatement insert = connection.prepareStatement("""
-                insert into audit_events (organization_id, seq, id, at, actor_id, device_id, client_id, entity_type,
-                    entity_id, action, before_state, after_state, risk, prev_hash, hash)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            for (AuditEvent event : events) {
-                seq++;
-                byte[] hash = AuditChain.hash(previous, seq, event);
-                insert.setObject(1, organization.value());
-                insert.setLong(2, seq);
-                insert.setObject(3, event.id().value());
-                insert.setTimestamp(4, Timestamp.from(AuditChain.storedPrecision(event.at())));
-                setUuid(insert, 5, event.actor().map(a -> a.value()));
-                setUuid(insert, 6, event.device().map(d -> d.value()));
-                setUuid(insert, 7, event.client().map(c -> c.value()));
-                insert.setString(8, event.entityType().name());
-                insert.setObject(9, event.entityId());
-                insert.setString(10, event.action().name());
-                insert.setString(11, event.before().orElse(null));
-                insert.setString(12, event.after().orElse(null));
-                insert.setString(13, event.risk().name());
-                insert.setBytes(14, previous);
-                insert.setBytes(15, hash);
-                insert.addBatch();
-                previous = hash;
-            }
-            insert.executeBatch();
+        Copy rows = new Copy("audit_events (organization_id, seq, id, at, actor_id, device_id, client_id, entity_type, "
+                + "entity_id, action, before_state, after_state, risk, prev_hash, hash)");
+        for (AuditEvent event : events) {
+            seq++;
+            byte[] hash = AuditChain.hash(previous, seq, event);
+            rows.value(organization).value(seq).value(event.id()).value(AuditChain.storedPrecision(event.at()))
+                    .value(event.actor().orElse(null)).value(event.device().orElse(null))
+                    .value(event.client().orElse(null)).value(event.entityType().name()).value(event.entityId())
+                    .value(event.action().name()).value(event.before().orElse(null)).value(event.after().orElse(null))
+                    .value(event.risk().name()).value(previous).value(hash).endRow();
+            previous = hash;
         }
+        rows.into(connection);
         try (PreparedStatement update = connection.prepareStatement(
                 "update audit_chain_heads set seq = ?, hash = ? where organization_id = ?")) {
             update.setLong(1, seq);
             update.setBytes(2, previous);
             update.setObject(3, organization.value());
             update.executeUpdate();
-        }
-    }
-
-    private static void setUuid(PreparedStatement statement, int index, Optional<UUID> value) throws SQLException {
-        if (value.isPresent()) {
-            statement.setObject(index, value.get());
-        } else {
-            statement.setNull(index, Types.OTHER);
         }
     }
 }

@@ -33,12 +33,12 @@ import java.util.UUID;
 final class Batch {
 
     /** A change to append to a client's log; its number is handed out when the batch is written. */
-    record Change(ClientId client, EntityType type, UUID entityId, ChangeKind kind, long version, JsonNode payload,
+    record Change(ClientId client, EntityType type, UUID entityId, ChangeKind kind, long version, String payload,
             MutationId mutation, DeviceId device) {
     }
 
     /** The last state of an entity in this batch; {@code value} is null when it was deleted. */
-    record FinalState(EntityType type, ClientId client, Object value, long version, JsonNode payload) {
+    record FinalState(EntityType type, ClientId client, Object value, long version, String payload) {
     }
 
     /** Income, expenses and count of posted transactions to add to a client's day. */

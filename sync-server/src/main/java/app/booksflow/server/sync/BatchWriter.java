@@ -8,6 +8,7 @@ import app.booksflow.model.ledger.Transaction;
 import app.booksflow.model.practice.Client;
 import app.booksflow.model.receipt.Receipt;
 import app.booksflow.server.audit.AuditTrail;
+import app.booksflow.server.db.Copy;
 import app.booksflow.server.sync.Batch.Change;
 import app.booksflow.server.sync.Batch.Contribution;
 import app.booksflow.server.sync.Batch.FinalState;
@@ -144,9 +145,8 @@ final class BatchWriter {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (id) do update set date = excluded.date, payee = excluded.payee, memo = excluded.memo,
                     bank_account_id = excluded.bank_account_id, total_minor = excluded.total_minor,
-                    currency = excluded.currency, status = excluded.status""");
-                PreparedStatement posting = c.prepareStatement(
-                        "insert into postings (transaction_id, client_id, account_id, amount_minor) values (?, ?, ?, ?)")) {
+                    currency = excluded.currency, status = excluded.status""")) {
+            Copy postings = new Copy("postings (transaction_id, client_id, account_id, amount_minor)");
             for (Transaction t : transactions) {
                 upsert.setObject(1, t.id().value());
                 upsert.setObject(2, t.client().value());
@@ -161,16 +161,12 @@ final class BatchWriter {
                 Contribution contribution = batch.contributions.get(t.id());
                 if (contribution != null) {
                     for (Posting p : contribution.postings()) {
-                        posting.setObject(1, t.id().value());
-                        posting.setObject(2, t.client().value());
-                        posting.setObject(3, p.account().value());
-                        posting.setLong(4, p.amount().minorUnits());
-                        posting.addBatch();
+                        postings.value(t.id()).value(t.client()).value(p.account()).value(p.amount().minorUnits()).endRow();
                     }
                 }
             }
             upsert.executeBatch();
-            posting.executeBatch();
+            postings.into(c);
         }
     }
 
@@ -201,7 +197,7 @@ final class BatchWriter {
     private static void writeEntities(Connection c, Batch batch) throws SQLException {
         try (PreparedStatement upsert = c.prepareStatement("""
                 insert into entities (id, entity_type, organization_id, client_id, version, deleted, payload, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (id) do update set version = excluded.version, deleted = excluded.deleted,
                     payload = excluded.payload, updated_at = excluded.updated_at""")) {
             for (var entry : batch.finalStates.entrySet()) {
@@ -212,7 +208,7 @@ final class BatchWriter {
                 upsert.setObject(4, state.client().value());
                 upsert.setLong(5, state.version());
                 upsert.setBoolean(6, state.value() == null);
-                upsert.setString(7, state.payload() == null ? null : state.payload().toString());
+                upsert.setString(7, state.payload());
                 upsert.setTimestamp(8, Timestamp.from(batch.now));
                 upsert.addBatch();
             }
@@ -250,12 +246,10 @@ final class BatchWriter {
         for (Change change : batch.changes) {
             byClient.computeIfAbsent(change.client(), k -> new ArrayList<>()).add(change);
         }
+        Copy log = new Copy("change_log (client_id, seq, entity_type, entity_id, kind, version, payload, mutation_id, "
+                + "device_id, committed_at)");
         try (PreparedStatement reserve = c.prepareStatement(
-                "update clients set change_seq = change_seq + ? where id = ? returning change_seq");
-                PreparedStatement insert = c.prepareStatement("""
-                        insert into change_log (client_id, seq, entity_type, entity_id, kind, version, payload,
-                            mutation_id, device_id, committed_at)
-                        values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""")) {
+                "update clients set change_seq = change_seq + ? where id = ? returning change_seq")) {
             for (var entry : byClient.entrySet()) {
                 List<Change> changes = entry.getValue();
                 reserve.setLong(1, changes.size());
@@ -269,39 +263,23 @@ final class BatchWriter {
                 }
                 long seq = last - changes.size();
                 for (Change change : changes) {
-                    insert.setObject(1, change.client().value());
-                    insert.setLong(2, ++seq);
-                    insert.setString(3, change.type().name());
-                    insert.setObject(4, change.entityId());
-                    insert.setString(5, change.kind().name());
-                    insert.setLong(6, change.version());
-                    insert.setString(7, change.payload() == null ? null : change.payload().toString());
-                    insert.setObject(8, change.mutation().value());
-                    insert.setObject(9, change.device().value());
-                    insert.setTimestamp(10, Timestamp.from(batch.now));
-                    insert.addBatch();
+                    log.value(change.client()).value(++seq).value(change.type().name()).value(change.entityId())
+                            .value(change.kind().name()).value(change.version()).value(change.payload())
+                            .value(change.mutation()).value(change.device()).value(batch.now).endRow();
                 }
             }
-            insert.executeBatch();
         }
+        log.into(c);
     }
 
     private static void writeOutcomes(Connection c, Batch batch, List<PushService.OutcomeRow> outcomes)
             throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("""
-                insert into applied_mutations (device_id, mutation_id, client_id, user_id, outcome, received_at)
-                values (?, ?, ?, ?, ?::jsonb, ?)""")) {
-            for (PushService.OutcomeRow row : outcomes) {
-                insert.setObject(1, batch.device.value());
-                insert.setObject(2, row.mutation().value());
-                insert.setObject(3, row.client().value());
-                insert.setObject(4, batch.caller.user().value());
-                insert.setString(5, row.outcome());
-                insert.setTimestamp(6, Timestamp.from(batch.now));
-                insert.addBatch();
-            }
-            insert.executeBatch();
+        Copy copy = new Copy("applied_mutations (device_id, mutation_id, client_id, user_id, outcome, received_at)");
+        for (PushService.OutcomeRow row : outcomes) {
+            copy.value(batch.device).value(row.mutation()).value(row.client()).value(batch.caller.user())
+                    .value(row.outcome()).value(batch.now).endRow();
         }
+        copy.into(c);
     }
 
     private static void deleteAll(Connection c, String sql, List<UUID> ids) throws SQLException {

@@ -1,19 +1,13 @@
 package app.booksflow.server.sync;
 
-import app.booksflow.model.EntityType;
 import app.booksflow.model.id.ClientId;
-import app.booksflow.model.id.DeviceId;
-import app.booksflow.model.id.MutationId;
-import app.booksflow.protocol.Change;
-import app.booksflow.protocol.ChangeKind;
 import app.booksflow.protocol.Cursor;
 import app.booksflow.protocol.ProtocolVersion;
-import app.booksflow.protocol.PullResponse;
 import app.booksflow.server.ApiException;
 import app.booksflow.server.accounts.Caller;
 import app.booksflow.server.db.Db;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -36,17 +30,55 @@ public final class PullService {
     public static final Duration MAX_WAIT = Duration.ofSeconds(30);
 
     private final Db db;
-    private final ObjectMapper json;
     private final ChangeNotifier notifier;
 
-    public PullService(Db db, ObjectMapper json, ChangeNotifier notifier) {
+    public PullService(Db db, ChangeNotifier notifier) {
         this.db = db;
-        this.json = json;
         this.notifier = notifier;
     }
 
+    /**
+     * One page of changes as stored: the payloads stay the JSON text they were written as, and are
+     * copied into the response without being parsed again.
+     */
+    public record Page(ClientId client, List<StoredChange> changes, Cursor nextCursor, boolean hasMore) {
+
+        /** Writes the page in the shape of {@link app.booksflow.protocol.PullResponse}. */
+        public void writeTo(JsonGenerator out) throws IOException {
+            out.writeStartObject();
+            out.writeNumberField("schemaVersion", ProtocolVersion.CURRENT);
+            out.writeStringField("clientId", client.toString());
+            out.writeArrayFieldStart("changes");
+            for (StoredChange change : changes) {
+                out.writeStartObject();
+                out.writeStringField("clientId", client.toString());
+                out.writeStringField("entityType", change.entityType());
+                out.writeStringField("entityId", change.entityId().toString());
+                out.writeStringField("kind", change.kind());
+                out.writeNumberField("version", change.version());
+                if (change.payload() != null) {
+                    out.writeFieldName("payload");
+                    out.writeRawValue(change.payload());
+                }
+                out.writeStringField("mutationId", change.mutationId().toString());
+                out.writeStringField("deviceId", change.deviceId().toString());
+                out.writeStringField("committedAt", change.committedAt().toString());
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+            out.writeStringField("nextCursor", nextCursor.token());
+            out.writeBooleanField("hasMore", hasMore);
+            out.writeEndObject();
+        }
+    }
+
+    /** A row of the change log. */
+    public record StoredChange(String entityType, UUID entityId, String kind, long version, String payload,
+            UUID mutationId, UUID deviceId, java.time.Instant committedAt) {
+    }
+
     /** @param wait how long to wait for the first new change when there is none yet (long poll) */
-    public PullResponse pull(Caller caller, ClientId client, Cursor after, int limit, Duration wait) {
+    public Page pull(Caller caller, ClientId client, Cursor after, int limit, Duration wait) {
         long position = position(after);
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ApiException.badRequest("INVALID_LIMIT", "The limit must be between 1 and " + MAX_LIMIT + ".");
@@ -61,7 +93,7 @@ public final class PullService {
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             CompletableFuture<Void> signal = notifier.nextChange(client);
-            PullResponse page = page(client, position, limit);
+            Page page = page(client, position, limit);
             long remaining = deadline - System.nanoTime();
             if (!page.changes().isEmpty() || remaining <= 0) {
                 return page;
@@ -79,17 +111,18 @@ public final class PullService {
         }
     }
 
-    private PullResponse page(ClientId client, long position, int limit) {
+    private Page page(ClientId client, long position, int limit) {
         return db.read("pull", c -> {
-            List<Change> changes = new ArrayList<>();
+            List<StoredChange> changes = new ArrayList<>(Math.min(limit, 1024));
             long last = position;
             boolean more = false;
             try (PreparedStatement select = c.prepareStatement("""
-                    select seq, entity_type, entity_id, kind, version, payload::text, mutation_id, device_id, committed_at
+                    select seq, entity_type, entity_id, kind, version, payload, mutation_id, device_id, committed_at
                     from change_log where client_id = ? and seq > ? order by seq limit ?""")) {
                 select.setObject(1, client.value());
                 select.setLong(2, position);
                 select.setInt(3, limit + 1);
+                select.setFetchSize(limit + 1);
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
                         if (changes.size() == limit) {
@@ -97,18 +130,13 @@ public final class PullService {
                             break;
                         }
                         last = row.getLong(1);
-                        String payload = row.getString(6);
-                        changes.add(new Change(client, EntityType.valueOf(row.getString(2)), row.getObject(3, UUID.class),
-                                ChangeKind.valueOf(row.getString(4)), row.getLong(5),
-                                payload == null ? null : json.readTree(payload),
-                                new MutationId(row.getObject(7, UUID.class)), new DeviceId(row.getObject(8, UUID.class)),
-                                row.getTimestamp(9).toInstant()));
+                        changes.add(new StoredChange(row.getString(2), row.getObject(3, UUID.class), row.getString(4),
+                                row.getLong(5), row.getString(6), row.getObject(7, UUID.class),
+                                row.getObject(8, UUID.class), row.getTimestamp(9).toInstant()));
                     }
                 }
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("A stored change is unreadable", e);
             }
-            return new PullResponse(ProtocolVersion.CURRENT, client, changes, new Cursor(Long.toString(last)), more);
+            return new Page(client, changes, new Cursor(Long.toString(last)), more);
         });
     }
 

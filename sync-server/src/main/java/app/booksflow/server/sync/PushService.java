@@ -129,7 +129,8 @@ public final class PushService {
             }
             Optional<MutationOutcome> conflict = versionConflict(m, existing);
             if (conflict.isPresent()) {
-                audit(batch, m, AuditAction.SYNC_CONFLICT, existing == null ? null : existing.payload(), m.payload(), false, false);
+                audit(batch, m, AuditAction.SYNC_CONFLICT, existing == null ? null : existing.payloadText(),
+                        m.payload() == null ? null : m.payload().toString(), false, false);
                 return conflict.get();
             }
             long version = existing == null ? 1 : existing.version() + 1;
@@ -142,7 +143,7 @@ public final class PushService {
             }
             return new MutationOutcome.Applied(m.mutationId(), version);
         } catch (Rejection rejection) {
-            audit(batch, m, AuditAction.SYNC_REJECTED, null, rejectionState(m, rejection), false, false);
+            audit(batch, m, AuditAction.SYNC_REJECTED, null, rejectionState(m, rejection).toString(), false, false);
             return new MutationOutcome.Rejected(m.mutationId(), rejection.code(), rejection.getMessage());
         }
     }
@@ -190,11 +191,12 @@ public final class PushService {
     }
 
     private void record(Batch batch, Mutation m, Object entity, JsonNode payload, long version, EntityRow existing) {
+        String text = payload == null ? null : payload.toString(); // serialized once, stored and served as is
         batch.entities.put(m.entityId(), new EntityRow(m.entityId(), m.entityType(), m.clientId(), version,
-                entity == null, payload));
-        batch.finalStates.put(m.entityId(), new FinalState(m.entityType(), m.clientId(), entity, version, payload));
+                entity == null, payload, text));
+        batch.finalStates.put(m.entityId(), new FinalState(m.entityType(), m.clientId(), entity, version, text));
         batch.changes.add(new Batch.Change(m.clientId(), m.entityType(), m.entityId(),
-                entity == null ? ChangeKind.TOMBSTONE : ChangeKind.UPSERT, version, payload, m.mutationId(), batch.device));
+                entity == null ? ChangeKind.TOMBSTONE : ChangeKind.UPSERT, version, text, m.mutationId(), batch.device));
         JsonNode before = existing == null ? null : existing.payload();
         AuditAction action = entity == null ? AuditAction.DELETE : existing == null ? AuditAction.CREATE : AuditAction.UPDATE;
         boolean postedBefore = before != null && "POSTED".equals(before.path("status").asText());
@@ -207,7 +209,7 @@ public final class PushService {
         if (entity instanceof Client client && before != null) {
             action = closingDateAction(before, client).orElse(action);
         }
-        audit(batch, m, action, before, payload, postedBefore, amountChanged);
+        audit(batch, m, action, existing == null ? null : existing.payloadText(), text, postedBefore, amountChanged);
     }
 
     private static Optional<AuditAction> closingDateAction(JsonNode before, Client client) {
@@ -220,13 +222,12 @@ public final class PushService {
         return Optional.of(later ? AuditAction.CLOSE_PERIOD : AuditAction.REOPEN_PERIOD);
     }
 
-    private void audit(Batch batch, Mutation m, AuditAction action, JsonNode before, JsonNode after,
+    private void audit(Batch batch, Mutation m, AuditAction action, String before, String after,
             boolean postedBefore, boolean amountChanged) {
         RiskLevel risk = RiskRules.of(action, postedBefore, amountChanged);
         batch.audit.add(new AuditEvent(AuditEventId.random(), batch.now, batch.caller.organization(),
                 Optional.of(batch.caller.user()), Optional.of(batch.device), Optional.of(m.clientId()), m.entityType(),
-                m.entityId(), action, Optional.ofNullable(before).map(JsonNode::toString),
-                Optional.ofNullable(after).map(JsonNode::toString), risk));
+                m.entityId(), action, Optional.ofNullable(before), Optional.ofNullable(after), risk));
     }
 
     private JsonNode rejectionState(Mutation m, Rejection rejection) {

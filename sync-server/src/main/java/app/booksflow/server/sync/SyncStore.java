@@ -71,7 +71,7 @@ final class SyncStore {
             throws SQLException {
         Map<MutationId, JsonNode> outcomes = new HashMap<>();
         try (PreparedStatement select = c.prepareStatement(
-                "select mutation_id, outcome::text from applied_mutations where device_id = ? and mutation_id = any(?)")) {
+                "select mutation_id, outcome from applied_mutations where device_id = ? and mutation_id = any(?)")) {
             select.setObject(1, device.value());
             select.setArray(2, uuids(c, ids.stream().map(MutationId::value).toList()));
             try (ResultSet row = select.executeQuery()) {
@@ -106,7 +106,7 @@ final class SyncStore {
     Map<UUID, EntityRow> lockEntities(Connection c, Collection<UUID> ids) throws SQLException {
         Map<UUID, EntityRow> rows = new HashMap<>();
         try (PreparedStatement select = c.prepareStatement("""
-                select id, entity_type, client_id, version, deleted, payload::text
+                select id, entity_type, client_id, version, deleted, payload
                 from entities where id = any(?) order by id for update""")) {
             select.setArray(1, uuids(c, List.copyOf(ids)));
             try (ResultSet row = select.executeQuery()) {
@@ -114,7 +114,7 @@ final class SyncStore {
                     String payload = row.getString(6);
                     rows.put(row.getObject(1, UUID.class), new EntityRow(row.getObject(1, UUID.class),
                             EntityType.valueOf(row.getString(2)), new ClientId(row.getObject(3, UUID.class)),
-                            row.getLong(4), row.getBoolean(5), payload == null ? null : parse(payload)));
+                            row.getLong(4), row.getBoolean(5), payload == null ? null : parse(payload), payload));
                 }
             }
         }

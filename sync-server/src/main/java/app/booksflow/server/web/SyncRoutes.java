@@ -8,7 +8,10 @@ import app.booksflow.server.ApiException;
 import app.booksflow.server.sync.ChecksumService;
 import app.booksflow.server.sync.PullService;
 import app.booksflow.server.sync.PushService;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
+import java.io.ByteArrayOutputStream;
 import io.javalin.http.Context;
 
 /** The sync protocol: push a device's mutations, pull a client's changes, compare checksums. */
@@ -18,8 +21,10 @@ public final class SyncRoutes implements RouteGroup {
     private final PullService pull;
     private final ChecksumService checksums;
     private final JsonBodies bodies;
+    private final ObjectMapper json;
 
-    public SyncRoutes(PushService push, PullService pull, ChecksumService checksums, JsonBodies bodies) {
+    public SyncRoutes(PushService push, PullService pull, ChecksumService checksums, JsonBodies bodies, ObjectMapper json) {
+        this.json = json;
         this.push = push;
         this.pull = pull;
         this.checksums = checksums;
@@ -32,9 +37,14 @@ public final class SyncRoutes implements RouteGroup {
         routes.get("/api/v1/sync/pull", ctx -> {
             requireSchemaVersion(ctx);
             String after = ctx.queryParam("after");
-            ctx.json(pull.pull(Requests.caller(ctx), Requests.requiredId(ctx, "client", ClientId::new),
+            PullService.Page page = pull.pull(Requests.caller(ctx), Requests.requiredId(ctx, "client", ClientId::new),
                     after == null || after.isBlank() ? Cursor.START : new Cursor(after),
-                    Requests.intParam(ctx, "limit", 1000), Requests.secondsParam(ctx, "wait")));
+                    Requests.intParam(ctx, "limit", 1000), Requests.secondsParam(ctx, "wait"));
+            ByteArrayOutputStream body = new ByteArrayOutputStream(64 * 1024);
+            try (JsonGenerator out = json.getFactory().createGenerator(body)) {
+                page.writeTo(out);
+            }
+            ctx.contentType("application/json").result(body.toByteArray());
         });
         routes.get("/api/v1/sync/checksum", ctx -> {
             requireSchemaVersion(ctx);

@@ -2,10 +2,12 @@ package app.booksflow.server.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.booksflow.json.BooksFlowJson;
 import app.booksflow.model.EntityType;
 import app.booksflow.model.ledger.Transaction;
 import app.booksflow.model.ledger.TransactionStatus;
 import app.booksflow.protocol.Mutation;
+import app.booksflow.protocol.PullResponse;
 import app.booksflow.server.support.ApiClient.Response;
 import app.booksflow.server.support.Device;
 import app.booksflow.server.support.Practice;
@@ -40,7 +42,7 @@ class PushPullTest {
     }
 
     @Test
-    void appliesAPushAndServesItBackInCommitOrder() {
+    void appliesAPushAndServesItBackInCommitOrder() throws Exception {
         Device laptop = new Device(practice.accountant);
         Transaction rent = practice.purchase(LocalDate.of(2025, 5, 1), "Landlord Ltd", 120_000);
         Transaction sale = practice.sale(LocalDate.of(2025, 5, 2), "Corner Cafe", 45_000);
@@ -51,8 +53,11 @@ class PushPullTest {
 
         assertThat(outcomes).extracting(o -> o.get("outcome").asText()).containsExactly("applied", "applied");
         assertThat(outcomes.get(0).get("version").asLong()).isEqualTo(1);
-        JsonNode page = pullAll(practice.accountant.get(
-                "/api/v1/sync/pull?client=" + practice.client.id() + "&after=0&limit=5000").json());
+        Response response = practice.accountant.get("/api/v1/sync/pull?client=" + practice.client.id() + "&after=0&limit=5000");
+        PullResponse typed = BooksFlowJson.newMapper().readValue(response.text(), PullResponse.class);
+        assertThat(typed.changes()).isNotEmpty();
+        assertThat(typed.hasMore()).isFalse();
+        JsonNode page = pullAll(response.json());
         List<String> ids = new ArrayList<>();
         page.forEach(change -> ids.add(change.get("entityId").asText()));
         assertThat(ids).containsSubsequence(rent.id().toString(), sale.id().toString());
