@@ -54,6 +54,8 @@ final class Batch {
     final Instant now;
     final Map<ClientId, LockedClient> clients;
     final Map<UUID, EntityRow> entities;
+    /** Entities the server had before this push: only these need updating rather than inserting. */
+    final java.util.Set<UUID> existedBefore;
     final Map<ClientId, Map<AccountId, Account>> accounts = new HashMap<>();
     final Map<ClientId, Map<TaxCodeId, TaxCode>> taxCodes = new HashMap<>();
     final Map<TransactionId, Contribution> contributions;
@@ -71,6 +73,7 @@ final class Batch {
         this.now = now;
         this.clients = clients;
         this.entities = entities;
+        this.existedBefore = java.util.Set.copyOf(entities.keySet());
         this.contributions = contributions;
     }
 

@@ -1,5 +1,6 @@
 package app.booksflow.server.sync;
 
+import app.booksflow.model.EntityType;
 import app.booksflow.model.id.ClientId;
 import app.booksflow.model.ledger.Account;
 import app.booksflow.model.ledger.Posting;
@@ -61,7 +62,7 @@ final class BatchWriter {
         return values;
     }
 
-    private static List<UUID> deleted(Batch batch, app.booksflow.model.EntityType type) {
+    private static List<UUID> deleted(Batch batch, EntityType type) {
         return batch.finalStates.entrySet().stream()
                 .filter(e -> e.getValue().type() == type && e.getValue().value() == null)
                 .map(Map.Entry::getKey)
@@ -99,7 +100,7 @@ final class BatchWriter {
     }
 
     private static void writeAccounts(Connection c, Batch batch) throws SQLException {
-        deleteAll(c, "delete from accounts where id = any(?)", deleted(batch, app.booksflow.model.EntityType.ACCOUNT));
+        deleteAll(c, "delete from accounts where id = any(?)", deleted(batch, EntityType.ACCOUNT));
         try (PreparedStatement upsert = c.prepareStatement("""
                 insert into accounts (id, client_id, code, name, type) values (?, ?, ?, ?, ?)
                 on conflict (id) do update set code = excluded.code, name = excluded.name, type = excluded.type""")) {
@@ -116,7 +117,7 @@ final class BatchWriter {
     }
 
     private static void writeTaxCodes(Connection c, Batch batch) throws SQLException {
-        deleteAll(c, "delete from tax_codes where id = any(?)", deleted(batch, app.booksflow.model.EntityType.TAX_CODE));
+        deleteAll(c, "delete from tax_codes where id = any(?)", deleted(batch, EntityType.TAX_CODE));
         try (PreparedStatement upsert = c.prepareStatement("""
                 insert into tax_codes (id, client_id, code, name, rate_percent, tax_account_id) values (?, ?, ?, ?, ?, ?)
                 on conflict (id) do update set code = excluded.code, name = excluded.name,
@@ -134,30 +135,37 @@ final class BatchWriter {
         }
     }
 
+    /** New transactions are copied in; existing ones are updated and their postings replaced. */
     private static void writeTransactions(Connection c, Batch batch) throws SQLException {
-        List<Transaction> transactions = finalValues(batch, Transaction.class);
-        List<UUID> touched = new ArrayList<>(deleted(batch, app.booksflow.model.EntityType.TRANSACTION));
-        transactions.forEach(t -> touched.add(t.id().value()));
-        deleteAll(c, "delete from postings where transaction_id = any(?)", touched);
-        deleteAll(c, "delete from transactions where id = any(?)", deleted(batch, app.booksflow.model.EntityType.TRANSACTION));
-        try (PreparedStatement upsert = c.prepareStatement("""
-                insert into transactions (id, client_id, date, payee, memo, bank_account_id, total_minor, currency, status)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (id) do update set date = excluded.date, payee = excluded.payee, memo = excluded.memo,
-                    bank_account_id = excluded.bank_account_id, total_minor = excluded.total_minor,
-                    currency = excluded.currency, status = excluded.status""")) {
-            Copy postings = new Copy("postings (transaction_id, client_id, account_id, amount_minor)");
-            for (Transaction t : transactions) {
-                upsert.setObject(1, t.id().value());
-                upsert.setObject(2, t.client().value());
-                upsert.setDate(3, Date.valueOf(t.date()));
-                upsert.setString(4, t.payee());
-                upsert.setString(5, t.memo());
-                upsert.setObject(6, t.bankAccount().value());
-                upsert.setLong(7, t.total().minorUnits());
-                upsert.setString(8, t.total().currency().getCurrencyCode());
-                upsert.setString(9, t.status().name());
-                upsert.addBatch();
+        List<UUID> replaced = new ArrayList<>();
+        for (var entry : batch.finalStates.entrySet()) {
+            if (entry.getValue().type() == EntityType.TRANSACTION && batch.existedBefore.contains(entry.getKey())) {
+                replaced.add(entry.getKey());
+            }
+        }
+        deleteAll(c, "delete from postings where transaction_id = any(?)", replaced);
+        deleteAll(c, "delete from transactions where id = any(?)", deleted(batch, EntityType.TRANSACTION));
+        Copy inserts = new Copy("transactions (id, client_id, date, payee, memo, bank_account_id, total_minor, currency, status)");
+        Copy postings = new Copy("postings (transaction_id, client_id, account_id, amount_minor)");
+        try (PreparedStatement update = c.prepareStatement("""
+                update transactions set date = ?, payee = ?, memo = ?, bank_account_id = ?, total_minor = ?,
+                    currency = ?, status = ? where id = ?""")) {
+            for (Transaction t : finalValues(batch, Transaction.class)) {
+                if (batch.existedBefore.contains(t.id().value())) {
+                    update.setDate(1, Date.valueOf(t.date()));
+                    update.setString(2, t.payee());
+                    update.setString(3, t.memo());
+                    update.setObject(4, t.bankAccount().value());
+                    update.setLong(5, t.total().minorUnits());
+                    update.setString(6, t.total().currency().getCurrencyCode());
+                    update.setString(7, t.status().name());
+                    update.setObject(8, t.id().value());
+                    update.addBatch();
+                } else {
+                    inserts.value(t.id()).value(t.client()).value(t.date()).value(t.payee()).value(t.memo())
+                            .value(t.bankAccount()).value(t.total().minorUnits())
+                            .value(t.total().currency().getCurrencyCode()).value(t.status().name()).endRow();
+                }
                 Contribution contribution = batch.contributions.get(t.id());
                 if (contribution != null) {
                     for (Posting p : contribution.postings()) {
@@ -165,13 +173,14 @@ final class BatchWriter {
                     }
                 }
             }
-            upsert.executeBatch();
-            postings.into(c);
+            update.executeBatch();
         }
+        inserts.into(c);
+        postings.into(c);
     }
 
     private static void writeReceipts(Connection c, Batch batch) throws SQLException {
-        deleteAll(c, "delete from receipts where id = any(?)", deleted(batch, app.booksflow.model.EntityType.RECEIPT));
+        deleteAll(c, "delete from receipts where id = any(?)", deleted(batch, EntityType.RECEIPT));
         try (PreparedStatement upsert = c.prepareStatement("""
                 insert into receipts (id, client_id, sha256, original_name, media_type, size, status, transaction_id, received_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -195,25 +204,27 @@ final class BatchWriter {
     }
 
     private static void writeEntities(Connection c, Batch batch) throws SQLException {
-        try (PreparedStatement upsert = c.prepareStatement("""
-                insert into entities (id, entity_type, organization_id, client_id, version, deleted, payload, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (id) do update set version = excluded.version, deleted = excluded.deleted,
-                    payload = excluded.payload, updated_at = excluded.updated_at""")) {
+        Copy inserts = new Copy("entities (id, entity_type, organization_id, client_id, version, deleted, payload, updated_at)");
+        try (PreparedStatement update = c.prepareStatement(
+                "update entities set version = ?, deleted = ?, payload = ?, updated_at = ? where id = ?")) {
             for (var entry : batch.finalStates.entrySet()) {
                 FinalState state = entry.getValue();
-                upsert.setObject(1, entry.getKey());
-                upsert.setString(2, state.type().name());
-                upsert.setObject(3, batch.caller.organization().value());
-                upsert.setObject(4, state.client().value());
-                upsert.setLong(5, state.version());
-                upsert.setBoolean(6, state.value() == null);
-                upsert.setString(7, state.payload());
-                upsert.setTimestamp(8, Timestamp.from(batch.now));
-                upsert.addBatch();
+                if (batch.existedBefore.contains(entry.getKey())) {
+                    update.setLong(1, state.version());
+                    update.setBoolean(2, state.value() == null);
+                    update.setString(3, state.payload());
+                    update.setTimestamp(4, Timestamp.from(batch.now));
+                    update.setObject(5, entry.getKey());
+                    update.addBatch();
+                } else {
+                    inserts.value(entry.getKey()).value(state.type().name()).value(batch.caller.organization())
+                            .value(state.client()).value(state.version()).value(state.value() == null ? "t" : "f")
+                            .value(state.payload()).value(batch.now).endRow();
+                }
             }
-            upsert.executeBatch();
+            update.executeBatch();
         }
+        inserts.into(c);
     }
 
     private static void writeDayDeltas(Connection c, Batch batch) throws SQLException {
