@@ -175,26 +175,24 @@ final class SyncStore {
 
     /** Whether the account is still referenced by the books: postings, a bank account or a tax code. */
     boolean accountInUse(Connection c, AccountId account) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("""
+        return exists(c, """
                 select exists (select 1 from postings where account_id = ?)
                     or exists (select 1 from transactions where bank_account_id = ?)
-                    or exists (select 1 from tax_codes where tax_account_id = ?)""")) {
-            for (int i = 1; i <= 3; i++) {
-                select.setObject(i, account.value());
-            }
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return row.getBoolean(1);
-            }
-        }
+                    or exists (select 1 from tax_codes where tax_account_id = ?)""", account.value(), account.value(),
+                account.value());
     }
 
     boolean hasTransactions(Connection c, ClientId client) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("select exists (select 1 from transactions where client_id = ?)")) {
-            select.setObject(1, client.value());
+        return exists(c, "select exists (select 1 from transactions where client_id = ?)", client.value());
+    }
+
+    private static boolean exists(Connection c, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                select.setObject(i + 1, parameters[i]);
+            }
             try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return row.getBoolean(1);
+                return row.next() && row.getBoolean(1);
             }
         }
     }
