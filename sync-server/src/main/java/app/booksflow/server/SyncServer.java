@@ -4,25 +4,42 @@ import app.booksflow.json.BooksFlowJson;
 import app.booksflow.server.accounts.AccountService;
 import app.booksflow.server.accounts.LoginThrottle;
 import app.booksflow.server.accounts.PasswordHasher;
+import app.booksflow.server.analytics.DashboardService;
+import app.booksflow.server.analytics.OverviewService;
 import app.booksflow.server.audit.AuditTrail;
+import app.booksflow.server.audit.AuditTrailQuery;
 import app.booksflow.server.db.Database;
 import app.booksflow.server.db.Db;
+import app.booksflow.server.ledger.TransactionPosting;
+import app.booksflow.server.ledger.TransactionReader;
+import app.booksflow.server.metrics.ActiveSessions;
 import app.booksflow.server.metrics.HttpMetrics;
+import app.booksflow.server.metrics.MinuteRollUp;
+import app.booksflow.server.metrics.PoolMetrics;
 import app.booksflow.server.sync.ChangeNotifier;
 import app.booksflow.server.sync.ChecksumService;
 import app.booksflow.server.sync.PullService;
 import app.booksflow.server.sync.PushService;
 import app.booksflow.server.web.AdminRoutes;
+import app.booksflow.server.web.AnalyticsRoutes;
 import app.booksflow.server.web.AuthRoutes;
+import app.booksflow.server.web.ComplianceRoutes;
 import app.booksflow.server.web.HealthRoutes;
 import app.booksflow.server.web.JsonBodies;
+import app.booksflow.server.web.MetricsRoutes;
 import app.booksflow.server.web.SyncRoutes;
+import app.booksflow.server.web.TransactionRoutes;
 import app.booksflow.server.web.WebServer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The sync server, built from its dependencies: a configuration, a migrated database and a clock.
@@ -30,9 +47,16 @@ import javax.sql.DataSource;
  */
 public final class SyncServer implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SyncServer.class);
+
     private final ServerConfig config;
     private final AccountService accounts;
+    private final OverviewService overview;
+    private final MinuteRollUp rollUp;
     private final WebServer web;
+    /** Runs the periodic jobs one after another, so they never compete with each other for the database. */
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("booksflow-scheduler").daemon().factory());
 
     public SyncServer(ServerConfig config, DataSource dataSource, Clock clock) {
         this.config = config;
@@ -43,19 +67,47 @@ public final class SyncServer implements AutoCloseable {
                 new LoginThrottle(clock, Duration.ofMinutes(15), 5, 50), audit, config.tokenLifetime());
         ChangeNotifier notifier = new ChangeNotifier();
         HttpMetrics metrics = new HttpMetrics(config.slowRequest());
+        PoolMetrics.bind(dataSource, metrics.registry());
+        ActiveSessions.register(db, clock, metrics.registry());
+        this.rollUp = new MinuteRollUp(metrics, db, clock);
+        this.overview = new OverviewService(db);
         String schemaVersion = Database.latestVersion(dataSource);
         JsonBodies bodies = new JsonBodies(json, config.maxRequestBytes());
+        PushService push = new PushService(db, json, clock, audit, notifier);
+        TransactionReader transactions = new TransactionReader(db, json);
         this.web = new WebServer(config, json, accounts, metrics, List.of(
                 new HealthRoutes(() -> Database.isReady(dataSource, schemaVersion)),
                 new AuthRoutes(accounts, bodies),
                 new AdminRoutes(accounts, bodies),
-                new SyncRoutes(new PushService(db, json, clock, audit, notifier), new PullService(db, notifier),
-                        new ChecksumService(db), bodies, json)));
+                new SyncRoutes(push, new PullService(db, notifier), new ChecksumService(db), bodies, json),
+                new AnalyticsRoutes(new DashboardService(db, clock), overview, json),
+                new TransactionRoutes(new TransactionPosting(db, push, transactions, json, clock), transactions, bodies),
+                new ComplianceRoutes(new AuditTrailQuery(db, json), clock.getZone()),
+                new MetricsRoutes(metrics, accounts, config.metricsScrapeToken())));
     }
 
     public SyncServer start() {
         web.start(config.port());
+        long refresh = config.dashboardRefresh().toMillis();
+        if (refresh > 0) {
+            scheduler.scheduleWithFixedDelay(logged("refresh the dashboard overview", overview::refreshNow),
+                    refresh, refresh, TimeUnit.MILLISECONDS);
+        } else {
+            LOG.info("dashboard.refresh is {}: the overview is refreshed only on demand", config.dashboardRefresh());
+        }
+        scheduler.scheduleAtFixedRate(logged("roll up the request metrics", rollUp::rollUp), 1, 1, TimeUnit.MINUTES);
         return this;
+    }
+
+    /** A failed run is logged and the next one tried on time; an exception would cancel the schedule for good. */
+    private static Runnable logged(String job, Runnable work) {
+        return () -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                LOG.error("Could not {}; trying again at the next run", job, e);
+            }
+        };
     }
 
     public int port() {
@@ -66,8 +118,21 @@ public final class SyncServer implements AutoCloseable {
         return accounts;
     }
 
+    /** The per-minute roll-up of request metrics, which the scheduler also runs every minute. */
+    public MinuteRollUp metricsRollUp() {
+        return rollUp;
+    }
+
     @Override
     public void close() {
         web.stop();
+        scheduler.shutdownNow();
+        try {
+            if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("A scheduled job did not stop within 10 seconds");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

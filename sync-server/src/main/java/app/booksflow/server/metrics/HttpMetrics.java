@@ -19,6 +19,7 @@ public final class HttpMetrics {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Duration slowRequest;
+    private final RequestWindows windows = new RequestWindows();
 
     public HttpMetrics(Duration slowRequest) {
         this.slowRequest = slowRequest;
@@ -40,12 +41,17 @@ public final class HttpMetrics {
                 .publishPercentiles(0.5, 0.95, 0.99)
                 .register(registry)
                 .record(nanos, TimeUnit.NANOSECONDS);
+        windows.record(method + " " + route, status, nanos);
         if (status >= 500) {
             Counter.builder("booksflow.http.errors").tag("route", route).register(registry).increment();
         }
         if (nanos > slowRequest.toNanos()) {
             SLOW.warn("{} {} answered {} after {} ms", method, route, status, nanos / 1_000_000);
         }
+    }
+
+    RequestWindows windows() {
+        return windows;
     }
 
     public String scrape() {

@@ -70,9 +70,16 @@ public final class ApiClient {
     }
 
     public Response sendJson(String method, String path, Object body) {
+        return post(method, path, body, Map.of());
+    }
+
+    /** @param body a String is sent as it is (to send malformed JSON), anything else as JSON */
+    public Response post(String method, String path, Object body, Map<String, String> headers) {
         String text = body instanceof String s ? s : write(body);
-        return send(builder(path).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(text)));
+        HttpRequest.Builder builder = builder(path).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(text));
+        headers.forEach(builder::header);
+        return send(builder);
     }
 
     public Response send(String method, String path, String contentType, byte[] body) {
