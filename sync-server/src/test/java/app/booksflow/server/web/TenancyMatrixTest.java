@@ -109,7 +109,43 @@ class TenancyMatrixTest {
                 new Endpoint("GET pull long-poll", (api, caller) -> api.get("/api/v1/sync/pull?client=" + hidden.id() + "&after=0&wait=1")),
                 new Endpoint("GET checksum", (api, caller) -> api.get("/api/v1/sync/checksum?client=" + hidden.id())),
                 new Endpoint("POST push to the client", (api, caller) -> pushInto(api, hidden.id(), hiddenTransaction)),
-                new Endpoint("POST push editing its transaction", (api, caller) -> pushEdit(api)));
+                new Endpoint("POST push editing its transaction", (api, caller) -> pushEdit(api)),
+                new Endpoint("GET dashboard", (api, caller) -> api.get("/api/v1/analytics/dashboard?client=" + hidden.id())),
+                new Endpoint("GET its transactions", (api, caller) -> api.get("/api/v1/transactions?client=" + hidden.id()
+                        + "&from=2025-01-01&to=2025-12-31")),
+                new Endpoint("GET its transaction", (api, caller) -> api.get("/api/v1/transactions/" + hiddenTransaction.id())),
+                new Endpoint("POST a transaction into it", (api, caller) -> api.post("/api/v1/transactions",
+                        intruding(hidden.id(), hiddenTransaction))),
+                new Endpoint("GET its audit trail", (api, caller) ->
+                        api.get("/api/v1/compliance/audit-trail?client=" + hidden.id())));
+    }
+
+    /** Listings that answer 200 to everyone allowed to call them, but must not include the hidden client. */
+    static Stream<Endpoint> listings() {
+        return Stream.of(
+                new Endpoint("GET overview", (api, caller) -> {
+                    practice.admin.post("/api/v1/analytics/refresh", Map.of());
+                    return api.get("/api/v1/analytics/overview");
+                }),
+                new Endpoint("GET practice audit trail", (api, caller) -> api.get("/api/v1/compliance/audit-trail")),
+                new Endpoint("GET me", (api, caller) -> api.get("/api/v1/me")));
+    }
+
+    static Stream<Arguments> listingMatrix() {
+        return listings().flatMap(e -> Stream.of(Caller.values()).map(c -> Arguments.of(e, c)));
+    }
+
+    @ParameterizedTest(name = "{0} by {1}")
+    @MethodSource("listingMatrix")
+    void listingsLeaveOutWhatTheCallerMayNotSee(Endpoint endpoint, Caller caller) {
+        Response response = endpoint.call().apply(caller.api(), caller);
+
+        assertThat(response.status()).as(response.text()).isIn(200, 403);
+        assertLeaksNothing(response);
+        if (!endpoint.name().contains("audit")) {
+            // An intruder's own audit trail names the ids the intruder sent; nothing else may.
+            assertThat(response.text()).doesNotContain(hidden.id().toString());
+        }
     }
 
     static Stream<Endpoint> adminEndpoints() {
@@ -185,14 +221,24 @@ class TenancyMatrixTest {
 
     private static Response pushInto(ApiClient api, ClientId client, Transaction transaction) {
         Device device = new Device(api);
-        Transaction copy = new Transaction(app.booksflow.model.id.TransactionId.random(), client, transaction.date(),
-                "Intruder", "", transaction.bankAccount(), transaction.total(), TransactionStatus.POSTED, transaction.splits());
+        Transaction copy = intruding(client, transaction);
         return device.push(List.of(device.upsert(client, EntityType.TRANSACTION, copy.id().value(), 0, copy)));
+    }
+
+    /** What an intruder could send: ids copied from somewhere, but none of the hidden books' content. */
+    private static Transaction intruding(ClientId client, Transaction transaction) {
+        return guess(app.booksflow.model.id.TransactionId.random(), client, transaction);
+    }
+
+    private static Transaction guess(app.booksflow.model.id.TransactionId id, ClientId client, Transaction transaction) {
+        Money total = Money.ofMinor(-100, Currencies.EUR);
+        return new Transaction(id, client, transaction.date(), "Intruder", "", transaction.bankAccount(), total,
+                TransactionStatus.POSTED, List.of(Split.of(transaction.splits().get(0).account(), total)));
     }
 
     private static Response pushEdit(ApiClient api) {
         Device device = new Device(api);
         return device.push(List.of(device.upsert(hidden.id(), EntityType.TRANSACTION, hiddenTransaction.id().value(), 1,
-                hiddenTransaction)));
+                guess(hiddenTransaction.id(), hidden.id(), hiddenTransaction))));
     }
 }
