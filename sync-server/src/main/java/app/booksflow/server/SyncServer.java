@@ -8,6 +8,7 @@ import app.booksflow.server.analytics.DashboardService;
 import app.booksflow.server.analytics.OverviewService;
 import app.booksflow.server.audit.AuditTrail;
 import app.booksflow.server.audit.AuditTrailQuery;
+import app.booksflow.server.blobs.BlobService;
 import app.booksflow.server.db.Database;
 import app.booksflow.server.db.Db;
 import app.booksflow.server.ledger.TransactionPosting;
@@ -16,6 +17,7 @@ import app.booksflow.server.metrics.ActiveSessions;
 import app.booksflow.server.metrics.HttpMetrics;
 import app.booksflow.server.metrics.MinuteRollUp;
 import app.booksflow.server.metrics.PoolMetrics;
+import app.booksflow.server.receipts.ReceiptUploadService;
 import app.booksflow.server.sync.ChangeNotifier;
 import app.booksflow.server.sync.ChecksumService;
 import app.booksflow.server.sync.PullService;
@@ -23,10 +25,12 @@ import app.booksflow.server.sync.PushService;
 import app.booksflow.server.web.AdminRoutes;
 import app.booksflow.server.web.AnalyticsRoutes;
 import app.booksflow.server.web.AuthRoutes;
+import app.booksflow.server.web.BlobRoutes;
 import app.booksflow.server.web.ComplianceRoutes;
 import app.booksflow.server.web.HealthRoutes;
 import app.booksflow.server.web.JsonBodies;
 import app.booksflow.server.web.MetricsRoutes;
+import app.booksflow.server.web.ReceiptRoutes;
 import app.booksflow.server.web.SyncRoutes;
 import app.booksflow.server.web.TransactionRoutes;
 import app.booksflow.server.web.WebServer;
@@ -75,6 +79,7 @@ public final class SyncServer implements AutoCloseable {
         JsonBodies bodies = new JsonBodies(json, config.maxRequestBytes());
         PushService push = new PushService(db, json, clock, audit, notifier);
         TransactionReader transactions = new TransactionReader(db, json);
+        BlobService blobs = new BlobService(db, clock, config.blobDir(), config.maxBlobBytes());
         this.web = new WebServer(config, json, accounts, metrics, List.of(
                 new HealthRoutes(() -> Database.isReady(dataSource, schemaVersion)),
                 new AuthRoutes(accounts, bodies),
@@ -83,7 +88,9 @@ public final class SyncServer implements AutoCloseable {
                 new AnalyticsRoutes(new DashboardService(db, clock), overview, json),
                 new TransactionRoutes(new TransactionPosting(db, push, transactions, json, clock), transactions, bodies),
                 new ComplianceRoutes(new AuditTrailQuery(db, json), clock.getZone()),
-                new MetricsRoutes(metrics, accounts, config.metricsScrapeToken())));
+                new MetricsRoutes(metrics, accounts, config.metricsScrapeToken()),
+                new BlobRoutes(blobs),
+                new ReceiptRoutes(new ReceiptUploadService(db, json, clock, blobs, push), config.maxBlobBytes())));
     }
 
     public SyncServer start() {

@@ -24,6 +24,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The rules of the books for each kind of entity a device may send: the payload must be a valid
@@ -168,6 +170,17 @@ final class EntityRules {
             }
         }
         return receipt;
+    }
+
+    /** The transaction a receipt mutation links to, read leniently: a bad payload is rejected later, with its reason. */
+    static Optional<UUID> linkedTransaction(Mutation m) {
+        String linked = m.entityType() == EntityType.RECEIPT && m.payload() != null
+                ? m.payload().path("transaction").asText("") : "";
+        try {
+            return linked.isEmpty() ? Optional.empty() : Optional.of(UUID.fromString(linked));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** Removes what the transaction contributed before this change (if it was posted). */

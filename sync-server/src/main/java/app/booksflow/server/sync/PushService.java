@@ -40,6 +40,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Applies a device's push. Every mutation gets exactly one outcome, decided in device order against
@@ -93,7 +94,9 @@ public final class PushService {
         List<Mutation> fresh = mutations.stream().filter(m -> !previous.containsKey(m.mutationId())).toList();
 
         Map<ClientId, LockedClient> clients = store.lockClients(c, fresh.stream().map(Mutation::clientId).distinct().toList());
-        Map<UUID, EntityRow> entities = store.lockEntities(c, fresh.stream().map(Mutation::entityId).distinct().toList());
+        // Also the transactions receipts link to: the rule checks them, and the lock keeps them until commit.
+        Map<UUID, EntityRow> entities = store.lockEntities(c, fresh.stream().flatMap(m -> Stream.concat(
+                Stream.of(m.entityId()), EntityRules.linkedTransaction(m).stream())).distinct().toList());
         Batch batch = new Batch(caller, request.deviceId(), now, clients, entities, contributions(c, entities, clients));
 
         List<MutationOutcome> outcomes = new ArrayList<>(mutations.size());

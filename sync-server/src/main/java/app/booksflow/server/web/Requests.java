@@ -39,6 +39,15 @@ final class Requests {
         return Optional.of(parseId(param, value, constructor));
     }
 
+    /** A form field of a multipart or urlencoded body. */
+    static <T extends EntityId> Optional<T> formId(Context ctx, String param, Function<UUID, T> constructor) {
+        String value = ctx.formParam(param);
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(parseId(param, value, constructor));
+    }
+
     static <T extends EntityId> T pathId(Context ctx, String param, Function<UUID, T> constructor) {
         return parseId(param, ctx.pathParam(param), constructor);
     }

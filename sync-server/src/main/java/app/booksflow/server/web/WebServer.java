@@ -52,6 +52,7 @@ public final class WebServer {
                 http.setSendXPoweredBy(false);
             });
             javalin.jetty.host = config.host();
+            ReceiptRoutes.limitMultipart(javalin.jetty.multipartConfig, config);
             if (tls) {
                 javalin.jetty.addConnector((server, http) -> tlsConnector(server, http, config));
             }

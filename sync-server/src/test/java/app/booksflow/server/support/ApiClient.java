@@ -33,6 +33,13 @@ public final class ApiClient {
         }
     }
 
+    /** An answer whose body is bytes (a file), not text. */
+    public record Download(int status, Map<String, java.util.List<String>> headers, byte[] body) {
+        public String header(String name) {
+            return new Response(status, headers, "").header(name);
+        }
+    }
+
     static final ObjectMapper JSON = BooksFlowJson.newMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
@@ -84,6 +91,27 @@ public final class ApiClient {
 
     public Response send(String method, String path, String contentType, byte[] body) {
         return send(builder(path).header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** Any method with any headers and body; the body publisher decides whether a Content-Length is sent. */
+    public Response send(String method, String path, Map<String, String> headers, HttpRequest.BodyPublisher body) {
+        HttpRequest.Builder builder = builder(path).method(method, body);
+        headers.forEach(builder::header);
+        return send(builder);
+    }
+
+    public Download download(String path, Map<String, String> headers) {
+        HttpRequest.Builder builder = builder(path).GET();
+        headers.forEach(builder::header);
+        try {
+            HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private HttpRequest.Builder builder(String path) {
