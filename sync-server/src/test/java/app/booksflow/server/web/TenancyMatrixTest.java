@@ -17,7 +17,9 @@ import app.booksflow.protocol.Mutation;
 import app.booksflow.server.support.ApiClient;
 import app.booksflow.server.support.ApiClient.Response;
 import app.booksflow.server.support.Device;
+import app.booksflow.server.support.Multipart;
 import app.booksflow.server.support.Practice;
+import app.booksflow.server.support.ReceiptFiles;
 import app.booksflow.server.support.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
@@ -48,6 +50,9 @@ class TenancyMatrixTest {
     private static Practice otherPractice;
     private static Client hidden;
     private static Transaction hiddenTransaction;
+    private static final byte[] HIDDEN_FILE = ReceiptFiles.png(4242);
+    private static String hiddenFileHash;
+    private static String hiddenBooks;
 
     /** Who calls, and what they must be answered at least. */
     enum Caller {
@@ -96,6 +101,25 @@ class TenancyMatrixTest {
         chart.accounts().forEach(a -> books.add(admin.upsert(hidden.id(), EntityType.ACCOUNT, a.id().value(), 0, a)));
         books.add(admin.upsert(hidden.id(), EntityType.TRANSACTION, hiddenTransaction.id().value(), 0, hiddenTransaction));
         admin.pushOk(books.toArray(Mutation[]::new)).forEach(o -> assertThat(o.get("outcome").asText()).isEqualTo("applied"));
+        Multipart upload = new Multipart().field("client", hidden.id().toString())
+                .file("file", "hidden-receipt.png", "image/png", HIDDEN_FILE);
+        Response uploaded = practice.admin.send("POST", "/api/v1/receipts/upload", upload.contentType(), upload.bytes());
+        assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(200);
+        hiddenFileHash = uploaded.json().get("file").get("sha256").asText();
+        hiddenBooks = hiddenBooks();
+    }
+
+    /** Every row of the hidden client's books, to prove that no refused call changed them. */
+    private static String hiddenBooks() {
+        try (var c = server.dataSource.getConnection(); var s = c.createStatement();
+                var r = s.executeQuery("select count(*), coalesce(sum(version), 0), (select count(*) from receipts where "
+                        + "client_id = '" + hidden.id() + "'), (select count(*) from transactions where client_id = '"
+                        + hidden.id() + "') from entities where client_id = '" + hidden.id() + "'")) {
+            r.next();
+            return r.getLong(1) + "/" + r.getLong(2) + "/" + r.getLong(3) + "/" + r.getLong(4);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @AfterAll
@@ -117,7 +141,15 @@ class TenancyMatrixTest {
                 new Endpoint("POST a transaction into it", (api, caller) -> api.post("/api/v1/transactions",
                         intruding(hidden.id(), hiddenTransaction))),
                 new Endpoint("GET its audit trail", (api, caller) ->
-                        api.get("/api/v1/compliance/audit-trail?client=" + hidden.id())));
+                        api.get("/api/v1/compliance/audit-trail?client=" + hidden.id())),
+                new Endpoint("GET its receipt file", (api, caller) -> api.get("/api/v1/blobs/" + hiddenFileHash)),
+                new Endpoint("GET whether its receipt file exists", (api, caller) -> existsAsNotFound(
+                        api.get("/api/v1/blobs/" + hiddenFileHash + "/exists"))),
+                new Endpoint("POST a receipt upload into it", (api, caller) -> {
+                    Multipart upload = new Multipart().field("client", hidden.id().toString())
+                            .file("file", "intruder.png", "image/png", ReceiptFiles.png(7));
+                    return api.send("POST", "/api/v1/receipts/upload", upload.contentType(), upload.bytes());
+                }));
     }
 
     /** Listings that answer 200 to everyone allowed to call them, but must not include the hidden client. */
@@ -181,6 +213,7 @@ class TenancyMatrixTest {
             assertThat(status).as(response.text()).isIn(403, 404);
         }
         assertLeaksNothing(response);
+        assertThat(hiddenBooks()).isEqualTo(hiddenBooks);
     }
 
     @ParameterizedTest(name = "{0} by {1}")
@@ -223,6 +256,14 @@ class TenancyMatrixTest {
         Device device = new Device(api);
         Transaction copy = intruding(client, transaction);
         return device.push(List.of(device.upsert(client, EntityType.TRANSACTION, copy.id().value(), 0, copy)));
+    }
+
+    /** "exists: false" for a file the caller may not see is what 404 is elsewhere. */
+    private static Response existsAsNotFound(Response response) {
+        if (response.status() == 200 && !response.json().get("exists").asBoolean()) {
+            return new Response(404, response.headers(), response.text());
+        }
+        return response;
     }
 
     /** What an intruder could send: ids copied from somewhere, but none of the hidden books' content. */
