@@ -6,9 +6,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /** The connection pool and the schema. */
 public final class Database {
@@ -29,16 +32,35 @@ public final class Database {
         return new HikariDataSource(config);
     }
 
-    private static Flyway flyway(DataSource dataSource) {
+    private static FluentConfiguration configuration(DataSource dataSource) {
         return Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load();
+                .locations("classpath:db/migration");
+    }
+
+    private static Flyway flyway(DataSource dataSource) {
+        return configuration(dataSource).load();
     }
 
     /** Brings the schema up to date; returns the number of migrations applied. */
     public static int migrate(DataSource dataSource) {
         return flyway(dataSource).migrate().migrationsExecuted;
+    }
+
+    /** Brings the schema up to the version and no further (a restore rebuilds the schema its backup was taken at). */
+    public static int migrate(DataSource dataSource, String targetVersion) {
+        return configuration(dataSource).target(MigrationVersion.fromVersion(targetVersion)).load().migrate().migrationsExecuted;
+    }
+
+    /** The version the database's schema is at; empty when nothing was migrated yet. */
+    public static Optional<String> currentVersion(DataSource dataSource) {
+        MigrationInfo current = flyway(dataSource).info().current();
+        return current == null || current.getVersion() == null ? Optional.empty() : Optional.of(current.getVersion().getVersion());
+    }
+
+    /** True when the first schema version comes after the second, in Flyway's order (1.10 after 1.9). */
+    public static boolean isNewer(String version, String than) {
+        return MigrationVersion.fromVersion(version).isNewerThan(than);
     }
 
     /** The newest migration this build ships. */

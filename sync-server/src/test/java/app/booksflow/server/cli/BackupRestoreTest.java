@@ -1,0 +1,233 @@
+package app.booksflow.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.booksflow.model.EntityType;
+import app.booksflow.model.ledger.Transaction;
+import app.booksflow.server.backup.SchemaCatalog;
+import app.booksflow.server.support.Device;
+import app.booksflow.server.support.Practice;
+import app.booksflow.server.support.TestDatabases;
+import app.booksflow.server.support.TestServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A practice with books, sessions, an audit trail, metrics and a receipt file, backed up once and restored. */
+class BackupRestoreTest {
+
+    private static final String BLOB = "3f/3f2a9c0e8b7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a3928170615e4d3";
+    private static final List<String> V1_TABLES = List.of("organizations", "users", "auth_tokens", "devices", "clients",
+            "client_assignments", "entities", "accounts", "tax_codes", "transactions", "postings", "change_log",
+            "applied_mutations", "audit_events", "audit_chain_heads", "daily_metrics", "performance_metrics", "blobs",
+            "receipts");
+
+    @TempDir
+    static Path work;
+
+    private static TestServer source;
+    private static String sourceUrl;
+    private static Path backup;
+    private static String restoredUrl;
+    private static Path restoredDataDir;
+    private static Cli.Result restored;
+
+    @BeforeAll
+    static void backUpAndRestore() throws Exception {
+        source = TestServer.start();
+        sourceUrl = source.dataSource.getJdbcUrl();
+        Practice practice = Practice.create(source, "backup");
+        Device laptop = new Device(practice.accountant);
+        List<Transaction> books = List.of(practice.purchase(LocalDate.of(2025, 5, 1), "Landlord Ltd", 120_000),
+                practice.sale(LocalDate.of(2025, 5, 2), "Corner Cafe", 45_000),
+                practice.purchase(LocalDate.of(2025, 5, 3), "Bean There", 450));
+        for (Transaction transaction : books) {
+            laptop.pushOk(laptop.upsert(practice.client.id(), EntityType.TRANSACTION, transaction.id().value(), 0, transaction));
+        }
+        try (Connection connection = DriverManager.getConnection(sourceUrl);
+                Statement sql = connection.createStatement()) {
+            sql.executeUpdate("insert into performance_metrics (name, value, unit, at) values "
+                    + "('push.ms', 12.5, 'ms', now()), ('pull.ms', 3.25, 'ms', now())");
+            sql.execute("refresh materialized view dashboard_overview");
+        }
+        Path blob = source.dataDir.resolve("blobs").resolve(BLOB);
+        Files.createDirectories(blob.getParent());
+        Files.writeString(blob, "a scanned receipt");
+
+        backup = work.resolve("practice.zip");
+        Cli.Result written = Cli.run(Cli.on(sourceUrl, source.dataDir, "backup", "--to", backup.toString()));
+        assertThat(written.exitCode()).as(written.err()).isZero();
+
+        restoredUrl = TestDatabases.emptyDatabaseUrl();
+        restoredDataDir = work.resolve("restored");
+        restored = Cli.run(Cli.on(restoredUrl, restoredDataDir, "restore", "--from", backup.toString()));
+    }
+
+    @AfterAll
+    static void stop() {
+        source.close();
+    }
+
+    @Test
+    void restoreReproducesEveryTableRowForRow() throws SQLException {
+        assertThat(restored.exitCode()).as(restored.err()).isZero();
+        Map<String, String> original = TableFingerprints.of(sourceUrl);
+
+        assertThat(original.keySet()).containsAll(V1_TABLES);
+        assertThat(TableFingerprints.of(restoredUrl)).isEqualTo(original);
+        assertThat(TableFingerprints.count(restoredUrl, "select count(*) from transactions")).isEqualTo(3);
+    }
+
+    @Test
+    void theRestoredAuditTrailVerifies() {
+        Cli.Result verified = Cli.run(Cli.on(restoredUrl, restoredDataDir, "verify-audit"));
+
+        assertThat(restored.out()).contains("Every audit chain is intact (1 practice).");
+        assertThat(verified.exitCode()).as(verified.out()).isZero();
+    }
+
+    @Test
+    void newMetricsAfterARestoreGetFreshIds() throws SQLException {
+        long highest = TableFingerprints.count(sourceUrl, "select max(id) from performance_metrics");
+
+        try (Connection connection = DriverManager.getConnection(restoredUrl)) {
+            connection.setAutoCommit(false); // rolled back: the other tests compare the restored tables
+            try (Statement sql = connection.createStatement();
+                    ResultSet id = sql.executeQuery("insert into performance_metrics (name, value, unit, at) "
+                            + "values ('push.ms', 1, 'ms', now()) returning id")) {
+                id.next();
+                assertThat(id.getLong(1)).isGreaterThan(highest);
+            } finally {
+                connection.rollback();
+            }
+        }
+    }
+
+    @Test
+    void theDashboardViewIsRefreshed() throws SQLException {
+        assertThat(TableFingerprints.count(restoredUrl, "select sum(transaction_count) from dashboard_overview"))
+                .isEqualTo(TableFingerprints.count(sourceUrl, "select sum(transaction_count) from dashboard_overview"))
+                .isPositive();
+    }
+
+    @Test
+    void receiptFilesComeBackIntoTheDataDirectory() throws IOException {
+        assertThat(restoredDataDir.resolve("blobs").resolve(BLOB)).hasContent("a scanned receipt");
+    }
+
+    @Test
+    void theBackupCoversEveryTableParentsFirst() throws SQLException, IOException {
+        try (Connection connection = DriverManager.getConnection(sourceUrl)) {
+            List<String> order = SchemaCatalog.read(connection).tables().stream().map(SchemaCatalog.Table::name).toList();
+            List<String> everyTable = new ArrayList<>(SchemaCatalog.allTables(connection));
+            everyTable.remove(SchemaCatalog.SCHEMA_HISTORY);
+
+            assertThat(order).containsExactlyInAnyOrderElementsOf(everyTable);
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select child.relname, parent.relname from pg_constraint k
+                    join pg_class child on child.oid = k.conrelid join pg_class parent on parent.oid = k.confrelid
+                    where k.contype = 'f'""");
+                    ResultSet reference = select.executeQuery()) {
+                while (reference.next()) {
+                    assertThat(order.indexOf(reference.getString(2))).as(reference.getString(1) + " -> " + reference.getString(2))
+                            .isLessThanOrEqualTo(order.indexOf(reference.getString(1)));
+                }
+            }
+        }
+        try (ZipFile zip = new ZipFile(backup.toFile())) {
+            V1_TABLES.forEach(table -> assertThat(zip.getEntry("tables/" + table + ".copy")).as(table).isNotNull());
+        }
+    }
+
+    @Test
+    void restoreRefusesADatabaseThatHoldsDataAndChangesNothing() throws SQLException {
+        Map<String, String> before = TableFingerprints.of(sourceUrl);
+
+        Cli.Result refused = Cli.run(Cli.on(sourceUrl, work.resolve("refused"), "restore", "--from", backup.toString()));
+
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).startsWith("Error: The database is not empty").contains("Nothing was changed")
+                .doesNotContain("Exception");
+        assertThat(TableFingerprints.of(sourceUrl)).isEqualTo(before);
+    }
+
+    @Test
+    void restoreRefusesATruncatedBackup() throws IOException, SQLException {
+        byte[] whole = Files.readAllBytes(backup);
+        Path truncated = Files.write(work.resolve("truncated.zip"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        String target = TestDatabases.emptyDatabaseUrl();
+
+        Cli.Result refused = Cli.run(Cli.on(target, work.resolve("truncated"), "restore", "--from", truncated.toString()));
+
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).startsWith("Error: " + truncated + " is not a readable backup").doesNotContain("\tat ");
+        assertThat(TableFingerprints.count(target, "select count(*) from information_schema.tables where table_schema = 'public'"))
+                .isZero();
+    }
+
+    @Test
+    void restoreRefusesABackupWhoseRowsWereEdited() throws IOException, SQLException {
+        Path edited = work.resolve("edited.zip");
+        copyReplacing(backup, edited, "tables/users.copy",
+                content -> content.replace("Ada Admin", "Eve Admin"));
+        String target = TestDatabases.emptyDatabaseUrl();
+
+        Cli.Result refused = Cli.run(Cli.on(target, work.resolve("edited"), "restore", "--from", edited.toString()));
+
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("is damaged: tables/users.copy does not match its checksum.");
+        assertThat(TableFingerprints.count(target, "select count(*) from information_schema.tables where table_schema = 'public'"))
+                .isZero();
+    }
+
+    @Test
+    void backupNeverOverwritesAFile() throws IOException {
+        Path existing = Files.writeString(work.resolve("existing.zip"), "keep me");
+
+        Cli.Result refused = Cli.run(Cli.on(sourceUrl, source.dataDir, "backup", "--to", existing.toString()));
+
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("exists already");
+        assertThat(existing).hasContent("keep me");
+    }
+
+    private static void copyReplacing(Path from, Path to, String entryName,
+            java.util.function.UnaryOperator<String> change) throws IOException {
+        try (ZipFile zip = new ZipFile(from.toFile());
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(to))) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                try (InputStream in = zip.getInputStream(entry)) {
+                    byte[] bytes = in.readAllBytes();
+                    if (entry.getName().equals(entryName)) {
+                        bytes = change.apply(new String(bytes, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+                    }
+                    out.write(bytes);
+                }
+                out.closeEntry();
+            }
+        }
+    }
+}
