@@ -147,7 +147,7 @@ create table applied_mutations (
 create table audit_events (
     organization_id  uuid not null,
     seq              bigint not null,
-    id               uuid not null unique,
+    id               uuid not null,  -- time-ordered and unique by construction; rows are found by (practice, seq)
     at               timestamptz not null,
     actor_id         uuid,
     device_id        uuid,

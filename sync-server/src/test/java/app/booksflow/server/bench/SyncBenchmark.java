@@ -66,10 +66,12 @@ public final class SyncBenchmark {
         }
     }
 
+    /** One client's books, ready to push: the setup request and the transaction batches, serialized. */
+    private record Books(app.booksflow.model.id.ClientId client, List<Transaction> transactions, String setup,
+            List<String> batches) {
+    }
+
     private static void run(SyncServer server, HikariDataSource pool) throws Exception {
-        GeneratedPractice practice = PracticeGenerator.generate(
-                new PracticeSpec(PracticeSpec.DEFAULT_SEED, 1, TRANSACTIONS, LocalDate.of(2024, 1, 1), LocalDate.of(2025, 12, 31)));
-        GeneratedClient generated = practice.clients().get(0);
         var org = server.accounts().createOrganization("Benchmark practice");
         server.accounts().createUser(Optional.empty(), org.id(), "bench@bench.example", "Bench", Role.ADMIN,
                 Optional.empty(), "benchmark password".toCharArray());
@@ -78,41 +80,11 @@ public final class SyncBenchmark {
         String token = JSON.readTree(send(http, base + "/api/v1/auth/login", null,
                 "{\"email\":\"bench@bench.example\",\"password\":\"benchmark password\"}")).get("token").asText();
 
-        Client client = new Client(generated.client().id(), org.id(), generated.client().name(),
-                generated.client().baseCurrency(), generated.client().fiscalYearStart(), Optional.empty());
-        DeviceId device = DeviceId.random();
-        long[] sequence = {0};
-        List<Mutation> setup = new ArrayList<>();
-        setup.add(mutation(device, ++sequence[0], client.id(), EntityType.CLIENT, client.id().value(), client));
-        for (Account account : generated.chart().accounts()) {
-            setup.add(mutation(device, ++sequence[0], client.id(), EntityType.ACCOUNT, account.id().value(), account));
-        }
-        for (TaxCode code : generated.taxCodes()) {
-            setup.add(mutation(device, ++sequence[0], client.id(), EntityType.TAX_CODE, code.id().value(), code));
-        }
-        send(http, base + "/api/v1/sync/push", token, JSON.writeValueAsString(PushRequest.of(device, setup)));
-
-        List<Transaction> transactions = generated.transactions().map(GeneratedTransaction::transaction).toList();
-        List<String> bodies = new ArrayList<>();
-        for (int from = 0; from < transactions.size(); from += BATCH) {
-            List<Mutation> batch = new ArrayList<>();
-            for (Transaction t : transactions.subList(from, Math.min(from + BATCH, transactions.size()))) {
-                batch.add(mutation(device, ++sequence[0], client.id(), EntityType.TRANSACTION, t.id().value(), t));
-            }
-            bodies.add(JSON.writeValueAsString(PushRequest.of(device, batch)));
-        }
-
-        long[] pushNanos = new long[bodies.size()];
-        long applied = 0;
+        // One device pushing one client's books, then pulling them back.
+        Books books = books(org.id(), PracticeSpec.DEFAULT_SEED, TRANSACTIONS);
+        send(http, base + "/api/v1/sync/push", token, books.setup());
         long pushStart = System.nanoTime();
-        for (int i = 0; i < bodies.size(); i++) {
-            long start = System.nanoTime();
-            JsonNode outcomes = JSON.readTree(send(http, base + "/api/v1/sync/push", token, bodies.get(i))).get("outcomes");
-            pushNanos[i] = System.nanoTime() - start;
-            for (JsonNode outcome : outcomes) {
-                applied += "applied".equals(outcome.get("outcome").asText()) ? 1 : 0;
-            }
-        }
+        long[] pushNanos = pushAll(http, base, token, books.batches());
         double pushSeconds = (System.nanoTime() - pushStart) / 1e9;
 
         long pulled = 0;
@@ -120,26 +92,95 @@ public final class SyncBenchmark {
         long pullStart = System.nanoTime();
         boolean more = true;
         while (more) {
-            JsonNode page = JSON.readTree(get(http, base + "/api/v1/sync/pull?client=" + client.id() + "&after=" + cursor
-                    + "&limit=5000", token));
-            pulled += page.get("changes").size();
-            cursor = page.get("nextCursor").asText();
-            more = page.get("hasMore").asBoolean();
+            PulledPage page = pullPage(http, base + "/api/v1/sync/pull?client=" + books.client() + "&after=" + cursor
+                    + "&limit=5000", token);
+            pulled += page.changes();
+            cursor = page.nextCursor();
+            more = page.hasMore();
         }
         double pullSeconds = (System.nanoTime() - pullStart) / 1e9;
 
-        double floorSeconds = jdbcFloor(pool, transactions);
+        // Two devices, each pushing its own client's books at the same time: how a server is loaded.
+        Books first = books(org.id(), PracticeSpec.DEFAULT_SEED + 1, TRANSACTIONS / 2);
+        Books second = books(org.id(), PracticeSpec.DEFAULT_SEED + 2, TRANSACTIONS / 2);
+        send(http, base + "/api/v1/sync/push", token, first.setup());
+        send(http, base + "/api/v1/sync/push", token, second.setup());
+        long concurrentStart = System.nanoTime();
+        var one = java.util.concurrent.CompletableFuture.supplyAsync(() -> pushAll(http, base, token, first.batches()));
+        var two = java.util.concurrent.CompletableFuture.supplyAsync(() -> pushAll(http, base, token, second.batches()));
+        long[] concurrentNanos = java.util.stream.LongStream.concat(
+                Arrays.stream(one.get()), Arrays.stream(two.get())).toArray();
+        double concurrentSeconds = (System.nanoTime() - concurrentStart) / 1e9;
 
-        Arrays.sort(pushNanos);
-        long p50 = pushNanos[pushNanos.length / 2] / 1_000_000;
-        long p95 = pushNanos[(int) Math.ceil(pushNanos.length * 0.95) - 1] / 1_000_000;
-        System.out.printf("transactions: %d (applied %d), pushes of %d%n", transactions.size(), applied, BATCH);
-        System.out.printf("push:  %.1f s, %,.0f mutations/s, per push p50 %d ms, p95 %d ms%n", pushSeconds,
-                transactions.size() / pushSeconds, p50, p95);
-        System.out.printf("pull:  %.1f s, %,.0f changes/s (%d changes incl. setup)%n", pullSeconds, pulled / pullSeconds, pulled);
+        double floorSeconds = jdbcFloor(pool, books.transactions());
+
+        int n = books.transactions().size();
+        System.out.printf("transactions: %d per run, pushes of %d mutations%n", n, BATCH);
+        System.out.printf("push, one device:   %.1f s, %,.0f mutations/s, per push %s%n", pushSeconds, n / pushSeconds,
+                percentiles(pushNanos));
+        System.out.printf("push, two devices:  %.1f s, %,.0f mutations/s, per push %s%n", concurrentSeconds,
+                (first.transactions().size() + second.transactions().size()) / concurrentSeconds, percentiles(concurrentNanos));
+        System.out.printf("pull:  %.1f s, %,.0f changes/s (%d changes incl. setup, pages of 5000, streamed)%n", pullSeconds,
+                pulled / pullSeconds, pulled);
         System.out.printf("floor: %.1f s, %,.0f rows/s (plain JDBC batches of %d, one transaction each)%n", floorSeconds,
-                transactions.size() / floorSeconds, BATCH);
-        System.out.printf("push / floor: %.2f%n", (transactions.size() / pushSeconds) / (transactions.size() / floorSeconds));
+                n / floorSeconds, BATCH);
+        System.out.printf("push one device / floor: %.2f%n", (n / pushSeconds) / (n / floorSeconds));
+    }
+
+    private static Books books(app.booksflow.model.id.OrganizationId org, long seed, int count) throws Exception {
+        GeneratedPractice practice = PracticeGenerator.generate(
+                new PracticeSpec(seed, 1, count, LocalDate.of(2024, 1, 1), LocalDate.of(2025, 12, 31)));
+        GeneratedClient generated = practice.clients().get(0);
+        // Opened without its closing date: the history is imported first, the period closed afterwards.
+        Client client = new Client(generated.client().id(), org, generated.client().name(),
+                generated.client().baseCurrency(), generated.client().fiscalYearStart(), Optional.empty());
+        DeviceId device = DeviceId.random();
+        long sequence = 0;
+        List<Mutation> setup = new ArrayList<>();
+        setup.add(mutation(device, ++sequence, client.id(), EntityType.CLIENT, client.id().value(), client));
+        for (Account account : generated.chart().accounts()) {
+            setup.add(mutation(device, ++sequence, client.id(), EntityType.ACCOUNT, account.id().value(), account));
+        }
+        for (TaxCode code : generated.taxCodes()) {
+            setup.add(mutation(device, ++sequence, client.id(), EntityType.TAX_CODE, code.id().value(), code));
+        }
+        List<Transaction> transactions = generated.transactions().map(GeneratedTransaction::transaction).toList();
+        List<String> batches = new ArrayList<>();
+        for (int from = 0; from < transactions.size(); from += BATCH) {
+            List<Mutation> batch = new ArrayList<>();
+            for (Transaction t : transactions.subList(from, Math.min(from + BATCH, transactions.size()))) {
+                batch.add(mutation(device, ++sequence, client.id(), EntityType.TRANSACTION, t.id().value(), t));
+            }
+            batches.add(JSON.writeValueAsString(PushRequest.of(device, batch)));
+        }
+        return new Books(client.id(), transactions, JSON.writeValueAsString(PushRequest.of(device, setup)), batches);
+    }
+
+    /** Pushes each batch and checks every mutation was applied; returns each push's time. */
+    private static long[] pushAll(HttpClient http, String base, String token, List<String> batches) {
+        long[] nanos = new long[batches.size()];
+        try {
+            for (int i = 0; i < batches.size(); i++) {
+                long start = System.nanoTime();
+                JsonNode outcomes = JSON.readTree(send(http, base + "/api/v1/sync/push", token, batches.get(i))).get("outcomes");
+                nanos[i] = System.nanoTime() - start;
+                for (JsonNode outcome : outcomes) {
+                    if (!"applied".equals(outcome.get("outcome").asText())) {
+                        throw new IllegalStateException("Not applied: " + outcome);
+                    }
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return nanos;
+    }
+
+    private static String percentiles(long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return String.format("p50 %d ms, p95 %d ms", sorted[sorted.length / 2] / 1_000_000,
+                sorted[(int) Math.ceil(sorted.length * 0.95) - 1] / 1_000_000);
     }
 
     /** The same rows, inserted as plainly as PostgreSQL allows: the physical floor. */
@@ -192,9 +233,34 @@ public final class SyncBenchmark {
         return response.body();
     }
 
-    private static String get(HttpClient http, String url, String token) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
-        return response.body();
+    /** What a device gets from one pull: each change read into a tree, as it streams in. */
+    record PulledPage(int changes, String nextCursor, boolean hasMore) {
+    }
+
+    private static PulledPage pullPage(HttpClient http, String url, String token) throws Exception {
+        HttpResponse<java.io.InputStream> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        int changes = 0;
+        String cursor = null;
+        boolean more = false;
+        try (com.fasterxml.jackson.core.JsonParser parser = JSON.getFactory().createParser(response.body())) {
+            parser.nextToken();
+            while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                switch (field) {
+                    case "changes" -> {
+                        while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                            JsonNode change = JSON.readTree(parser);
+                            changes += change.has("entityId") ? 1 : 0;
+                        }
+                    }
+                    case "nextCursor" -> cursor = parser.getText();
+                    case "hasMore" -> more = parser.getBooleanValue();
+                    default -> parser.skipChildren();
+                }
+            }
+        }
+        return new PulledPage(changes, cursor, more);
     }
 }
