@@ -79,24 +79,24 @@ public final class PracticeGenerator {
     }
 
     /**
-     * Shares the total out in proportion to the weights so that the shares add up to it exactly:
+     * Shares a count out in proportion to the weights so that the shares add up to it exactly:
      * everyone gets the whole part of their share, and the units left over go to the largest remainders.
      */
-    static long[] split(long total, double[] weights) {
+    static long[] split(long count, double[] weights) {
         double sum = Arrays.stream(weights).sum();
         long[] shares = new long[weights.length];
         double[] remainders = new double[weights.length];
         long given = 0;
         for (int i = 0; i < weights.length; i++) {
-            double exact = total * (weights[i] / sum);
-            shares[i] = Math.min(total - given, (long) Math.floor(exact));
+            double exact = count * (weights[i] / sum);
+            shares[i] = Math.min(count - given, (long) Math.floor(exact));
             remainders[i] = exact - shares[i];
             given += shares[i];
         }
         Integer[] order = IntStream.range(0, weights.length).boxed()
                 .sorted(Comparator.comparingDouble((Integer i) -> -remainders[i]).thenComparingInt(i -> i))
                 .toArray(Integer[]::new);
-        for (long left = total - given, k = 0; left > 0; left--, k++) {
+        for (long left = count - given, k = 0; left > 0; left--, k++) {
             shares[order[(int) (k % order.length)]]++;
         }
         return shares;
