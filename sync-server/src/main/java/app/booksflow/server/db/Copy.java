@@ -74,6 +74,11 @@ public final class Copy {
     }
 
     private void escape(String text) {
+        // JSON text from Jackson has no raw tabs or line breaks, and backslashes are rare: copy it whole.
+        if (text.indexOf('\\') < 0 && text.indexOf('\t') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+            rows.append(text);
+            return;
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {

@@ -52,6 +52,7 @@ public final class SyncBenchmark {
 
     private static final int TRANSACTIONS = Integer.getInteger("bench.transactions", 100_000);
     private static final int BATCH = 500;
+    private static final int WARM_UP = Integer.getInteger("bench.warmup", 20_000);
     private static final ObjectMapper JSON = BooksFlowJson.newMapper();
 
     public static void main(String[] args) throws Exception {
@@ -79,6 +80,14 @@ public final class SyncBenchmark {
         HttpClient http = HttpClient.newHttpClient();
         String token = JSON.readTree(send(http, base + "/api/v1/auth/login", null,
                 "{\"email\":\"bench@bench.example\",\"password\":\"benchmark password\"}")).get("token").asText();
+
+        // Warm-up on a client of its own, so that the measured runs see compiled code, as a running server does.
+        Books warmUp = books(org.id(), PracticeSpec.DEFAULT_SEED + 9, WARM_UP);
+        send(http, base + "/api/v1/sync/push", token, warmUp.setup());
+        pushAll(http, base, token, warmUp.batches());
+        for (int i = 0; i < 5; i++) {
+            pullPage(http, base + "/api/v1/sync/pull?client=" + warmUp.client() + "&after=0&limit=5000", token);
+        }
 
         // One device pushing one client's books, then pulling them back.
         Books books = books(org.id(), PracticeSpec.DEFAULT_SEED, TRANSACTIONS);
