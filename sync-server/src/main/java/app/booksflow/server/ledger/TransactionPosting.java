@@ -14,6 +14,7 @@ import app.booksflow.server.ApiException;
 import app.booksflow.server.accounts.Caller;
 import app.booksflow.server.db.Db;
 import app.booksflow.server.sync.PushService;
+import app.booksflow.server.sync.ServerDevices;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.List;
@@ -56,23 +57,10 @@ public final class TransactionPosting {
         MutationOutcome outcome = push.push(caller, PushRequest.of(device, List.of(mutation))).outcomes().get(0);
         return switch (outcome) {
             case MutationOutcome.Applied applied -> reader.afterCreate(caller, transaction);
-            case MutationOutcome.Rejected rejected -> throw refused(rejected.code(), rejected.message());
+            case MutationOutcome.Rejected rejected -> throw ServerDevices.refused(rejected.code(), rejected.message());
             case MutationOutcome.Conflict conflict -> throw ApiException.conflict("ALREADY_EXISTS", "Transaction "
                     + transaction.id() + " already exists (version " + conflict.serverVersion() + (conflict.serverDeleted()
                             ? ", deleted" : "") + "); use a new id, or change it through sync.");
         };
-    }
-
-    /** The HTTP status of a rejection: whose fault it is, and whether trying again later could help. */
-    static ApiException refused(String code, String message) {
-        int status = switch (code) {
-            case RejectionCodes.PERMISSION_DENIED -> 403;
-            case RejectionCodes.NOT_FOUND -> 404;
-            // DomainError names: the books' current state (a closing date, an existing code) stands in the
-            // way, not the request's form, and reopening the period or renaming would let it through.
-            case "PERIOD_CLOSED", "DUPLICATE" -> 409;
-            default -> 400;
-        };
-        return new ApiException(status, code, message);
     }
 }

@@ -7,20 +7,19 @@ import app.booksflow.model.id.DeviceId;
 import app.booksflow.model.id.MutationId;
 import app.booksflow.model.id.ReceiptId;
 import app.booksflow.model.id.TransactionId;
-import app.booksflow.model.id.UserId;
 import app.booksflow.model.receipt.Receipt;
 import app.booksflow.model.receipt.StoredFile;
 import app.booksflow.protocol.Mutation;
 import app.booksflow.protocol.MutationOutcome;
 import app.booksflow.protocol.Operation;
 import app.booksflow.protocol.PushRequest;
-import app.booksflow.protocol.RejectionCodes;
 import app.booksflow.server.ApiException;
 import app.booksflow.server.accounts.Caller;
 import app.booksflow.server.blobs.BlobService;
 import app.booksflow.server.db.Db;
 import app.booksflow.server.sync.ClientAccess;
 import app.booksflow.server.sync.PushService;
+import app.booksflow.server.sync.ServerDevices;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -50,8 +49,10 @@ public final class ReceiptUploadService {
     private final Clock clock;
     private final BlobService blobs;
     private final PushService push;
+    private final ServerDevices devices;
 
     public ReceiptUploadService(Db db, ObjectMapper json, Clock clock, BlobService blobs, PushService push) {
+        this.devices = new ServerDevices(db);
         this.db = db;
         this.json = json;
         this.clock = clock;
@@ -78,24 +79,17 @@ public final class ReceiptUploadService {
         if (transaction.isPresent()) {
             receipt = receipt.linkedTo(transaction.get());
         }
-        DeviceId device = deviceOf(caller.user());
-        // The server orders by commit, not by device sequence; each push here carries one mutation.
+        DeviceId device = ServerDevices.deviceOf(caller.user());
         Mutation mutation = new Mutation(idempotencyKey.map(MutationId::new).orElseGet(MutationId::random), device,
-                Math.max(1, now.toEpochMilli()), client, EntityType.RECEIPT, id.value(), Operation.UPSERT, 0,
+                devices.nextSequence(), client, EntityType.RECEIPT, id.value(), Operation.UPSERT, 0,
                 json.valueToTree(receipt), now);
         MutationOutcome outcome = push.push(caller, PushRequest.of(device, List.of(mutation))).outcomes().get(0);
         return switch (outcome) {
             case MutationOutcome.Applied ignored -> stored(id, client, blob);
-            case MutationOutcome.Rejected rejected -> throw new ApiException(statusOf(rejected.code()), rejected.code(),
-                    rejected.message());
+            case MutationOutcome.Rejected rejected -> throw ServerDevices.refused(rejected.code(), rejected.message());
             case MutationOutcome.Conflict ignored -> throw ApiException.conflict("CONFLICT",
                     "Receipt " + id + " already exists on the server in another version.");
         };
-    }
-
-    /** One server-side device per user, so that uploads follow the same (device, mutation) idempotency as sync. */
-    static DeviceId deviceOf(UserId user) {
-        return new DeviceId(derived("server-upload:" + user));
     }
 
     private static UUID derived(String name) {
@@ -138,13 +132,5 @@ public final class ReceiptUploadService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A stored receipt is unreadable", e);
         }
-    }
-
-    private static int statusOf(String rejectionCode) {
-        return switch (rejectionCode) {
-            case RejectionCodes.NOT_FOUND -> 404;
-            case RejectionCodes.PERMISSION_DENIED -> 403;
-            default -> 422;
-        };
     }
 }
