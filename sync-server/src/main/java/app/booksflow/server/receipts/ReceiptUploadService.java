@@ -120,7 +120,7 @@ public final class ReceiptUploadService {
         }
         if (!stored.receipt().path("client").asText().equals(client.toString())
                 || !stored.receipt().path("file").path("sha256").asText().equals(blob.sha256().hex())) {
-            throw ApiException.conflict("IDEMPOTENCY_KEY_REUSED",
+            throw new ApiException(422, "IDEMPOTENCY_KEY_REUSED",
                     "This Idempotency-Key was already used for another file or client; use a new key for a new upload.");
         }
         return stored;

@@ -100,7 +100,7 @@ class ReceiptUploadTest {
 
         Response reused = upload(practice.accountant, receiptForm(practice.client.id(), ReceiptFiles.png(22)), key);
 
-        assertThat(reused.status()).isEqualTo(409);
+        assertThat(reused.status()).isEqualTo(422);
         assertThat(reused.json().get("error").asText()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
     }
 
