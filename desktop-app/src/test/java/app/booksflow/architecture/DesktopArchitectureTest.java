@@ -26,8 +26,9 @@ public class DesktopArchitectureTest {
     public static final ArchRule LOGIC_DOES_NOT_REACH_INTO_GUI = noClasses()
             .that().resideInAPackage("app.booksflow.desktop..")
             .and().resideOutsideOfPackage("app.booksflow.desktop.gui..")
+            .and().doNotHaveFullyQualifiedName("app.booksflow.desktop.Main")
             .should().dependOnClassesThat().resideInAPackage("app.booksflow.desktop.gui..")
-            .because("the arrows point from gui to logic, never back")
+            .because("the arrows point from gui to logic, never back; only the entry point Main may start the gui")
             .allowEmptyShould(true);
 
     @ArchTest

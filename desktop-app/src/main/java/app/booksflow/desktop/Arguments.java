@@ -1,0 +1,91 @@
+package app.booksflow.desktop;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The desktop app's command line. Without a command it opens the window; commands that need no
+ * window (such as a future {@code ocr FILE}) become further {@link Command} cases, parsed before
+ * JavaFX is loaded at all.
+ */
+public final class Arguments {
+
+    public static final String USAGE = """
+            Usage: booksflow [--data-dir DIR] [--config-dir DIR]
+
+            Opens the BooksFlow desktop app.
+
+              --data-dir DIR     keep this session's books in DIR instead of the data folder chosen in Settings
+              --config-dir DIR   read and write settings in DIR instead of the usual place for this OS
+              -h, --help         show this help and exit
+            """;
+
+    private Arguments() {
+    }
+
+    /** What the command line asks for. */
+    public sealed interface Command {
+        record OpenWindow(LaunchOptions options) implements Command {
+        }
+
+        record ShowHelp() implements Command {
+        }
+
+        /** A mistake on the command line, said in one line; the caller adds {@link #USAGE}. */
+        record Invalid(String problem) implements Command {
+        }
+    }
+
+    public static Command parse(List<String> args, Instant jvmStartedAt) {
+        Optional<Path> dataDir = Optional.empty();
+        Optional<Path> configDir = Optional.empty();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            switch (name) {
+                case "-h", "--help" -> {
+                    return new Command.ShowHelp();
+                }
+                case "--data-dir", "--config-dir" -> {
+                    String value;
+                    if (arg.contains("=")) {
+                        value = arg.substring(arg.indexOf('=') + 1);
+                    } else if (i + 1 < args.size() && !args.get(i + 1).startsWith("-")) {
+                        value = args.get(++i);
+                    } else {
+                        return new Command.Invalid(name + " needs a folder, for example " + name + " ~/BooksFlow");
+                    }
+                    Optional<Path> folder = folder(value);
+                    if (folder.isEmpty()) {
+                        return new Command.Invalid(name + " needs a folder, not \"" + value + "\"");
+                    }
+                    if (name.equals("--data-dir")) {
+                        dataDir = folder;
+                    } else {
+                        configDir = folder;
+                    }
+                }
+                default -> {
+                    return new Command.Invalid(arg.startsWith("-")
+                            ? "unknown option " + arg
+                            : "unknown command " + arg);
+                }
+            }
+        }
+        return new Command.OpenWindow(new LaunchOptions(dataDir, configDir, jvmStartedAt));
+    }
+
+    private static Optional<Path> folder(String value) {
+        if (value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Path.of(value).toAbsolutePath().normalize());
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+}

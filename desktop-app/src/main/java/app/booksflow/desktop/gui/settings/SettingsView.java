@@ -1,0 +1,113 @@
+package app.booksflow.desktop.gui.settings;
+
+import app.booksflow.desktop.gui.ViewLoader;
+import app.booksflow.desktop.settings.CurrencyDisplay;
+import java.io.File;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.stage.DirectoryChooser;
+import javafx.util.StringConverter;
+import org.controlsfx.control.SearchableComboBox;
+
+/** Binds Settings.fxml to the {@link SettingsViewModel}; the folder chooser is the only thing it does itself. */
+public final class SettingsView {
+
+    private final SettingsViewModel viewModel;
+    private final Parent root;
+
+    @FXML private TextField dataFolderField;
+    @FXML private Label dataFolderError;
+    @FXML private Label dataFolderNote;
+    @FXML private SearchableComboBox<Locale> localeBox;
+    @FXML private ToggleGroup currencyDisplay;
+    @FXML private RadioButton currencySymbol;
+    @FXML private RadioButton currencyIsoCode;
+    @FXML private TextField syncServerField;
+    @FXML private Label syncServerError;
+    @FXML private Label outcome;
+    @FXML private Button saveButton;
+
+    public SettingsView(SettingsViewModel viewModel) {
+        this.viewModel = viewModel;
+        this.root = ViewLoader.load(this);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    @FXML
+    private void initialize() {
+        dataFolderField.textProperty().bindBidirectional(viewModel.dataFolderProperty());
+        dataFolderError.textProperty().bind(viewModel.dataFolderErrorProperty());
+        dataFolderNote.setText(viewModel.dataFolderNote());
+        dataFolderNote.setManaged(!viewModel.dataFolderNote().isEmpty());
+
+        localeBox.getItems().setAll(viewModel.availableLocales());
+        localeBox.setConverter(new LocaleNames());
+        localeBox.valueProperty().bindBidirectional(viewModel.localeProperty());
+
+        currencySymbol.setUserData(CurrencyDisplay.SYMBOL);
+        currencyIsoCode.setUserData(CurrencyDisplay.ISO_CODE);
+        selectCurrencyToggle(viewModel.currencyDisplayProperty().get());
+        viewModel.currencyDisplayProperty().addListener((observable, old, now) -> selectCurrencyToggle(now));
+        currencyDisplay.selectedToggleProperty().addListener((observable, old, now) -> {
+            if (now != null) {
+                viewModel.currencyDisplayProperty().set((CurrencyDisplay) now.getUserData());
+            }
+        });
+
+        syncServerField.textProperty().bindBidirectional(viewModel.syncServerProperty());
+        syncServerError.textProperty().bind(viewModel.syncServerErrorProperty());
+        outcome.textProperty().bind(viewModel.outcomeProperty());
+        saveButton.disableProperty().bind(Bindings.not(viewModel.canSaveProperty()));
+    }
+
+    @FXML
+    private void chooseDataFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Data folder for BooksFlow");
+        File shown = new File(viewModel.dataFolderProperty().get());
+        if (shown.isDirectory()) {
+            chooser.setInitialDirectory(shown);
+        }
+        File chosen = chooser.showDialog(root.getScene().getWindow());
+        if (chosen != null) {
+            viewModel.dataFolderProperty().set(chosen.getAbsolutePath());
+        }
+    }
+
+    @FXML
+    private void save() {
+        viewModel.save();
+    }
+
+    @FXML
+    private void cancel() {
+        viewModel.revert();
+    }
+
+    private void selectCurrencyToggle(CurrencyDisplay display) {
+        currencyDisplay.selectToggle(display == CurrencyDisplay.ISO_CODE ? currencyIsoCode : currencySymbol);
+    }
+
+    private static final class LocaleNames extends StringConverter<Locale> {
+        @Override
+        public String toString(Locale locale) {
+            return locale == null ? "" : locale.getDisplayName() + " (" + locale.toLanguageTag() + ")";
+        }
+
+        @Override
+        public Locale fromString(String text) {
+            // The box is not editable; values only come from its list.
+            return null;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package app.booksflow.desktop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.booksflow.desktop.Arguments.Command;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ArgumentsTest {
+
+    private static final Instant START = Instant.parse("2026-01-15T08:00:00Z");
+
+    @Test
+    void noArgumentsOpenTheWindowWithTheUsualFolders() {
+        assertThat(Arguments.parse(List.of(), START))
+                .isEqualTo(new Command.OpenWindow(LaunchOptions.defaults(START)));
+    }
+
+    @Test
+    void dataDirIsTakenInBothSpellingsAndMadeAbsolute() {
+        Command spaced = Arguments.parse(List.of("--data-dir", "books"), START);
+        Command joined = Arguments.parse(List.of("--data-dir=books"), START);
+
+        Path expected = Path.of("books").toAbsolutePath();
+        assertThat(spaced).isEqualTo(joined);
+        assertThat(((Command.OpenWindow) spaced).options().dataDir()).contains(expected);
+    }
+
+    @Test
+    void configDirIsTaken() {
+        Command command = Arguments.parse(List.of("--config-dir", "/tmp/cfg", "--data-dir", "/tmp/data"), START);
+
+        LaunchOptions options = ((Command.OpenWindow) command).options();
+        assertThat(options.configDir()).contains(Path.of("/tmp/cfg"));
+        assertThat(options.dataDir()).contains(Path.of("/tmp/data"));
+    }
+
+    @Test
+    void unknownOptionIsNamed() {
+        assertThat(Arguments.parse(List.of("--colour", "red"), START))
+                .isEqualTo(new Command.Invalid("unknown option --colour"));
+    }
+
+    @Test
+    void unknownCommandIsNamed() {
+        assertThat(Arguments.parse(List.of("reconcile"), START))
+                .isEqualTo(new Command.Invalid("unknown command reconcile"));
+    }
+
+    @Test
+    void dataDirWithoutAFolderIsAMistake() {
+        assertThat(Arguments.parse(List.of("--data-dir"), START)).isInstanceOf(Command.Invalid.class);
+        assertThat(Arguments.parse(List.of("--data-dir", "--config-dir", "x"), START)).isInstanceOf(Command.Invalid.class);
+        assertThat(Arguments.parse(List.of("--data-dir="), START)).isInstanceOf(Command.Invalid.class);
+    }
+
+    @Test
+    void helpIsShownWhenAsked() {
+        assertThat(Arguments.parse(List.of("--data-dir", "x", "-h"), START)).isInstanceOf(Command.ShowHelp.class);
+        assertThat(Arguments.parse(List.of("--help"), START)).isInstanceOf(Command.ShowHelp.class);
+    }
+}

@@ -1,0 +1,115 @@
+package app.booksflow.desktop.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import app.booksflow.desktop.LaunchOptions;
+import app.booksflow.desktop.gui.main.Screen;
+import app.booksflow.desktop.settings.AppDirectories;
+import app.booksflow.desktop.settings.SettingsStore;
+import app.booksflow.desktop.settings.SyncServerAddress;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import javafx.application.Application;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.controlsfx.control.StatusBar;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The few click-through tests: the real app, headless under Monocle, driven by keyboard and mouse.
+ * Everything else about these screens is tested on their ViewModels.
+ */
+class MainWindowUiTest extends FxRobot {
+
+    @TempDir
+    Path dir;
+
+    private Stage stage;
+    private Application app;
+
+    @BeforeAll
+    static void startToolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void openApp() throws Exception {
+        LaunchOptions options = new LaunchOptions(Optional.of(dir.resolve("data")), Optional.of(dir.resolve("config")),
+                Instant.now());
+        stage = FxToolkit.toolkitContext().getRegisteredStage();
+        app = FxToolkit.setupApplication(() -> new BooksFlowApp(options));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void closeApp() throws Exception {
+        FxToolkit.cleanupApplication(app);
+    }
+
+    @Test
+    void windowOpensWithNavigationStatusBarAndAPlaceholderThatSaysWhatWillBeThere() {
+        ListView<Screen> navigation = lookup("#navigation").queryListView();
+        assertThat(navigation.getItems()).hasSize(7);
+        assertThat(stage.getTitle()).isEqualTo("BooksFlow – Practice");
+        assertThat(lookup(".placeholder-intro").queryLabeled().getText()).contains("not built yet");
+        assertThat(lookup(".sync-status").queryAs(Label.class).getText()).isEqualTo("Offline · Sync not set up");
+        assertThat(lookup(".last-saved").queryAs(Label.class).getText()).isEqualTo("Nothing saved yet");
+        assertThat(lookup("#statusBar").queryAs(StatusBar.class).getText()).isEqualTo("Ready");
+    }
+
+    @Test
+    void shortcutOpensSettingsWhereAnInvalidServerAddressIsExplainedAndCannotBeSaved() {
+        push(KeyCode.SHORTCUT, KeyCode.DIGIT7);
+        assertThat(stage.getTitle()).isEqualTo("BooksFlow – Settings");
+
+        clickOn("#syncServerField").write("ftp://sync.example.com");
+
+        assertThat(lookup("#syncServerError").queryAs(Label.class).getText()).contains("must start with https://");
+        assertThat(lookup("#saveButton").queryButton().isDisabled()).isTrue();
+        Screenshots.write(stage.getScene(), "settings-invalid-server-address");
+    }
+
+    @Test
+    void validServerAddressIsSavedToTheSettingsFileAndShownInTheStatusBar() throws IOException {
+        clickOn("Settings");
+        clickOn("#syncServerField").write("https://sync.example.com");
+        Button save = lookup("#saveButton").queryButton();
+        assertThat(save.isDisabled()).isFalse();
+
+        clickOn(save);
+
+        SettingsStore store = new SettingsStore(AppDirectories.forCurrentUser().withConfigFolder(dir.resolve("config")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(store.file()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(store.load().settings().syncServer()).contains(SyncServerAddress.parse("https://sync.example.com"));
+        assertThat(lookup(".save-outcome").queryAs(Label.class).getText()).isEqualTo("Settings saved.");
+        assertThat(lookup(".sync-status").queryAs(Label.class).getText()).contains("sync.example.com");
+        assertThat(save.isDisabled()).isTrue();
+    }
+
+    @Test
+    void screenshotOfTheMainWindowIsWrittenAsPng() throws IOException {
+        Path file = Screenshots.write(stage.getScene(), "main-window");
+
+        BufferedImage picture = ImageIO.read(file.toFile());
+        assertThat(picture.getWidth()).isEqualTo((int) stage.getScene().getWidth());
+        assertThat(picture.getHeight()).isEqualTo((int) stage.getScene().getHeight());
+    }
+}
