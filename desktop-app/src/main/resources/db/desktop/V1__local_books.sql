@@ -110,6 +110,7 @@ create table audit_events (
     before_state  character varying(1000000),
     after_state   character varying(1000000),
     risk          character varying(10) not null check (risk in ('LOW', 'MEDIUM', 'HIGH', 'CRITICAL')),
+    summary       character varying(300) not null,  -- one line for the recent-activity list
     undoes        uuid,                            -- set on an undo: the event it reverted
     undone        boolean not null default false   -- set on an event once it was reverted
 );

@@ -112,8 +112,9 @@ public final class LocalStore implements AutoCloseable {
         configuration.getProperties().put(AvailableSettings.DATASOURCE, dataSource);
         configuration.setProperty(AvailableSettings.HBM2DDL_AUTO, "validate");
         configuration.setProperty(AvailableSettings.STATEMENT_BATCH_SIZE, "50");
-        configuration.setProperty(AvailableSettings.ORDER_INSERTS, "true");
-        configuration.setProperty(AvailableSettings.ORDER_UPDATES, "true");
+        // No reordering of inserts: the foreign keys are plain id columns, not associations Hibernate could
+        // sort by, so rows must reach the database in the order the services persist them.
+        configuration.setProperty(AvailableSettings.ORDER_INSERTS, "false");
         return configuration.buildSessionFactory();
     }
 

@@ -32,6 +32,8 @@ public class AuditEventEntity {
     private String afterState;
     @Column(nullable = false, length = 10)
     private String risk;
+    @Column(nullable = false, length = 300)
+    private String summary;
     @Column
     private UUID undoes;
     @Column(nullable = false)
@@ -41,7 +43,7 @@ public class AuditEventEntity {
     }
 
     public AuditEventEntity(UUID id, Instant at, String userName, UUID clientId, String entityType, UUID entityId,
-            String action, String beforeState, String afterState, String risk, UUID undoes) {
+            String action, String beforeState, String afterState, String risk, String summary, UUID undoes) {
         this.id = id;
         this.at = at;
         this.userName = userName;
@@ -52,6 +54,7 @@ public class AuditEventEntity {
         this.beforeState = beforeState;
         this.afterState = afterState;
         this.risk = risk;
+        this.summary = summary;
         this.undoes = undoes;
     }
 
@@ -93,6 +96,10 @@ public class AuditEventEntity {
 
     public String risk() {
         return risk;
+    }
+
+    public String summary() {
+        return summary;
     }
 
     public UUID undoes() {

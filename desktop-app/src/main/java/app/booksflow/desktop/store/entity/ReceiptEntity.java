@@ -141,6 +141,18 @@ public class ReceiptEntity {
                 Optional.ofNullable(transactionId).map(TransactionId::new), receivedAt);
     }
 
+    public UUID clientId() {
+        return clientId;
+    }
+
+    public String status() {
+        return status;
+    }
+
+    public Instant receivedAt() {
+        return receivedAt;
+    }
+
     public Optional<Instant> processedAt() {
         return Optional.ofNullable(processedAt);
     }
@@ -149,9 +161,13 @@ public class ReceiptEntity {
         processedAt = at;
     }
 
-    /** Empty until an accountant reviewed what was read; then [fields reviewed, fields accepted]. */
-    public Optional<int[]> review() {
-        return fieldsReviewed == null ? Optional.empty() : Optional.of(new int[] {fieldsReviewed, fieldsAccepted});
+    /** Null until an accountant reviewed what was read. */
+    public Integer fieldsReviewed() {
+        return fieldsReviewed;
+    }
+
+    public Integer fieldsAccepted() {
+        return fieldsAccepted;
     }
 
     public void review(int reviewed, int accepted) {
