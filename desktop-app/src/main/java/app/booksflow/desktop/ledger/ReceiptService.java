@@ -1,5 +1,6 @@
 package app.booksflow.desktop.ledger;
 
+import app.booksflow.desktop.store.entity.ClientEntity;
 import app.booksflow.desktop.store.entity.ReceiptEntity;
 import app.booksflow.model.DomainError;
 import app.booksflow.model.DomainException;
@@ -36,6 +37,10 @@ public final class ReceiptService {
 
     /** Copies the file into the store (the original stays where it is) and queues the receipt for reading. */
     public Receipt attach(ClientId client, Path file, String user) {
+        boolean known = writes.store().read(session -> session.find(ClientEntity.class, client.value()) != null);
+        if (!known) {
+            throw new DomainException(DomainError.INVALID_STATE, "The client " + client + " does not exist on this device.");
+        }
         StoredFile stored = files.store(file);
         return writes.run(user, context -> {
             Receipt receipt = Receipt.received(ReceiptId.random(), client, stored, context.now());
