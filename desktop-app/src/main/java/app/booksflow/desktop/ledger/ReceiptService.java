@@ -1,0 +1,147 @@
+package app.booksflow.desktop.ledger;
+
+import app.booksflow.desktop.store.entity.ClientEntity;
+import app.booksflow.desktop.store.entity.ReceiptEntity;
+import app.booksflow.model.DomainError;
+import app.booksflow.model.DomainException;
+import app.booksflow.model.audit.AuditAction;
+import app.booksflow.model.id.ClientId;
+import app.booksflow.model.id.ReceiptId;
+import app.booksflow.model.id.TransactionId;
+import app.booksflow.model.receipt.ExtractedFields;
+import app.booksflow.model.receipt.Receipt;
+import app.booksflow.model.receipt.ReceiptStatus;
+import app.booksflow.model.receipt.StoredFile;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Receipts on their way from a file to a booked transaction: attached by hand, read (by OCR, later),
+ * reviewed by the accountant and linked to the transaction they back. Each step is audited and
+ * moves the receipt dashboards (counts per status, processing time, reading accuracy).
+ */
+public final class ReceiptService {
+
+    private final Writes writes;
+    private final ReceiptFiles files;
+
+    ReceiptService(Writes writes, ReceiptFiles files) {
+        this.writes = writes;
+        this.files = files;
+    }
+
+    /** Copies the file into the store (the original stays where it is) and queues the receipt for reading. */
+    public Receipt attach(ClientId client, Path file, String user) {
+        boolean known = writes.store().read(session -> session.find(ClientEntity.class, client.value()) != null);
+        if (!known) {
+            throw new DomainException(DomainError.INVALID_STATE, "The client " + client + " does not exist on this device.");
+        }
+        StoredFile stored = files.store(file);
+        return writes.run(user, context -> {
+            Receipt receipt = Receipt.received(ReceiptId.random(), client, stored, context.now());
+            ReceiptRecord record = ReceiptRecord.of(receipt);
+            ReceiptWrites.insert(context, record);
+            ReceiptWrites.audit(context, AuditAction.CREATE, null, record, "Attached receipt " + stored.originalName());
+            return receipt;
+        });
+    }
+
+    public Receipt startReading(ReceiptId id, String user) {
+        return step(id, user, EnumSet.of(ReceiptStatus.PENDING, ReceiptStatus.FAILED), "start reading",
+                before -> before.with(before.receipt().withStatus(ReceiptStatus.PROCESSING)), "Started reading");
+    }
+
+    /** What reading found; uncertain fields send the receipt to review, otherwise it is done. */
+    public Receipt recordReading(ReceiptId id, ExtractedFields fields, boolean needsReview, String user) {
+        ReceiptStatus next = needsReview ? ReceiptStatus.NEEDS_REVIEW : ReceiptStatus.COMPLETED;
+        return writes.run(user, context -> step(context, id, EnumSet.of(ReceiptStatus.PENDING, ReceiptStatus.PROCESSING),
+                "record a reading for", before -> before.with(before.receipt().withFields(fields, next))
+                        .processed(context.now()), "Read"));
+    }
+
+    public Receipt fail(ReceiptId id, String reason, String user) {
+        return writes.run(user, context -> step(context, id, EnumSet.of(ReceiptStatus.PENDING, ReceiptStatus.PROCESSING),
+                "give up reading", before -> before.with(before.receipt().failed(reason)).processed(context.now()),
+                "Could not read"));
+    }
+
+    /**
+     * The accountant's check of what was read: the confirmed fields replace the read ones, and every
+     * field that was read or confirmed counts as reviewed, those left as read as accepted.
+     */
+    public Receipt review(ReceiptId id, ExtractedFields confirmed, String user) {
+        return step(id, user, EnumSet.of(ReceiptStatus.NEEDS_REVIEW, ReceiptStatus.COMPLETED), "review", before -> {
+            ExtractedFields read = before.receipt().fields();
+            int[] counts = ReviewCount.of(read, confirmed);
+            return before.with(before.receipt().withFields(confirmed, ReceiptStatus.COMPLETED))
+                    .reviewed(counts[0], counts[1]);
+        }, "Reviewed");
+    }
+
+    public Receipt link(ReceiptId id, TransactionId transaction, String user) {
+        return step(id, user, EnumSet.allOf(ReceiptStatus.class), "link",
+                before -> before.with(before.receipt().linkedTo(transaction)), "Linked");
+    }
+
+    public Receipt unlink(ReceiptId id, String user) {
+        return step(id, user, EnumSet.allOf(ReceiptStatus.class), "unlink",
+                before -> before.with(ReceiptWrites.unlinked(before.receipt())), "Unlinked");
+    }
+
+    /** Removes the receipt from the books; its file stays in the store (another receipt may share it). */
+    public void delete(ReceiptId id, String user) {
+        writes.run(user, context -> {
+            ReceiptEntity entity = ReceiptWrites.load(context, id);
+            ReceiptRecord before = ReceiptWrites.record(entity);
+            ReceiptWrites.remove(context, entity, before);
+            ReceiptWrites.audit(context, AuditAction.DELETE, before, null,
+                    "Deleted receipt " + before.receipt().file().originalName());
+            return null;
+        });
+    }
+
+    public Optional<Receipt> find(ReceiptId id) {
+        return writes.store().read(session -> Optional.ofNullable(session.find(ReceiptEntity.class, id.value()))
+                .map(ReceiptEntity::toDomain));
+    }
+
+    /** The client's receipts, newest first; of one status or all. */
+    public List<Receipt> list(ClientId client, Optional<ReceiptStatus> status) {
+        return writes.store().read(session -> session.createSelectionQuery("""
+                        from ReceiptEntity where clientId = :client and (:status is null or status = :status)
+                        order by receivedAt desc, id desc
+                        """, ReceiptEntity.class)
+                .setParameter("client", client.value()).setParameter("status", status.map(Enum::name).orElse(null))
+                .getResultList().stream().map(ReceiptEntity::toDomain).toList());
+    }
+
+    /** Where the receipt's file is kept on this device. */
+    public Path file(Receipt receipt) {
+        return files.path(receipt.file().sha256());
+    }
+
+    private Receipt step(ReceiptId id, String user, Set<ReceiptStatus> from, String verb,
+            UnaryOperator<ReceiptRecord> change, String summary) {
+        return writes.run(user, context -> step(context, id, from, verb, change, summary));
+    }
+
+    private static Receipt step(WriteContext context, ReceiptId id, Set<ReceiptStatus> from, String verb,
+            UnaryOperator<ReceiptRecord> change, String summary) {
+        ReceiptEntity entity = ReceiptWrites.load(context, id);
+        ReceiptRecord before = ReceiptWrites.record(entity);
+        if (!from.contains(before.receipt().status())) {
+            throw new DomainException(DomainError.INVALID_STATE, "Cannot " + verb + " a receipt that is "
+                    + before.receipt().status().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ".");
+        }
+        ReceiptRecord after = change.apply(before);
+        ReceiptWrites.change(context, entity, before, after);
+        ReceiptWrites.audit(context, AuditAction.UPDATE, before, after,
+                summary + " receipt " + before.receipt().file().originalName());
+        return after.receipt();
+    }
+}
