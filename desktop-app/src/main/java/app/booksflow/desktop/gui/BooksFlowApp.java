@@ -1,7 +1,22 @@
 package app.booksflow.desktop.gui;
 
 import app.booksflow.desktop.LaunchOptions;
+import app.booksflow.desktop.demo.DemoPractice;
+import app.booksflow.desktop.gui.dashboard.DashboardView;
+import app.booksflow.desktop.gui.dashboard.DashboardViewModel;
 import app.booksflow.desktop.gui.main.MainWindowView;
+import app.booksflow.desktop.gui.practice.PracticeView;
+import app.booksflow.desktop.gui.practice.PracticeViewModel;
+import app.booksflow.desktop.gui.startup.StartupViewModel;
+import app.booksflow.desktop.gui.task.BackgroundTask;
+import app.booksflow.desktop.store.DataDirectory;
+import app.booksflow.desktop.store.LocalStore;
+import app.booksflow.model.id.ClientId;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
 import app.booksflow.desktop.gui.main.MainWindowViewModel;
 import app.booksflow.desktop.gui.main.Screen;
 import app.booksflow.desktop.gui.placeholder.PlaceholderView;
@@ -44,6 +59,11 @@ public final class BooksFlowApp extends Application {
     private static final AtomicReference<LaunchOptions> LAUNCHED_WITH = new AtomicReference<>();
 
     private final LaunchOptions options;
+    private final Clock clock;
+    private final ObjectProperty<ClientId> shownClient = new SimpleObjectProperty<>(this, "shownClient");
+    private final StackPane practiceScreen = new StackPane();
+    private final StackPane dashboardScreen = new StackPane();
+    private StartupViewModel startup;
     private SettingsStore settingsStore;
     private SettingsStore.Loaded loadedSettings;
     private TaskExecutor taskExecutor;
@@ -54,7 +74,13 @@ public final class BooksFlowApp extends Application {
     }
 
     public BooksFlowApp(LaunchOptions options) {
+        this(options, Clock.systemDefaultZone());
+    }
+
+    /** With the clock that says what "today" and "this month" are (tests fix it). */
+    public BooksFlowApp(LaunchOptions options, Clock clock) {
         this.options = Objects.requireNonNull(options);
+        this.clock = Objects.requireNonNull(clock);
     }
 
     /** Opens the main window and returns when the app has exited. */
@@ -79,7 +105,7 @@ public final class BooksFlowApp extends Application {
         Path dataFolder = options.dataDir().orElse(loadedSettings.settings().dataFolder());
         log.info("Settings from {}; data folder {}", settingsStore.file(), dataFolder);
 
-        MainWindowViewModel mainViewModel = new MainWindowViewModel(settings, taskExecutor, Clock.systemDefaultZone());
+        MainWindowViewModel mainViewModel = new MainWindowViewModel(settings, taskExecutor, clock);
         if (!loadedSettings.warnings().isEmpty()) {
             mainViewModel.noticeProperty().set("Some settings could not be read and were reset; see Settings.");
         }
@@ -93,6 +119,55 @@ public final class BooksFlowApp extends Application {
         stage.setMinHeight(600);
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, new ColdStartLog(options.jvmStartedAt()));
         stage.show();
+        openBooks(stage, dataFolder, settings, mainViewModel);
+    }
+
+    /** Opens the store and the demo off the FX thread; the Practice and Dashboard screens appear once they are ready. */
+    private void openBooks(Stage stage, Path dataFolder, ObjectProperty<Settings> settings, MainWindowViewModel mainViewModel) {
+        startup = new StartupViewModel(new DataDirectory(dataFolder), clock, taskExecutor, BooksFlowApp::loadDemo);
+        Label waiting = new Label("Opening the books…");
+        waiting.getStyleClass().add("placeholder-intro");
+        waiting.setWrapText(true);
+        waiting.setMaxWidth(640);
+        practiceScreen.getChildren().setAll(waiting);
+        dashboardScreen.getChildren().setAll(new Label("Opening the books…"));
+        startup.problemProperty().addListener((observable, old, problem) -> {
+            if (!problem.isEmpty()) {
+                waiting.setText(problem);
+                showProblem(stage, problem, startup.fatalProperty().get());
+            }
+        });
+        startup.booksProperty().addListener((observable, old, books) -> {
+            DashboardViewModel dashboard = new DashboardViewModel(books.dashboards(), settings, taskExecutor, clock);
+            dashboard.clientProperty().bind(shownClient);
+            PracticeViewModel practice = new PracticeViewModel(books.ledger(), books.dashboards(), settings, taskExecutor,
+                    clock, client -> {
+                        shownClient.set(client);
+                        mainViewModel.navigate(Screen.DASHBOARD);
+                    });
+            dashboardScreen.getChildren().setAll(new DashboardView(dashboard).root());
+            practiceScreen.getChildren().setAll(new PracticeView(practice).root());
+            practice.refresh();
+        });
+        startup.start();
+    }
+
+    private static void loadDemo(LocalStore store, Clock clock, BackgroundTask.Progress progress) {
+        DemoPractice.loadIfEmpty(store, clock, client -> {
+            progress.message(client.name() + " ready");
+            progress.stopIfCancelled();
+        });
+    }
+
+    private static void showProblem(Stage owner, String problem, boolean fatal) {
+        Alert alert = new Alert(fatal ? Alert.AlertType.ERROR : Alert.AlertType.WARNING, problem, ButtonType.OK);
+        alert.initOwner(owner);
+        alert.setTitle("BooksFlow");
+        alert.setHeaderText(fatal ? "BooksFlow cannot open these books" : "The books could not be opened completely");
+        if (fatal) {
+            alert.setOnHidden(event -> Platform.exit());
+        }
+        alert.show();
     }
 
     @Override
@@ -100,11 +175,20 @@ public final class BooksFlowApp extends Application {
         if (taskExecutor != null) {
             taskExecutor.shutdown();
         }
+        if (startup != null) {
+            startup.close();
+        }
     }
 
     private Node contentFor(Screen screen, ObjectProperty<Settings> settings) {
         if (screen == Screen.SETTINGS) {
             return new SettingsView(new SettingsViewModel(settingsStore, settings, options.dataDir(), taskExecutor)).root();
+        }
+        if (screen == Screen.PRACTICE) {
+            return practiceScreen;
+        }
+        if (screen == Screen.DASHBOARD) {
+            return dashboardScreen;
         }
         return new PlaceholderView(screen.title(), screen.plannedContent().orElseThrow()).root();
     }

@@ -68,6 +68,8 @@ class MainWindowUiTest extends FxRobot {
         ListView<Screen> navigation = lookup("#navigation").queryListView();
         assertThat(navigation.getItems()).hasSize(7);
         assertThat(stage.getTitle()).isEqualTo("BooksFlow – Practice");
+        assertThat(lookup(".sync-status").queryAs(Label.class).getText()).isEqualTo("Offline · Sync not set up");
+        clickOn("Transactions");
         assertThat(lookup(".placeholder-intro").queryLabeled().getText()).contains("not built yet");
         assertThat(lookup(".sync-status").queryAs(Label.class).getText()).isEqualTo("Offline · Sync not set up");
         assertThat(lookup(".last-saved").queryAs(Label.class).getText()).isEqualTo("Nothing saved yet");

@@ -7,9 +7,8 @@ import java.util.Optional;
  * A screen not built yet carries a sentence on what it will hold, shown instead of invented figures.
  */
 public enum Screen {
-    PRACTICE("Practice", "The practice's clients: find, add and open a client's books, and see who works on which client."),
-    DASHBOARD("Dashboard", "The chosen client's figures at a glance (income, expenses, cash, receipts waiting for review), "
-            + "kept current on every entry so the screen opens instantly, even offline."),
+    PRACTICE("Practice", null),
+    DASHBOARD("Dashboard", null),
     TRANSACTIONS("Transactions", "The client's ledger: enter, search and correct transactions and import bank statements. "
             + "Closed periods stay locked; corrections go into an open period."),
     RECEIPTS("Receipts", "Receipts from photos, scans and PDFs, read by OCR, with whole folders imported at once. "

@@ -1,0 +1,73 @@
+package app.booksflow.desktop.gui.startup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.booksflow.desktop.gui.task.SynchronousTaskExecutor;
+import app.booksflow.desktop.store.DataDirectory;
+import app.booksflow.desktop.store.LocalStore;
+import app.booksflow.desktop.support.MutableClock;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Opening the books of a data folder, with the demo loader swapped for a recorder. */
+class StartupViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    private final Clock clock = new MutableClock(Instant.parse("2025-06-15T09:00:00Z"));
+
+    @Test
+    void opensTheStoreThenLoadsTheDemoThenHandsTheBooksOver() {
+        List<String> steps = new ArrayList<>();
+        StartupViewModel startup = new StartupViewModel(new DataDirectory(dir), clock, new SynchronousTaskExecutor(),
+                (store, clockGiven, progress) -> steps.add("demo into " + store.directory().root()));
+
+        startup.start();
+        try {
+            assertThat(steps).containsExactly("demo into " + dir);
+            assertThat(startup.booksProperty().get()).isNotNull();
+            assertThat(startup.booksProperty().get().ledger().clients().list()).isEmpty();
+            assertThat(startup.problemProperty().get()).isEmpty();
+        } finally {
+            startup.close();
+        }
+    }
+
+    @Test
+    void aFolderOpenInAnotherWindowIsExplainedAndEndsTheStartup() {
+        try (LocalStore other = LocalStore.open(new DataDirectory(dir))) {
+            StartupViewModel startup = new StartupViewModel(new DataDirectory(dir), clock, new SynchronousTaskExecutor(),
+                    (store, clockGiven, progress) -> { });
+
+            startup.start();
+
+            assertThat(startup.problemProperty().get()).startsWith("BooksFlow is already open on this data folder");
+            assertThat(startup.fatalProperty().get()).isTrue();
+            assertThat(startup.booksProperty().get()).isNull();
+            startup.close();
+        }
+    }
+
+    @Test
+    void aFailingDemoLoadStillOpensTheBooksAndSaysWhy() {
+        StartupViewModel startup = new StartupViewModel(new DataDirectory(dir), clock, new SynchronousTaskExecutor(),
+                (store, clockGiven, progress) -> {
+                    throw new IllegalStateException("generator broke");
+                });
+
+        startup.start();
+        try {
+            assertThat(startup.booksProperty().get()).isNotNull();
+            assertThat(startup.problemProperty().get()).contains("demo practice could not be loaded", "generator broke");
+            assertThat(startup.fatalProperty().get()).isFalse();
+        } finally {
+            startup.close();
+        }
+    }
+}
