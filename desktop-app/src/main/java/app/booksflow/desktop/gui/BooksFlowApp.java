@@ -172,11 +172,12 @@ public final class BooksFlowApp extends Application {
 
     @Override
     public void stop() {
-        if (taskExecutor != null) {
-            taskExecutor.shutdown();
-        }
+        // The store first: a demo load in progress finishes its client rather than being interrupted inside H2.
         if (startup != null) {
             startup.close();
+        }
+        if (taskExecutor != null) {
+            taskExecutor.shutdown();
         }
     }
 

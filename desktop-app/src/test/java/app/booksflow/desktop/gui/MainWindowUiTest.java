@@ -73,7 +73,8 @@ class MainWindowUiTest extends FxRobot {
         assertThat(lookup(".placeholder-intro").queryLabeled().getText()).contains("not built yet");
         assertThat(lookup(".sync-status").queryAs(Label.class).getText()).isEqualTo("Offline · Sync not set up");
         assertThat(lookup(".last-saved").queryAs(Label.class).getText()).isEqualTo("Nothing saved yet");
-        assertThat(lookup("#statusBar").queryAs(StatusBar.class).getText()).isEqualTo("Ready");
+        StatusBar statusBar = lookup("#statusBar").queryAs(StatusBar.class);
+        await().atMost(Duration.ofSeconds(90)).until(() -> "Ready".equals(statusBar.getText()));
     }
 
     @Test

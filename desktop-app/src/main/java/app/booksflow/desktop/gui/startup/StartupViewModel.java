@@ -6,6 +6,11 @@ import app.booksflow.desktop.store.DataDirectory;
 import app.booksflow.desktop.store.LocalStore;
 import app.booksflow.desktop.store.StoreLockedException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -31,6 +36,7 @@ public final class StartupViewModel {
         void loadIfEmpty(LocalStore store, Clock clock, BackgroundTask.Progress progress);
     }
 
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(60);
     private static final Logger log = LoggerFactory.getLogger(StartupViewModel.class);
 
     private final DataDirectory directory;
@@ -39,6 +45,9 @@ public final class StartupViewModel {
     private final DemoLoader demoLoader;
     /** The store as soon as it is open, also when the window closes before the startup finished. */
     private final AtomicReference<LocalStore> opened = new AtomicReference<>();
+    /** Held while the startup writes to the store, so closing waits for a client's books instead of cutting them off. */
+    private final ReentrantLock working = new ReentrantLock();
+    private volatile boolean closing;
 
     private final ReadOnlyObjectWrapper<OpenBooks> books = new ReadOnlyObjectWrapper<>(this, "books");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
@@ -52,18 +61,24 @@ public final class StartupViewModel {
     }
 
     public void start() {
-        BackgroundTask.of("Opening the books", () -> {
+        BackgroundTask.of("Opening the books", () -> whileOpen(() -> {
             LocalStore store = LocalStore.open(directory);
             opened.set(store);
             return store;
-        }).onSuccess(this::loadDemo).onFailure(this::openFailed).executeWith(taskExecutor);
+        })).onSuccess(this::loadDemo).onFailure(this::openFailed).executeWith(taskExecutor);
     }
 
     private void loadDemo(LocalStore store) {
         BackgroundTask.withProgress("Loading the demo practice", progress -> {
-            demoLoader.loadIfEmpty(store, clock, progress);
+            whileOpen(() -> {
+                demoLoader.loadIfEmpty(store, clock, stopOnClose(progress));
+                return null;
+            });
             return OpenBooks.of(store, clock);
         }).onSuccess(books::set).onFailure(error -> {
+            if (closing) {
+                return;
+            }
             log.error("The demo practice could not be loaded into {}", directory, error);
             problem.set("The demo practice could not be loaded (" + error.getMessage() + "). Your own books are unchanged.");
             books.set(OpenBooks.of(store, clock));
@@ -71,6 +86,9 @@ public final class StartupViewModel {
     }
 
     private void openFailed(Throwable error) {
+        if (closing) {
+            return;
+        }
         if (error instanceof StoreLockedException locked) {
             log.warn("{}", locked.getMessage());
             fatal.set(true);
@@ -94,15 +112,63 @@ public final class StartupViewModel {
         return fatal.getReadOnlyProperty();
     }
 
-    /** For the app's exit, after the executor has stopped: closes the store if it was opened. */
+    /**
+     * For the app's exit, before the executor stops: lets a running demo load finish the client it is
+     * on (H2 must not be interrupted or closed in the middle of a write), then closes the store.
+     */
     public void close() {
-        LocalStore store = opened.getAndSet(null);
-        if (store != null) {
-            try {
+        closing = true;
+        boolean locked = false;
+        try {
+            locked = working.tryLock(CLOSE_WAIT.toSeconds(), TimeUnit.SECONDS);
+            if (!locked) {
+                log.warn("The startup work did not stop within {}; closing the books anyway", CLOSE_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            LocalStore store = opened.getAndSet(null);
+            if (store != null) {
                 store.close();
-            } catch (RuntimeException e) {
-                log.warn("Closing the books in {} failed", directory, e);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Closing the books in {} failed", directory, e);
+        } finally {
+            if (locked) {
+                working.unlock();
             }
         }
+    }
+
+    private <T> T whileOpen(Callable<T> work) throws Exception {
+        working.lock();
+        try {
+            if (closing) {
+                throw new CancellationException("The window is closing");
+            }
+            return work.call();
+        } finally {
+            working.unlock();
+        }
+    }
+
+    private BackgroundTask.Progress stopOnClose(BackgroundTask.Progress progress) {
+        return new BackgroundTask.Progress() {
+            @Override
+            public void update(long done, long total) {
+                progress.update(done, total);
+            }
+
+            @Override
+            public void message(String message) {
+                progress.message(message);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return closing || progress.isCancelled();
+            }
+        };
     }
 }
