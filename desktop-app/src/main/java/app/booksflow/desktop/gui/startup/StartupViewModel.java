@@ -65,7 +65,8 @@ public final class StartupViewModel {
             LocalStore store = LocalStore.open(directory);
             opened.set(store);
             return store;
-        })).onSuccess(this::loadDemo).onFailure(this::openFailed).executeWith(taskExecutor);
+        })).onSuccess(this::loadDemo).onFailure(this::openFailed).onCancelled(this::openCancelled)
+                .executeWith(taskExecutor);
     }
 
     private void loadDemo(LocalStore store) {
@@ -82,7 +83,23 @@ public final class StartupViewModel {
             log.error("The demo practice could not be loaded into {}", directory, error);
             problem.set("The demo practice could not be loaded (" + error.getMessage() + "). Your own books are unchanged.");
             books.set(OpenBooks.of(store, clock));
+        }).onCancelled(() -> {
+            // The loader commits client by client and picks up the missing ones at the next start.
+            problem.set("Loading the demo practice was stopped; the clients loaded so far are here, the rest "
+                    + "follow the next time BooksFlow starts.");
+            books.set(OpenBooks.of(store, clock));
         }).executeWith(taskExecutor);
+    }
+
+    /** Opening finished after Cancel was pressed: nothing uses the store, so it is closed again. */
+    private void openCancelled() {
+        LocalStore store = opened.getAndSet(null);
+        if (store != null) {
+            store.close();
+        }
+        if (!closing) {
+            problem.set("Opening the books was cancelled. Start BooksFlow again to open them.");
+        }
     }
 
     private void openFailed(Throwable error) {

@@ -71,6 +71,7 @@ public final class BackgroundTask<T> {
 
     private final AtomicBoolean claimed = new AtomicBoolean();
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
+    private volatile boolean interruptOnCancel;
     private final AtomicReference<double[]> pendingProgress = new AtomicReference<>();
     private final AtomicReference<String> pendingMessage = new AtomicReference<>();
     private Thread worker;
@@ -109,17 +110,31 @@ public final class BackgroundTask<T> {
         return this;
     }
 
+    /**
+     * Lets Cancel interrupt the worker thread, for work that blocks on a network or a lock and never
+     * touches the local database. The default is cooperative only: an interrupt during H2's file I/O
+     * closes the database file under every other user of the store.
+     */
+    public BackgroundTask<T> interruptOnCancel() {
+        this.interruptOnCancel = true;
+        return this;
+    }
+
     public BackgroundTask<T> executeWith(TaskExecutor executor) {
         executor.execute(this);
         return this;
     }
 
     /**
-     * Asks the work to stop: it sees {@link Progress#isCancelled()} and its thread is interrupted.
-     * Safe from any thread. The result of work that finishes anyway is dropped; onCancelled runs instead.
+     * Asks the work to stop: it sees {@link Progress#isCancelled()}, and its thread is interrupted only
+     * when the task asked for it ({@link #interruptOnCancel()}). Safe from any thread. The result of
+     * work that finishes anyway is dropped; onCancelled runs instead.
      */
     public void cancel() {
         cancelRequested.set(true);
+        if (!interruptOnCancel) {
+            return;
+        }
         synchronized (this) {
             if (worker != null) {
                 worker.interrupt();

@@ -70,4 +70,20 @@ class StartupViewModelTest {
             startup.close();
         }
     }
+
+    @Test
+    void aCancelledDemoLoadStillOpensTheBooksAndSaysTheRestFollowsLater() {
+        SynchronousTaskExecutor executor = new SynchronousTaskExecutor();
+        StartupViewModel startup = new StartupViewModel(new DataDirectory(dir), clock, executor,
+                (store, clockGiven, progress) -> executor.runningTasks().forEach(task -> task.cancel()));
+
+        startup.start();
+        try {
+            assertThat(startup.booksProperty().get()).isNotNull();
+            assertThat(startup.problemProperty().get()).contains("stopped", "next time");
+            assertThat(startup.fatalProperty().get()).isFalse();
+        } finally {
+            startup.close();
+        }
+    }
 }

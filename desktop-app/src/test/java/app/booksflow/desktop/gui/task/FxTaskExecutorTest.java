@@ -101,13 +101,36 @@ class FxTaskExecutorTest {
     }
 
     @Test
-    void cancelInterruptsBlockedWorkAndDropsItsResult() throws Exception {
+    void cancelLeavesTheWorkerThreadAloneByDefaultAndDropsTheResult() throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        BackgroundTask<String> task = BackgroundTask.withProgress("Writing the books", progress -> {
+            running.countDown();
+            release.await(10, TimeUnit.SECONDS);
+            interrupted.set(Thread.currentThread().isInterrupted());
+            return progress.isCancelled() ? "saw the cancel" : "missed the cancel";
+        }).onSuccess(result -> events.add("success")).onCancelled(() -> events.add("cancelled"));
+
+        task.executeWith(executor);
+        assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+        task.cancel();
+        release.countDown();
+
+        await().atMost(PATIENCE).until(() -> !events.isEmpty());
+        assertThat(events).containsExactly("cancelled");
+        assertThat(interrupted).isFalse();
+        assertThat(unhandled).isEmpty();
+    }
+
+    @Test
+    void cancelInterruptsBlockedWorkThatAskedForItAndDropsItsResult() throws Exception {
         CountDownLatch running = new CountDownLatch(1);
         BackgroundTask<String> task = BackgroundTask.of("Waiting forever", () -> {
             running.countDown();
             new CountDownLatch(1).await();
             return "never";
-        }).onSuccess(result -> events.add("success")).onCancelled(() -> events.add("cancelled"));
+        }).interruptOnCancel().onSuccess(result -> events.add("success")).onCancelled(() -> events.add("cancelled"));
 
         task.executeWith(executor);
         assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
