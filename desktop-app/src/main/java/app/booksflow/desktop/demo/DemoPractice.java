@@ -6,6 +6,7 @@ import app.booksflow.desktop.dashboard.ClientChart;
 import app.booksflow.desktop.dashboard.DashboardDelta;
 import app.booksflow.desktop.dashboard.DashboardWriter;
 import app.booksflow.desktop.dashboard.ReceiptFacts;
+import app.booksflow.desktop.search.SearchTermWriter;
 import app.booksflow.desktop.store.LedgerBatch;
 import app.booksflow.desktop.store.LocalStore;
 import app.booksflow.desktop.store.entity.PracticeEntity;
@@ -131,10 +132,11 @@ public final class DemoPractice {
         DashboardDelta delta = new DashboardDelta();
         long transactions = 0;
         long receipts = 0;
-        try (LedgerBatch batch = new LedgerBatch(connection)) {
+        try (LedgerBatch batch = new LedgerBatch(connection); SearchTermWriter search = new SearchTermWriter(connection)) {
             for (Iterator<GeneratedTransaction> it = client.transactions().iterator(); it.hasNext(); ) {
                 GeneratedTransaction generated = it.next();
                 batch.add(generated.transaction());
+                search.add(generated.transaction());
                 delta.add(generated.transaction(), chart);
                 transactions++;
                 if (generated.receipt().isPresent()) {

@@ -15,7 +15,7 @@ import java.util.Locale;
 
 /**
  * The three ways a transaction row changes (insert, change, remove), each with its checks against the
- * client's books and closed periods, and each moving the dashboards by exactly what it changes. Used by
+ * client's books and closed periods, and each moving the dashboards and the search index by exactly what it changes. Used by
  * {@link TransactionService} and by {@link UndoService}, which replays a change the other way round.
  */
 final class TransactionWrites {
@@ -68,6 +68,7 @@ final class TransactionWrites {
         TransactionEntity entity = TransactionEntity.from(transaction);
         context.session().persist(entity);
         context.dashboards().add(transaction, context.chart(transaction.client()));
+        context.search().put(transaction);
         return entity;
     }
 
@@ -80,6 +81,7 @@ final class TransactionWrites {
         ClientChart chart = context.chart(before.client());
         context.dashboards().remove(before, chart);
         context.dashboards().add(after, chart);
+        context.search().put(after);
         entity.update(after);
     }
 
@@ -87,6 +89,7 @@ final class TransactionWrites {
         context.client(before.client()).requireOpen(before.date());
         ReceiptWrites.unlinkAll(context, before);
         context.dashboards().remove(before, context.chart(before.client()));
+        context.search().remove(before.id());
         context.session().remove(entity);
     }
 

@@ -4,6 +4,7 @@ import app.booksflow.desktop.audit.AuditEntry;
 import app.booksflow.desktop.audit.AuditLog;
 import app.booksflow.desktop.dashboard.ClientChart;
 import app.booksflow.desktop.dashboard.DashboardDelta;
+import app.booksflow.desktop.search.SearchDelta;
 import app.booksflow.desktop.store.entity.ClientEntity;
 import app.booksflow.model.DomainError;
 import app.booksflow.model.DomainException;
@@ -18,7 +19,7 @@ import org.hibernate.Session;
 
 /**
  * One write in progress: its session, who makes it and when, the dashboard change it accumulates
- * (written just before the commit) and the audit events it records.
+ * and search index change it accumulates (written just before the commit) and the audit events it records.
  */
 final class WriteContext {
 
@@ -27,6 +28,7 @@ final class WriteContext {
     private final Instant now;
     private Optional<UUID> undoes = Optional.empty();
     private final DashboardDelta dashboards = new DashboardDelta();
+    private final SearchDelta search = new SearchDelta();
     private final Map<ClientId, ClientChart> charts = new HashMap<>();
 
     WriteContext(Session session, String user, Instant now) {
@@ -50,6 +52,10 @@ final class WriteContext {
 
     DashboardDelta dashboards() {
         return dashboards;
+    }
+
+    SearchDelta search() {
+        return search;
     }
 
     ClientEntity clientEntity(ClientId id) {

@@ -7,8 +7,8 @@ import java.time.Clock;
 import java.util.function.Function;
 
 /**
- * Runs a service's write in one database transaction: the change itself, its audit events and the
- * dashboard rows it moves all commit together or not at all.
+ * Runs a service's write in one database transaction: the change itself, its audit events, the
+ * dashboard rows it moves and its search terms all commit together or not at all.
  */
 final class Writes {
 
@@ -27,6 +27,7 @@ final class Writes {
             T result = work.apply(context);
             session.flush();
             DashboardWriter.apply(session, context.dashboards());
+            context.search().apply(session);
             return result;
         });
     }

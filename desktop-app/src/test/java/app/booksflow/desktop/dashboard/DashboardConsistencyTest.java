@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.booksflow.desktop.support.DashboardSnapshot;
 import app.booksflow.desktop.support.RandomBookkeeper;
 import app.booksflow.desktop.support.RandomBookkeeper.Outcome;
+import app.booksflow.desktop.support.SearchSnapshot;
 import app.booksflow.desktop.support.TestBooks;
 import app.booksflow.model.practice.Client;
 import java.io.IOException;
@@ -20,8 +21,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The incrementally maintained dashboards equal a rebuild from the ledger, to the minor unit, after
- * every random sequence of operations (and refused operations change nothing at all). Each seed is a
+ * The incrementally maintained dashboards and search index equal a rebuild from the ledger, to the
+ * minor unit, after every random sequence of operations (and refused operations change nothing at all). Each seed is a
  * new client in one shared store, so later sequences also run against a store that is no longer empty.
  */
 class DashboardConsistencyTest {
@@ -60,6 +61,7 @@ class DashboardConsistencyTest {
         int refused = 0;
         for (int i = 0; i < OPERATIONS; i++) {
             DashboardSnapshot before = DashboardSnapshot.of(books.store);
+            SearchSnapshot searchBefore = SearchSnapshot.of(books.store);
             long auditEvents = auditEvents();
             Outcome outcome = bookkeeper.step();
             if (outcome.refusal().isPresent()) {
@@ -67,6 +69,8 @@ class DashboardConsistencyTest {
                 assertThat(DashboardSnapshot.of(books.store)).as("a refused %s changes no dashboard row", outcome.operation())
                         .isEqualTo(before);
                 assertThat(auditEvents()).as("a refused operation leaves no audit event").isEqualTo(auditEvents);
+                assertThat(SearchSnapshot.of(books.store)).as("a refused %s changes no search term", outcome.operation())
+                        .isEqualTo(searchBefore);
             }
         }
 
@@ -75,6 +79,9 @@ class DashboardConsistencyTest {
         assertThat(snapshots[0].rows())
                 .as("seed %d (%d refused):%n%s", seed, refused, String.join("\n", bookkeeper.log()))
                 .containsExactlyElementsOf(snapshots[1].rows());
+        SearchSnapshot[] search = SearchSnapshot.incrementalAndRebuilt(books.store);
+        assertThat(search[0].rows()).as("search index, seed %d:%n%s", seed, String.join("\n", bookkeeper.log()))
+                .containsExactlyElementsOf(search[1].rows());
     }
 
     private static long auditEvents() {
