@@ -3,6 +3,7 @@ package app.booksflow.desktop.search;
 import app.booksflow.desktop.store.LedgerRows;
 import app.booksflow.desktop.store.LocalStore;
 import app.booksflow.model.id.ClientId;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,28 +34,31 @@ public final class SearchIndex {
 
     /** Within the caller's write transaction. */
     public static void rebuild(Session session) {
-        session.doWork(connection -> {
-            try (Statement statement = connection.createStatement()) {
-                statement.executeUpdate("delete from search_terms");
+        session.doWork(SearchIndex::rebuild);
+    }
+
+    /** On the caller's connection and so in its transaction: also the migration that indexes older books. */
+    public static void rebuild(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("delete from search_terms");
+        }
+        List<ClientId> clients = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("select id from clients order by id");
+                ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                clients.add(new ClientId(rows.getObject(1, UUID.class)));
             }
-            List<ClientId> clients = new ArrayList<>();
-            try (PreparedStatement statement = connection.prepareStatement("select id from clients order by id");
-                    ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    clients.add(new ClientId(rows.getObject(1, UUID.class)));
-                }
+        }
+        try (SearchTermWriter writer = new SearchTermWriter(connection)) {
+            for (ClientId client : clients) {
+                LedgerRows.forEachTransaction(connection, client, false, transaction -> {
+                    try {
+                        writer.add(transaction);
+                    } catch (SQLException e) {
+                        throw new IllegalStateException("Could not index a transaction", e);
+                    }
+                });
             }
-            try (SearchTermWriter writer = new SearchTermWriter(connection)) {
-                for (ClientId client : clients) {
-                    LedgerRows.forEachTransaction(connection, client, false, transaction -> {
-                        try {
-                            writer.add(transaction);
-                        } catch (SQLException e) {
-                            throw new IllegalStateException("Could not index a transaction", e);
-                        }
-                    });
-                }
-            }
-        });
+        }
     }
 }

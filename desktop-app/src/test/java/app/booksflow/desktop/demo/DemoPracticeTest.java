@@ -87,7 +87,8 @@ class DemoPracticeTest {
                         "delete from dash_account_days where client_id = ?",
                         "delete from dash_client_days where client_id = ?",
                         "delete from dash_receipt_statuses where client_id = ?",
-                        "delete from dash_receipt_quality where client_id = ?")) {
+                        "delete from dash_receipt_quality where client_id = ?",
+                        "delete from search_terms where client_id = ?")) {
                     try (var statement = connection.prepareStatement(sql)) {
                         statement.setObject(1, second.id().value());
                         statement.executeUpdate();

@@ -201,4 +201,26 @@ class SearchServiceTest {
 
         assertThat(plan).containsIgnoringCase("SEARCH_TERMS_BY_TERM").doesNotContainIgnoringCase("tableScan");
     }
+
+    @Test
+    void booksKeptBeforeSearchExistedAreIndexedWhenOpened() {
+        book(acme, LocalDate.of(2025, 5, 1), "Legacy Supplier", "from an older version", "42.00");
+        // Puts the store back as the previous version left it: no terms, and the filling migration not applied.
+        books.store.runInTransaction(session -> session.doWork(connection -> {
+            try (PreparedStatement terms = connection.prepareStatement("delete from search_terms");
+                    PreparedStatement history = connection.prepareStatement(
+                            "delete from \"flyway_schema_history\" where \"version\" = ?")) {
+                terms.executeUpdate();
+                history.setString(1, "3");
+                assertThat(history.executeUpdate()).isEqualTo(1);
+            }
+        }));
+        assertThat(payees("legacy")).isEmpty();
+        books.close();
+
+        books = TestBooks.open(dir.resolve("books"));
+        search = new SearchService(books.store);
+
+        assertThat(payees("legacy older 42")).containsExactly("Legacy Supplier");
+    }
 }
