@@ -23,6 +23,7 @@ class MainProcessTest {
 
     private static final Logger log = LoggerFactory.getLogger(MainProcessTest.class);
     private static final Pattern COLD_START = Pattern.compile("cold start to visible window: (\\d+) ms");
+    private static final Pattern FIGURES = Pattern.compile("cold start to visible dashboard: (\\d+) ms");
 
     @TempDir
     Path dir;
@@ -39,24 +40,39 @@ class MainProcessTest {
 
     @Test
     void windowOpensHeadlessAndTheColdStartIsLogged() throws Exception {
+        // The first start loads the demo practice; the second is what a user sees every morning.
+        long firstRun = timeToFigures();
+        long secondRun = timeToFigures();
+        log.info("Measured under Monocle (headless, software rendering): cold start to the practice's figures "
+                + "{} ms with the demo load, {} ms on existing books", firstRun, secondRun);
+        assertThat(secondRun).isPositive();
+    }
+
+    /** Starts the app on the test's data folder and returns the logged time to the figures, after the window's. */
+    private long timeToFigures() throws Exception {
         Process process = java("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
                 "--data-dir", dir.resolve("data").toString(), "--config-dir", dir.resolve("config").toString())
                 .redirectErrorStream(true).start();
         try {
-            CompletableFuture<String> coldStart = CompletableFuture.supplyAsync(() -> firstColdStartLine(process));
-            String line = coldStart.get(90, TimeUnit.SECONDS);
-
-            Matcher matcher = COLD_START.matcher(line);
-            assertThat(matcher.find()).as(line).isTrue();
-            long millis = Long.parseLong(matcher.group(1));
-            log.info("Measured under Monocle (headless, software rendering): cold start to visible window {} ms", millis);
-            assertThat(millis).isPositive();
+            CompletableFuture<List<String>> lines = CompletableFuture.supplyAsync(
+                    () -> linesUntil(process, COLD_START, FIGURES));
+            List<String> found = lines.get(120, TimeUnit.SECONDS);
+            long window = millis(COLD_START, found.get(0));
+            long figures = millis(FIGURES, found.get(1));
+            assertThat(window).isPositive().isLessThanOrEqualTo(figures);
+            return figures;
         } finally {
             process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
         }
+    }
+
+    private static long millis(Pattern pattern, String line) {
+        Matcher matcher = pattern.matcher(line);
+        assertThat(matcher.find()).as(line).isTrue();
+        return Long.parseLong(matcher.group(1));
     }
 
     /** The options before the class name go to the JVM, the rest to Main. */
@@ -74,12 +90,17 @@ class MainProcessTest {
         return new ProcessBuilder(command);
     }
 
-    private static String firstColdStartLine(Process process) {
+    /** The first line matching each pattern, in the order given. */
+    private static List<String> linesUntil(Process process, Pattern... patterns) {
         List<String> seen = new ArrayList<>();
+        List<String> found = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (COLD_START.matcher(line).find()) {
-                    return line;
+                if (patterns[found.size()].matcher(line).find()) {
+                    found.add(line);
+                    if (found.size() == patterns.length) {
+                        return found;
+                    }
                 }
                 seen.add(line);
             }

@@ -5,6 +5,7 @@ import app.booksflow.desktop.demo.DemoPractice;
 import app.booksflow.desktop.gui.dashboard.DashboardView;
 import app.booksflow.desktop.gui.dashboard.DashboardViewModel;
 import app.booksflow.desktop.gui.main.MainWindowView;
+import app.booksflow.desktop.gui.practice.ClientRow;
 import app.booksflow.desktop.gui.practice.PracticeView;
 import app.booksflow.desktop.gui.practice.PracticeViewModel;
 import app.booksflow.desktop.gui.startup.StartupViewModel;
@@ -13,6 +14,7 @@ import app.booksflow.desktop.store.DataDirectory;
 import app.booksflow.desktop.store.LocalStore;
 import app.booksflow.model.id.ClientId;
 import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
@@ -117,13 +119,15 @@ public final class BooksFlowApp extends Application {
         stage.titleProperty().bind(mainViewModel.currentScreenProperty().map(screen -> "BooksFlow – " + screen.title()));
         stage.setMinWidth(900);
         stage.setMinHeight(600);
-        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, new ColdStartLog(options.jvmStartedAt()));
+        ColdStartLog coldStart = new ColdStartLog(options.jvmStartedAt());
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, coldStart);
         stage.show();
-        openBooks(stage, dataFolder, settings, mainViewModel);
+        openBooks(stage, dataFolder, settings, mainViewModel, coldStart);
     }
 
     /** Opens the store and the demo off the FX thread; the Practice and Dashboard screens appear once they are ready. */
-    private void openBooks(Stage stage, Path dataFolder, ObjectProperty<Settings> settings, MainWindowViewModel mainViewModel) {
+    private void openBooks(Stage stage, Path dataFolder, ObjectProperty<Settings> settings, MainWindowViewModel mainViewModel,
+            ColdStartLog coldStart) {
         startup = new StartupViewModel(new DataDirectory(dataFolder), clock, taskExecutor, BooksFlowApp::loadDemo);
         Label waiting = new Label("Opening the books…");
         waiting.getStyleClass().add("placeholder-intro");
@@ -147,6 +151,7 @@ public final class BooksFlowApp extends Application {
                     });
             dashboardScreen.getChildren().setAll(new DashboardView(dashboard).root());
             practiceScreen.getChildren().setAll(new PracticeView(practice).root());
+            practice.clients().addListener(coldStart.firstFigures());
             practice.refresh();
         });
         startup.start();
@@ -203,10 +208,14 @@ public final class BooksFlowApp extends Application {
         dialog.show();
     }
 
-    /** Logs once how long the user waited from starting the JVM to seeing the window. */
+    /**
+     * Logs once how long the user waited from starting the JVM to seeing the window, and once to seeing
+     * the practice's figures (every client's income, expenses and profit of this month).
+     */
     private static final class ColdStartLog implements EventHandler<WindowEvent> {
         private final Instant jvmStartedAt;
-        private boolean logged;
+        private boolean windowLogged;
+        private boolean figuresLogged;
 
         ColdStartLog(Instant jvmStartedAt) {
             this.jvmStartedAt = jvmStartedAt;
@@ -214,10 +223,24 @@ public final class BooksFlowApp extends Application {
 
         @Override
         public void handle(WindowEvent event) {
-            if (!logged) {
-                logged = true;
-                log.info("cold start to visible window: {} ms", Duration.between(jvmStartedAt, Instant.now()).toMillis());
+            if (!windowLogged) {
+                windowLogged = true;
+                log.info("cold start to visible window: {} ms", sinceJvmStart());
             }
+        }
+
+        ListChangeListener<ClientRow> firstFigures() {
+            return change -> {
+                if (!figuresLogged && !change.getList().isEmpty()) {
+                    figuresLogged = true;
+                    log.info("cold start to visible dashboard: {} ms (figures of {} clients on screen)", sinceJvmStart(),
+                            change.getList().size());
+                }
+            };
+        }
+
+        private long sinceJvmStart() {
+            return Duration.between(jvmStartedAt, Instant.now()).toMillis();
         }
     }
 }

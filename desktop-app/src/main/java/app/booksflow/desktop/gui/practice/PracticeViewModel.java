@@ -6,16 +6,22 @@ import app.booksflow.desktop.gui.Amounts;
 import app.booksflow.desktop.gui.task.BackgroundTask;
 import app.booksflow.desktop.gui.task.TaskExecutor;
 import app.booksflow.desktop.ledger.LedgerServices;
+import app.booksflow.desktop.ledger.NewClient;
+import app.booksflow.desktop.settings.LocalUser;
 import app.booksflow.desktop.settings.Settings;
+import app.booksflow.model.DomainException;
 import app.booksflow.model.id.ClientId;
 import app.booksflow.model.practice.Client;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -50,6 +56,13 @@ public final class PracticeViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyBooleanWrapper addingClient = new ReadOnlyBooleanWrapper(this, "addingClient", false);
+    private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(this, "saving", false);
+    private final ObjectProperty<LocalDate> closingDate = new SimpleObjectProperty<>(this, "closingDate");
+    private final ReadOnlyStringWrapper closingError = new ReadOnlyStringWrapper(this, "closingError", "");
+    private NewClientForm newClient;
+    private Runnable saved = () -> { };
 
     public PracticeViewModel(LedgerServices ledger, DashboardQueries dashboards, ObservableValue<Settings> settings,
             TaskExecutor taskExecutor, Clock clock, Consumer<ClientId> openClient) {
@@ -61,10 +74,133 @@ public final class PracticeViewModel {
         this.openClient = Objects.requireNonNull(openClient);
         search.addListener((observable, old, text) -> applyFilter());
         settings.addListener((observable, old, changed) -> refresh());
+        selected.addListener((observable, old, row) -> {
+            closingDate.set(row == null ? null : row.closingDate().orElse(null));
+            closingError.set("");
+        });
+        closingDate.addListener((observable, old, date) -> closingError.set(""));
+    }
+
+    /** Told after every change this screen saves, for the status bar's "last saved". */
+    public void onSaved(Runnable whenSaved) {
+        this.saved = Objects.requireNonNull(whenSaved);
     }
 
     /** Reads the clients and their figures again, off the FX thread. */
     public void refresh() {
+        read(Optional.empty());
+    }
+
+    private List<ClientRow> readRows(Amounts amounts, LocalDate today) {
+        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(settings.getValue().locale());
+        List<ClientRow> rows = new ArrayList<>();
+        for (Client client : ledger.clients().list()) {
+            PeriodFigures month = dashboards.monthComparison(client.id(), today).thisMonth();
+            rows.add(new ClientRow(client.id(), client.name(), amounts.format(month.income()),
+                    amounts.format(month.expenses()), amounts.format(month.profit()), month.profit().isNegative(),
+                    client.closingDate(), client.closingDate().map(dates::format).orElse("")));
+        }
+        rows.sort(Comparator.comparing(ClientRow::name, String.CASE_INSENSITIVE_ORDER));
+        return rows;
+    }
+
+    /** Opens the form for a new client, with the currency and country of the user's locale filled in. */
+    public NewClientForm startNewClient() {
+        if (newClient == null) {
+            newClient = new NewClientForm(settings.getValue().locale());
+        }
+        newClient.clear();
+        addingClient.set(true);
+        return newClient;
+    }
+
+    public void cancelNewClient() {
+        addingClient.set(false);
+    }
+
+    /**
+     * Takes on the client of the form, then lists and selects it. A refused form keeps what was typed
+     * and says why next to the field.
+     */
+    public void createClient() {
+        if (!addingClient.get() || saving.get()) {
+            return;
+        }
+        NewClientForm form = newClient;
+        Optional<NewClient> spec = form.validate();
+        if (spec.isEmpty()) {
+            return;
+        }
+        saving.set(true);
+        String user = LocalUser.name();
+        BackgroundTask.of("Taking on " + spec.get().name(), () -> ledger.clients().create(spec.get(), user))
+                .onSuccess(client -> {
+                    saving.set(false);
+                    addingClient.set(false);
+                    status.set("Took on " + client.name() + " with the small-business chart of accounts.");
+                    saved.run();
+                    refreshThenSelect(client.id());
+                })
+                .onFailure(error -> {
+                    saving.set(false);
+                    form.refuse(reason(error, "The client could not be created"));
+                })
+                .executeWith(taskExecutor);
+    }
+
+    /**
+     * Closes the selected client's books up to the chosen date; an earlier date than before reopens
+     * the days after it. Refusals (drafts left in the period, no date) are shown next to the date.
+     */
+    public void closePeriod() {
+        ClientRow row = selected.get();
+        LocalDate date = closingDate.get();
+        if (row == null || saving.get()) {
+            return;
+        }
+        if (date == null) {
+            closingError.set("Choose the last day of the period to close.");
+            return;
+        }
+        changeClosingDate(row, Optional.of(date));
+    }
+
+    /** Reopens every period of the selected client: a rare step that the audit trail marks as high risk. */
+    public void reopenAll() {
+        ClientRow row = selected.get();
+        if (row != null && !saving.get()) {
+            changeClosingDate(row, Optional.empty());
+        }
+    }
+
+    private void changeClosingDate(ClientRow row, Optional<LocalDate> date) {
+        saving.set(true);
+        String user = LocalUser.name();
+        BackgroundTask.of("Changing the closing date of " + row.name(),
+                        () -> ledger.clients().changeClosingDate(row.id(), date, user))
+                .onSuccess(client -> {
+                    saving.set(false);
+                    status.set(client.closingDate().map(d -> "The books of " + client.name() + " are closed up to "
+                            + DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(settings.getValue().locale())
+                                    .format(d) + ".").orElse("Every period of " + client.name() + " is open."));
+                    saved.run();
+                    refreshThenSelect(client.id());
+                })
+                .onFailure(error -> {
+                    saving.set(false);
+                    closingError.set(reason(error, "The closing date could not be changed"));
+                })
+                .executeWith(taskExecutor);
+    }
+
+    private void refreshThenSelect(ClientId id) {
+        search.set("");
+        read(Optional.of(id));
+    }
+
+    /** Reads the rows off the FX thread, then selects the given client or keeps the selection. */
+    private void read(Optional<ClientId> select) {
         loading.set(true);
         Amounts amounts = Amounts.of(settings.getValue());
         LocalDate today = LocalDate.now(clock);
@@ -72,8 +208,10 @@ public final class PracticeViewModel {
                 .onSuccess(rows -> {
                     loading.set(false);
                     message.set(rows.isEmpty() ? "This practice has no clients yet." : "");
+                    ClientId keep = select.orElse(selected.get() == null ? null : selected.get().id());
                     allClients.setAll(rows);
                     applyFilter();
+                    clients.stream().filter(row -> row.id().equals(keep)).findFirst().ifPresent(selected::set);
                 })
                 .onFailure(error -> {
                     loading.set(false);
@@ -82,15 +220,9 @@ public final class PracticeViewModel {
                 .executeWith(taskExecutor);
     }
 
-    private List<ClientRow> readRows(Amounts amounts, LocalDate today) {
-        List<ClientRow> rows = new ArrayList<>();
-        for (Client client : ledger.clients().list()) {
-            PeriodFigures month = dashboards.monthComparison(client.id(), today).thisMonth();
-            rows.add(new ClientRow(client.id(), client.name(), amounts.format(month.income()),
-                    amounts.format(month.expenses()), amounts.format(month.profit()), month.profit().isNegative()));
-        }
-        rows.sort(Comparator.comparing(ClientRow::name, String.CASE_INSENSITIVE_ORDER));
-        return rows;
+    private static String reason(Throwable error, String fallback) {
+        return error instanceof DomainException domain ? domain.getMessage()
+                : fallback + ": " + Objects.requireNonNullElse(error.getMessage(), error.getClass().getSimpleName());
     }
 
     private void applyFilter() {
@@ -136,6 +268,34 @@ public final class PracticeViewModel {
     /** Why the list is empty or could not be read; empty otherwise. */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    /** The last thing this screen saved, in a sentence; empty before the first change. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty addingClientProperty() {
+        return addingClient.getReadOnlyProperty();
+    }
+
+    /** True while a change is being written; the buttons that would start another wait. */
+    public ReadOnlyBooleanProperty savingProperty() {
+        return saving.getReadOnlyProperty();
+    }
+
+    /** The form of the client being taken on; open it with {@link #startNewClient()}. */
+    public Optional<NewClientForm> newClientForm() {
+        return Optional.ofNullable(addingClient.get() ? newClient : null);
+    }
+
+    /** The last day the selected client's books are closed to, as chosen before closing. */
+    public ObjectProperty<LocalDate> closingDateProperty() {
+        return closingDate;
+    }
+
+    public ReadOnlyStringProperty closingErrorProperty() {
+        return closingError.getReadOnlyProperty();
     }
 
     /** "5 clients" or "2 of 5 clients". */

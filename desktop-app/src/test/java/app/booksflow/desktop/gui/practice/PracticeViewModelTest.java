@@ -10,6 +10,8 @@ import app.booksflow.model.id.ClientId;
 import app.booksflow.model.practice.Client;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.Month;
+import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +34,7 @@ class PracticeViewModelTest {
     private final List<ClientId> opened = new ArrayList<>();
     private ObjectProperty<Settings> settings;
     private PracticeViewModel viewModel;
+    private int saves;
 
     @BeforeEach
     void setUp() {
@@ -47,6 +50,7 @@ class PracticeViewModelTest {
                 Optional.empty()));
         viewModel = new PracticeViewModel(books.ledger, books.dashboards, settings, new SynchronousTaskExecutor(),
                 books.clock, opened::add);
+        viewModel.onSaved(() -> saves++);
         viewModel.refresh();
     }
 
@@ -101,5 +105,99 @@ class PracticeViewModelTest {
         viewModel.openSelected();
 
         assertThat(opened).containsExactly(bakery.id());
+    }
+
+    @Test
+    void aNewClientIsTakenOnListedAndSelectedWithTheLocalesCurrency() {
+        NewClientForm form = viewModel.startNewClient();
+        assertThat(form.currencyProperty().get()).isEqualTo("GBP");
+        assertThat(form.countryProperty().get()).isEqualTo("GB");
+        form.nameProperty().set("  Cedar Dental Practice ");
+        form.fiscalYearStartProperty().set(Month.APRIL);
+
+        viewModel.createClient();
+
+        assertThat(viewModel.addingClientProperty().get()).isFalse();
+        assertThat(viewModel.selectedProperty().get().name()).isEqualTo("Cedar Dental Practice");
+        assertThat(viewModel.clients()).extracting(ClientRow::name).contains("Cedar Dental Practice").hasSize(4);
+        assertThat(viewModel.statusProperty().get()).startsWith("Took on Cedar Dental Practice");
+        Client stored = books.ledger.clients().find(viewModel.selectedProperty().get().id()).orElseThrow();
+        assertThat(stored.fiscalYearStart()).isEqualTo(MonthDay.of(4, 1));
+        assertThat(stored.baseCurrency().getCurrencyCode()).isEqualTo("GBP");
+        assertThat(saves).isEqualTo(1);
+    }
+
+    @Test
+    void badFieldsAreRefusedNextToEachFieldAndNothingIsCreated() {
+        NewClientForm form = viewModel.startNewClient();
+        form.nameProperty().set("   ");
+        form.currencyProperty().set("XAU");
+        form.countryProperty().set("Britain");
+
+        viewModel.createClient();
+
+        assertThat(form.nameErrorProperty().get()).isEqualTo("Enter the client's name.");
+        assertThat(form.currencyErrorProperty().get()).contains("XAU");
+        assertThat(form.countryErrorProperty().get()).contains("two-letter");
+        assertThat(viewModel.addingClientProperty().get()).isTrue();
+        assertThat(books.ledger.clients().list()).hasSize(3);
+
+        form.currencyProperty().set("eur");
+        assertThat(form.currencyErrorProperty().get()).as("typing clears the field's message").isEmpty();
+        form.nameProperty().set("x".repeat(201));
+        form.countryProperty().set("de");
+        viewModel.createClient();
+        assertThat(form.nameErrorProperty().get()).contains("200");
+        assertThat(books.ledger.clients().list()).hasSize(3);
+    }
+
+    @Test
+    void aDuplicateNameIsRefusedAndTheFormKeepsWhatWasTyped() {
+        NewClientForm form = viewModel.startNewClient();
+        form.nameProperty().set("hill street bakery");
+
+        viewModel.createClient();
+
+        assertThat(form.nameErrorProperty().get()).isEqualTo("There is already a client called hill street bakery.");
+        assertThat(form.nameProperty().get()).isEqualTo("hill street bakery");
+        assertThat(viewModel.addingClientProperty().get()).isTrue();
+        assertThat(saves).isZero();
+    }
+
+    @Test
+    void closingThePeriodLocksTheSelectedClientsBooksAndShowsTheDate() {
+        viewModel.searchProperty().set("hill");
+        viewModel.closingDateProperty().set(LocalDate.of(2025, 5, 31));
+
+        viewModel.closePeriod();
+
+        assertThat(books.closingDate(bakery.id())).contains(LocalDate.of(2025, 5, 31));
+        ClientRow row = viewModel.selectedProperty().get();
+        assertThat(row.id()).isEqualTo(bakery.id());
+        assertThat(row.closedUpTo()).isEqualTo("31 May 2025");
+        assertThat(viewModel.statusProperty().get()).isEqualTo("The books of Hill Street Bakery are closed up to 31 May 2025.");
+        assertThat(viewModel.closingDateProperty().get()).isEqualTo(LocalDate.of(2025, 5, 31));
+
+        viewModel.reopenAll();
+        assertThat(books.closingDate(bakery.id())).isEmpty();
+        assertThat(viewModel.selectedProperty().get().closedUpTo()).isEmpty();
+        assertThat(saves).isEqualTo(2);
+    }
+
+    @Test
+    void closingWithoutADateOrOverADraftIsRefusedNextToTheDate() {
+        viewModel.searchProperty().set("hill");
+        viewModel.closingDateProperty().set(null);
+        viewModel.closePeriod();
+        assertThat(viewModel.closingErrorProperty().get()).isEqualTo("Choose the last day of the period to close.");
+
+        books.ledger.transactions().create(TestBooks.draft(books.sale(bakery, LocalDate.of(2025, 6, 3), "12.00")),
+                TestBooks.USER);
+        viewModel.closingDateProperty().set(LocalDate.of(2025, 6, 30));
+        viewModel.closePeriod();
+
+        assertThat(viewModel.closingErrorProperty().get()).startsWith("1 draft transaction is dated on or before 2025-06-30");
+        assertThat(books.closingDate(bakery.id())).isEmpty();
+        assertThat(saves).isZero();
     }
 }
