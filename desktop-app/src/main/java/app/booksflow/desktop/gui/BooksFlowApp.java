@@ -12,6 +12,7 @@ import app.booksflow.desktop.gui.startup.StartupViewModel;
 import app.booksflow.desktop.gui.task.BackgroundTask;
 import app.booksflow.desktop.store.DataDirectory;
 import app.booksflow.desktop.store.LocalStore;
+import app.booksflow.desktop.store.StoreOpening;
 import app.booksflow.model.id.ClientId;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
@@ -69,6 +70,7 @@ public final class BooksFlowApp extends Application {
     private SettingsStore settingsStore;
     private SettingsStore.Loaded loadedSettings;
     private TaskExecutor taskExecutor;
+    private StoreOpening opening;
 
     public BooksFlowApp() {
         this(Objects.requireNonNullElseGet(LAUNCHED_WITH.get(), () -> LaunchOptions.defaults(
@@ -98,13 +100,19 @@ public final class BooksFlowApp extends Application {
         directories = options.configDir().map(directories::withConfigFolder).orElse(directories);
         settingsStore = new SettingsStore(directories);
         loadedSettings = settingsStore.load();
+        // The books open on their own thread while start() builds the window on the FX thread.
+        opening = StoreOpening.begin(new DataDirectory(dataFolder()));
+    }
+
+    private Path dataFolder() {
+        return options.dataDir().orElse(loadedSettings.settings().dataFolder());
     }
 
     @Override
     public void start(Stage stage) {
         taskExecutor = FxTaskExecutor.withDefaultThreads(failure -> showFailure(stage, failure));
         ObjectProperty<Settings> settings = new SimpleObjectProperty<>(loadedSettings.settings());
-        Path dataFolder = options.dataDir().orElse(loadedSettings.settings().dataFolder());
+        Path dataFolder = dataFolder();
         log.info("Settings from {}; data folder {}", settingsStore.file(), dataFolder);
 
         MainWindowViewModel mainViewModel = new MainWindowViewModel(settings, taskExecutor, clock);
@@ -122,13 +130,13 @@ public final class BooksFlowApp extends Application {
         ColdStartLog coldStart = new ColdStartLog(options.jvmStartedAt());
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, coldStart);
         stage.show();
-        openBooks(stage, dataFolder, settings, mainViewModel, coldStart);
+        openBooks(stage, settings, mainViewModel, coldStart);
     }
 
     /** Opens the store and the demo off the FX thread; the Practice and Dashboard screens appear once they are ready. */
-    private void openBooks(Stage stage, Path dataFolder, ObjectProperty<Settings> settings, MainWindowViewModel mainViewModel,
+    private void openBooks(Stage stage, ObjectProperty<Settings> settings, MainWindowViewModel mainViewModel,
             ColdStartLog coldStart) {
-        startup = new StartupViewModel(new DataDirectory(dataFolder), clock, taskExecutor, BooksFlowApp::loadDemo);
+        startup = new StartupViewModel(opening, clock, taskExecutor, BooksFlowApp::loadDemo);
         Label waiting = new Label("Opening the books…");
         waiting.getStyleClass().add("placeholder-intro");
         waiting.setWrapText(true);

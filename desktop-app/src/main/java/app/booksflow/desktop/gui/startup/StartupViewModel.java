@@ -5,6 +5,7 @@ import app.booksflow.desktop.gui.task.TaskExecutor;
 import app.booksflow.desktop.store.DataDirectory;
 import app.booksflow.desktop.store.LocalStore;
 import app.booksflow.desktop.store.StoreLockedException;
+import app.booksflow.desktop.store.StoreOpening;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -12,6 +13,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -53,8 +55,21 @@ public final class StartupViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyBooleanWrapper fatal = new ReadOnlyBooleanWrapper(this, "fatal", false);
 
+    private final Supplier<LocalStore> open;
+
     public StartupViewModel(DataDirectory directory, Clock clock, TaskExecutor taskExecutor, DemoLoader demoLoader) {
+        this(directory, () -> LocalStore.open(directory), clock, taskExecutor, demoLoader);
+    }
+
+    /** Takes over an opening begun before the window was built. */
+    public StartupViewModel(StoreOpening opening, Clock clock, TaskExecutor taskExecutor, DemoLoader demoLoader) {
+        this(opening.directory(), opening::await, clock, taskExecutor, demoLoader);
+    }
+
+    private StartupViewModel(DataDirectory directory, Supplier<LocalStore> open, Clock clock, TaskExecutor taskExecutor,
+            DemoLoader demoLoader) {
         this.directory = Objects.requireNonNull(directory);
+        this.open = Objects.requireNonNull(open);
         this.clock = Objects.requireNonNull(clock);
         this.taskExecutor = Objects.requireNonNull(taskExecutor);
         this.demoLoader = Objects.requireNonNull(demoLoader);
@@ -62,7 +77,7 @@ public final class StartupViewModel {
 
     public void start() {
         BackgroundTask.of("Opening the books", () -> whileOpen(() -> {
-            LocalStore store = LocalStore.open(directory);
+            LocalStore store = open.get();
             opened.set(store);
             return store;
         })).onSuccess(this::loadDemo).onFailure(this::openFailed).onCancelled(this::openCancelled)
