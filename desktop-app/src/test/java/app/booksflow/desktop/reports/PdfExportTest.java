@@ -5,6 +5,7 @@ import static app.booksflow.desktop.reports.export.Cell.text;
 import static app.booksflow.desktop.support.TestBooks.USER;
 import static app.booksflow.desktop.support.TestBooks.gbp;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import app.booksflow.desktop.reports.export.Cell;
 import app.booksflow.desktop.reports.export.PdfExport;
@@ -16,6 +17,7 @@ import app.booksflow.model.practice.Client;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,6 +26,7 @@ import java.util.Locale;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.cos.COSName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,16 +57,33 @@ class PdfExportTest {
     }
 
     @Test
-    void charactersHelveticaCannotShowAreReplacedNotFatal() throws IOException {
+    void japaneseGreekAndCyrillicAreDrawnInTheComputersUnicodeFontsAndTheRestBecomesAQuestionMark() throws IOException {
+        assumeTrue(Files.isReadable(Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"))
+                && Files.isReadable(Path.of("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")),
+                "needs the DejaVu and Droid fallback fonts of Debian's fonts-dejavu-core and fonts-droid-fallback");
+        String unassigned = new String(Character.toChars(0x10FFFD));
         ReportTable table = new ReportTable("Expenses by category", "Café Tokyo", "2025",
                 List.of("Account", "Amount"),
                 List.of(List.of(text("Café supplies"), amount(gbp("12.50"))),
-                        List.of(text("東京商事"), amount(gbp("-3.00")))),
+                        List.of(text("東京商事 Ελλάδα Москва"), amount(gbp("-3.00"))),
+                        List.of(text("Line\nbreak " + unassigned + " end"), amount(gbp("0.00")))),
                 List.of(List.of(text("Total"), amount(gbp("9.50")))));
 
-        String text = extracted(write(table), 1);
+        byte[] bytes = write(table);
 
-        assertThat(text).contains("Café Tokyo", "Café supplies", "????", "-3.00", "9.50");
+        String text = extracted(bytes, 1);
+        assertThat(text).contains("Café Tokyo", "Café supplies", "東京商事", "Ελλάδα", "Москва", "-3.00", "9.50",
+                "Line break ? end");
+        try (PDDocument document = Loader.loadPDF(bytes)) {
+            List<String> fonts = new ArrayList<>();
+            for (COSName name : document.getPage(0).getResources().getFontNames()) {
+                fonts.add(document.getPage(0).getResources().getFont(name).getName());
+            }
+            assertThat(fonts).as("subsets embedded, named by the PDF convention ABCDEF+Name")
+                    .anySatisfy(font -> assertThat(font).matches("[A-Z]{6}\\+DejaVuSans.*"))
+                    .anySatisfy(font -> assertThat(font).matches("[A-Z]{6}\\+DroidSansFallback.*"));
+        }
+        assertThat(bytes.length).as("subsets, not whole fonts").isLessThan(200_000);
     }
 
     @Test

@@ -9,13 +9,12 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
  * Writes a report table as an A4 PDF: title, client and period, then the table with its header
  * repeated on every page and the totals in bold under a rule. Tables of more than five columns go
- * landscape. Standard 14 fonts only, so nothing is embedded and the file stays small.
+ * landscape. Text is drawn in the computer's Unicode fonts, embedded as subsets, with Helvetica as
+ * the last resort (see {@link PdfFonts}).
  */
 public final class PdfExport {
 
@@ -41,10 +40,8 @@ public final class PdfExport {
     private final class Layout {
         private final PDDocument document;
         private final ReportTable table;
-        private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-        private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-        private final PdfText regularText = new PdfText(regular);
-        private final PdfText boldText = new PdfText(bold);
+        private final PdfText regularText;
+        private final PdfText boldText;
         private final PDRectangle pageSize;
         private final boolean[] numeric;
         private final float[] widths;
@@ -55,6 +52,8 @@ public final class PdfExport {
         Layout(PDDocument document, ReportTable table) {
             this.document = document;
             this.table = table;
+            this.regularText = new PdfText(PdfFonts.chain(document, false));
+            this.boldText = new PdfText(PdfFonts.chain(document, true));
             int columns = table.headers().size();
             this.pageSize = columns > 5
                     ? new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth())
@@ -68,7 +67,7 @@ public final class PdfExport {
             newPage();
             for (List<Cell> row : table.rows()) {
                 ensureRoom();
-                drawRow(row, regular, regularText);
+                drawRow(row, regularText);
             }
             ensureRoom();
             y -= 4;
@@ -77,7 +76,7 @@ public final class PdfExport {
             content.stroke();
             for (List<Cell> row : table.totals()) {
                 ensureRoom();
-                drawRow(row, bold, boldText);
+                drawRow(row, boldText);
             }
             content.close();
         }
@@ -88,12 +87,12 @@ public final class PdfExport {
             all.addAll(table.totals());
             float[] wanted = new float[widths.length];
             for (int i = 0; i < widths.length; i++) {
-                wanted[i] = boldText.width(boldText.safe(table.headers().get(i)), SIZE);
+                wanted[i] = boldText.width(table.headers().get(i), SIZE);
             }
             for (List<Cell> row : all) {
                 for (int i = 0; i < row.size(); i++) {
                     numeric[i] |= row.get(i) instanceof Cell.Amount;
-                    wanted[i] = Math.max(wanted[i], boldText.width(boldText.safe(text(row.get(i))), SIZE));
+                    wanted[i] = Math.max(wanted[i], boldText.width(text(row.get(i)), SIZE));
                 }
             }
             float available = pageSize.getWidth() - 2 * MARGIN - GAP * (widths.length - 1);
@@ -125,16 +124,16 @@ public final class PdfExport {
             content = new PDPageContentStream(document, page);
             y = pageSize.getHeight() - MARGIN;
             if (pages == 1) {
-                line(bold, boldText, 16, MARGIN, table.title());
+                line(boldText, 16, MARGIN, table.title());
                 y -= 22;
-                line(regular, regularText, 10, MARGIN, table.client());
+                line(regularText, 10, MARGIN, table.client());
                 y -= 14;
-                line(regular, regularText, 10, MARGIN, table.period());
+                line(regularText, 10, MARGIN, table.period());
                 y -= 24;
             }
-            line(regular, regularText, 8, MARGIN, "Page " + pages);
+            line(regularText, 8, MARGIN, "Page " + pages);
             y -= LEADING;
-            drawRow(table.headers().stream().<Cell>map(Cell::text).toList(), bold, boldText);
+            drawRow(table.headers().stream().<Cell>map(Cell::text).toList(), boldText);
         }
 
         private void ensureRoom() throws IOException {
@@ -143,22 +142,24 @@ public final class PdfExport {
             }
         }
 
-        private void drawRow(List<Cell> row, PDType1Font font, PdfText text) throws IOException {
+        private void drawRow(List<Cell> row, PdfText text) throws IOException {
             float x = MARGIN;
             for (int i = 0; i < row.size(); i++) {
-                String shown = text.fit(text.safe(text(row.get(i))), SIZE, widths[i]);
+                String shown = text.fit(text(row.get(i)), SIZE, widths[i]);
                 float at = numeric[i] ? x + widths[i] - text.width(shown, SIZE) : x;
-                line(font, text, SIZE, at, shown);
+                line(text, SIZE, at, shown);
                 x += widths[i] + GAP;
             }
             y -= LEADING;
         }
 
-        private void line(PDType1Font font, PdfText text, float size, float x, String value) throws IOException {
+        private void line(PdfText text, float size, float x, String value) throws IOException {
             content.beginText();
-            content.setFont(font, size);
             content.newLineAtOffset(x, y);
-            content.showText(text.safe(value));
+            for (PdfText.Run run : text.runs(value)) {
+                content.setFont(run.font(), size);
+                content.showText(run.text());
+            }
             content.endText();
         }
 

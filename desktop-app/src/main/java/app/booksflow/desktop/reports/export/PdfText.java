@@ -2,64 +2,96 @@ package app.booksflow.desktop.reports.export;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 
 /**
- * Text a standard 14 font can show. Helvetica carries WinAnsi (Latin-1 and a few more), and PDFBox
- * throws on anything else, so a Japanese payee would abort the whole export: such characters become
- * '?' instead. Embedding a Unicode font would show them, at the cost of shipping one.
+ * Text drawn with a chain of fonts (see {@link PdfFonts}): each character goes to the first font that
+ * has a glyph for it, so a line becomes runs of one font each. A character no font can show becomes
+ * '?' rather than aborting the export; controls and line breaks become spaces.
  */
 final class PdfText {
 
-    private final PDFont font;
-    private final Map<Integer, Boolean> encodable = new HashMap<>();
-
-    PdfText(PDFont font) {
-        this.font = font;
+    /** A stretch of text in one font. */
+    record Run(PDFont font, String text) {
     }
 
-    String safe(String text) {
-        StringBuilder safe = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
-            if (Character.isISOControl(c) || Character.isWhitespace(c)) {
-                safe.append(' ');
-            } else if (encodable.computeIfAbsent(c, this::canEncode)) {
-                safe.appendCodePoint(c);
-            } else {
-                safe.append('?');
+    private final List<Supplier<PDFont>> fonts;
+    private final Map<Integer, Integer> fontOf = new HashMap<>();
+
+    PdfText(List<Supplier<PDFont>> fonts) {
+        this.fonts = List.copyOf(fonts);
+    }
+
+    /** The text as runs; '?' where no font has the character. */
+    List<Run> runs(String text) {
+        List<Run> runs = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        int currentFont = -1;
+        for (int c : text.codePoints().toArray()) {
+            int shown = Character.isISOControl(c) || Character.isWhitespace(c) ? ' ' : c;
+            int font = fontOf.computeIfAbsent(shown, this::firstFontFor);
+            if (font < 0) {
+                shown = '?';
+                font = fontOf.computeIfAbsent(shown, this::firstFontFor);
             }
-        });
-        return safe.toString();
+            if (font != currentFont && !current.isEmpty()) {
+                runs.add(new Run(fonts.get(currentFont).get(), current.toString()));
+                current.setLength(0);
+            }
+            currentFont = font;
+            current.appendCodePoint(shown);
+        }
+        if (!current.isEmpty()) {
+            runs.add(new Run(fonts.get(currentFont).get(), current.toString()));
+        }
+        return runs;
     }
 
-    float width(String safeText, float size) {
-        try {
-            return font.getStringWidth(safeText) / 1000 * size;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    float width(String text, float size) {
+        float width = 0;
+        for (Run run : runs(text)) {
+            try {
+                width += run.font().getStringWidth(run.text()) / 1000 * size;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        return width;
     }
 
-    /** Cuts safe text to the width, ending in "..." when something was cut. */
-    String fit(String safeText, float size, float width) {
-        if (width(safeText, size) <= width) {
-            return safeText;
+    /** Cuts the text to the width, ending in "..." when something was cut. */
+    String fit(String text, float size, float width) {
+        if (width(text, size) <= width) {
+            return text;
         }
-        String cut = safeText;
-        while (!cut.isEmpty() && width(cut + "...", size) > width) {
-            cut = cut.substring(0, cut.length() - 1);
+        int[] codePoints = text.codePoints().toArray();
+        int length = codePoints.length;
+        String cut = text;
+        while (length > 0 && width(cut + "...", size) > width) {
+            length--;
+            cut = new String(codePoints, 0, length);
         }
         return cut + "...";
     }
 
-    private boolean canEncode(int codePoint) {
-        try {
-            font.encode(new String(Character.toChars(codePoint)));
-            return true;
-        } catch (IllegalArgumentException | IOException e) {
-            return false;
+    private int firstFontFor(int codePoint) {
+        String character = new String(Character.toChars(codePoint));
+        for (int i = 0; i < fonts.size(); i++) {
+            try {
+                PDFont font = fonts.get(i).get();
+                font.encode(character);
+                if (font.getStringWidth(character) > 0 || codePoint == ' ') {
+                    return i;
+                }
+            } catch (IllegalArgumentException | IOException | UncheckedIOException e) {
+                // This font has no glyph for it (or could not be read): try the next.
+            }
         }
+        return -1;
     }
 }
