@@ -160,6 +160,7 @@ public final class BooksFlowApp extends Application {
             dashboardScreen.getChildren().setAll(new DashboardView(dashboard).root());
             practiceScreen.getChildren().setAll(new PracticeView(practice).root());
             practice.clients().addListener(coldStart.firstFigures());
+            practice.onSaved(() -> mainViewModel.lastSavedAtProperty().set(clock.instant()));
             practice.refresh();
         });
         startup.start();
