@@ -7,6 +7,9 @@ import app.booksflow.desktop.gui.dashboard.DashboardViewModel;
 import app.booksflow.desktop.gui.main.MainWindowView;
 import app.booksflow.desktop.gui.practice.PracticeView;
 import app.booksflow.desktop.gui.practice.PracticeViewModel;
+import app.booksflow.desktop.gui.reports.ReportsView;
+import app.booksflow.desktop.gui.reports.ReportsViewModel;
+import app.booksflow.desktop.reports.Reports;
 import app.booksflow.desktop.gui.startup.StartupViewModel;
 import app.booksflow.desktop.gui.task.BackgroundTask;
 import app.booksflow.desktop.store.DataDirectory;
@@ -63,6 +66,7 @@ public final class BooksFlowApp extends Application {
     private final ObjectProperty<ClientId> shownClient = new SimpleObjectProperty<>(this, "shownClient");
     private final StackPane practiceScreen = new StackPane();
     private final StackPane dashboardScreen = new StackPane();
+    private final StackPane reportsScreen = new StackPane();
     private StartupViewModel startup;
     private SettingsStore settingsStore;
     private SettingsStore.Loaded loadedSettings;
@@ -131,6 +135,7 @@ public final class BooksFlowApp extends Application {
         waiting.setMaxWidth(640);
         practiceScreen.getChildren().setAll(waiting);
         dashboardScreen.getChildren().setAll(new Label("Opening the books…"));
+        reportsScreen.getChildren().setAll(new Label("Opening the books…"));
         startup.problemProperty().addListener((observable, old, problem) -> {
             if (!problem.isEmpty()) {
                 waiting.setText(problem);
@@ -148,6 +153,9 @@ public final class BooksFlowApp extends Application {
             dashboardScreen.getChildren().setAll(new DashboardView(dashboard).root());
             practiceScreen.getChildren().setAll(new PracticeView(practice).root());
             practice.refresh();
+            ReportsViewModel reports = new ReportsViewModel(new Reports(books.store()), settings, taskExecutor, clock);
+            reports.clientProperty().bind(shownClient);
+            reportsScreen.getChildren().setAll(new ReportsView(reports).root());
         });
         startup.start();
     }
@@ -190,6 +198,9 @@ public final class BooksFlowApp extends Application {
         }
         if (screen == Screen.DASHBOARD) {
             return dashboardScreen;
+        }
+        if (screen == Screen.REPORTS) {
+            return reportsScreen;
         }
         return new PlaceholderView(screen.title(), screen.plannedContent().orElseThrow()).root();
     }
