@@ -8,6 +8,10 @@ import app.booksflow.desktop.gui.main.MainWindowView;
 import app.booksflow.desktop.gui.practice.PracticeView;
 import app.booksflow.desktop.gui.practice.PracticeViewModel;
 import app.booksflow.desktop.gui.reports.ReportsView;
+import app.booksflow.desktop.gui.search.SearchBarView;
+import app.booksflow.desktop.gui.search.SearchViewModel;
+import app.booksflow.desktop.search.SearchService;
+import app.booksflow.model.id.TransactionId;
 import app.booksflow.desktop.gui.reports.ReportsViewModel;
 import app.booksflow.desktop.reports.Reports;
 import app.booksflow.desktop.gui.startup.StartupViewModel;
@@ -67,6 +71,9 @@ public final class BooksFlowApp extends Application {
     private final StackPane practiceScreen = new StackPane();
     private final StackPane dashboardScreen = new StackPane();
     private final StackPane reportsScreen = new StackPane();
+    /** The transaction a search hit asked to show; the Transactions screen reveals it when set. */
+    private final ObjectProperty<TransactionId> transactionToReveal = new SimpleObjectProperty<>(this, "transactionToReveal");
+    private SearchViewModel search;
     private StartupViewModel startup;
     private SettingsStore settingsStore;
     private SettingsStore.Loaded loadedSettings;
@@ -114,6 +121,12 @@ public final class BooksFlowApp extends Application {
             mainViewModel.noticeProperty().set("Some settings could not be read and were reset; see Settings.");
         }
         MainWindowView mainView = new MainWindowView(mainViewModel, screen -> contentFor(screen, settings));
+        search = new SearchViewModel(settings, taskExecutor, hit -> {
+            shownClient.set(hit.client());
+            transactionToReveal.set(hit.transaction());
+            mainViewModel.navigate(Screen.TRANSACTIONS);
+        });
+        mainView.addToTopBar(new SearchBarView(search).root());
 
         Scene scene = new Scene(mainView.root());
         scene.getStylesheets().add(Objects.requireNonNull(BooksFlowApp.class.getResource("booksflow.css")).toExternalForm());
@@ -156,6 +169,7 @@ public final class BooksFlowApp extends Application {
             ReportsViewModel reports = new ReportsViewModel(new Reports(books.store()), settings, taskExecutor, clock);
             reports.clientProperty().bind(shownClient);
             reportsScreen.getChildren().setAll(new ReportsView(reports).root());
+            search.serviceProperty().set(new SearchService(books.store()));
         });
         startup.start();
     }
@@ -176,6 +190,14 @@ public final class BooksFlowApp extends Application {
             alert.setOnHidden(event -> Platform.exit());
         }
         alert.show();
+    }
+
+    /**
+     * The transaction the user asked to see from a search hit (its client is already the shown one and
+     * the Transactions screen is being shown); that screen follows this property to reveal the row.
+     */
+    public ObjectProperty<TransactionId> transactionToRevealProperty() {
+        return transactionToReveal;
     }
 
     @Override
