@@ -114,7 +114,8 @@ public final class ReportsView {
         columnsFor(viewModel.tableProperty().get());
 
         // The shortcuts belong to this screen: they are on the scene only while the screen is in it.
-        root.sceneProperty().addListener((observable, old, scene) -> {
+        // Any node of the view will do: root is only set once loading (and this method) has finished.
+        reportTable.sceneProperty().addListener((observable, old, scene) -> {
             if (old != null) {
                 old.getAccelerators().remove(EXPORT_CSV);
                 old.getAccelerators().remove(EXPORT_PDF);

@@ -2,6 +2,7 @@ package app.booksflow.desktop.gui.search;
 
 import app.booksflow.desktop.gui.ViewLoader;
 import javafx.animation.PauseTransition;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.geometry.Bounds;
 import javafx.scene.Parent;
@@ -97,14 +98,9 @@ public final class SearchBarView {
         empty.textProperty().bind(viewModel.messageProperty());
         empty.setWrapText(true);
         searchResults.setPlaceholder(empty);
-        viewModel.selectedIndexProperty().addListener((observable, old, index) -> {
-            if (index.intValue() < 0) {
-                searchResults.getSelectionModel().clearSelection();
-            } else {
-                searchResults.getSelectionModel().select(index.intValue());
-                searchResults.scrollTo(index.intValue());
-            }
-        });
+        // New results replace the list's items, which clears its selection even when the index stays 0.
+        viewModel.selectedIndexProperty().addListener((observable, old, index) -> showSelection());
+        viewModel.results().addListener((ListChangeListener<SearchResult>) change -> showSelection());
         popup.getContent().add(searchResults);
         popup.setAutoHide(true);
         popup.setOnAutoHide(event -> viewModel.close());
@@ -116,7 +112,8 @@ public final class SearchBarView {
             }
         });
 
-        root.sceneProperty().addListener((observable, old, scene) -> {
+        // Any node of the view will do: root is only set once loading (and this method) has finished.
+        globalSearchField.sceneProperty().addListener((observable, old, scene) -> {
             if (old != null) {
                 old.getAccelerators().remove(SHORTCUT);
             }
@@ -127,6 +124,16 @@ public final class SearchBarView {
                 });
             }
         });
+    }
+
+    private void showSelection() {
+        int index = viewModel.selectedIndexProperty().get();
+        if (index < 0 || index >= searchResults.getItems().size()) {
+            searchResults.getSelectionModel().clearSelection();
+        } else {
+            searchResults.getSelectionModel().select(index);
+            searchResults.scrollTo(index);
+        }
     }
 
     private void showPopup() {
