@@ -1,11 +1,13 @@
 package app.booksflow.desktop;
 
+import app.booksflow.desktop.ledger.LedgerServices;
 import app.booksflow.desktop.settings.AppDirectories;
 import app.booksflow.desktop.settings.SettingsStore;
 import app.booksflow.desktop.store.DataDirectory;
 import app.booksflow.desktop.store.LocalStore;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,7 +22,6 @@ final class DataCheck {
     private static final Map<String, String> COUNTED = new LinkedHashMap<>();
 
     static {
-        COUNTED.put("clients", "clients");
         COUNTED.put("transactions", "transactions");
         COUNTED.put("receipts", "receipts");
         COUNTED.put("audit events", "audit_events");
@@ -38,6 +39,8 @@ final class DataCheck {
             out.println("Database schema version: " + store.read(session -> session.createNativeQuery(
                     "select \"version\" from \"flyway_schema_history\" where \"success\" order by \"installed_rank\" desc limit 1",
                     String.class).getSingleResult()));
+            // The clients through the ledger's own entities and queries, so the mapping is checked too, not only the tables.
+            out.println("clients: " + new LedgerServices(store, Clock.systemDefaultZone()).clients().list().size());
             store.read(session -> {
                 COUNTED.forEach((label, table) -> out.println(label + ": " + session.createNativeQuery(
                         "select count(*) from " + table, Long.class).getSingleResult()));
