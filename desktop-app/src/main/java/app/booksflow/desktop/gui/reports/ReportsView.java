@@ -121,6 +121,8 @@ public final class ReportsView {
                 old.getAccelerators().remove(EXPORT_PDF);
             }
             if (scene != null) {
+                // Coming back to the screen shows the books as they are now, with any change made meanwhile.
+                viewModel.refresh();
                 scene.getAccelerators().put(EXPORT_CSV, this::exportCsv);
                 scene.getAccelerators().put(EXPORT_PDF, this::exportPdf);
             }

@@ -78,8 +78,10 @@ public final class ReportsViewModel {
         applyPreset();
 
         preset.addListener((observable, old, chosen) -> {
-            applyPreset();
-            refresh();
+            if (!applyingPreset) {
+                applyPreset();
+                refresh();
+            }
         });
         from.addListener((observable, old, day) -> datesEdited());
         to.addListener((observable, old, day) -> datesEdited());
