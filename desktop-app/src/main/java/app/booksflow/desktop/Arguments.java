@@ -14,12 +14,15 @@ import java.util.Optional;
 public final class Arguments {
 
     public static final String USAGE = """
-            Usage: booksflow [--data-dir DIR] [--config-dir DIR]
+            Usage: booksflow [--data-dir DIR] [--config-dir DIR] [--check-data]
 
             Opens the BooksFlow desktop app.
 
               --data-dir DIR     keep this session's books in DIR instead of the data folder chosen in Settings
               --config-dir DIR   read and write settings in DIR instead of the usual place for this OS
+              --check-data       open the data folder without a window, bring its database up to date,
+                                 print what it holds and exit (0 when it opens, 1 when it does not)
+              --version          show the version and exit
               -h, --help         show this help and exit
             """;
 
@@ -34,6 +37,13 @@ public final class Arguments {
         record ShowHelp() implements Command {
         }
 
+        record ShowVersion() implements Command {
+        }
+
+        /** Open the books with no window, migrate them and report what they hold (for admins and support). */
+        record CheckData(LaunchOptions options) implements Command {
+        }
+
         /** A mistake on the command line, said in one line; the caller adds {@link #USAGE}. */
         record Invalid(String problem) implements Command {
         }
@@ -42,6 +52,7 @@ public final class Arguments {
     public static Command parse(List<String> args, Instant jvmStartedAt) {
         Optional<Path> dataDir = Optional.empty();
         Optional<Path> configDir = Optional.empty();
+        boolean checkData = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -49,6 +60,10 @@ public final class Arguments {
                 case "-h", "--help" -> {
                     return new Command.ShowHelp();
                 }
+                case "--version" -> {
+                    return new Command.ShowVersion();
+                }
+                case "--check-data" -> checkData = true;
                 case "--data-dir", "--config-dir" -> {
                     String value;
                     if (arg.contains("=")) {
@@ -75,7 +90,8 @@ public final class Arguments {
                 }
             }
         }
-        return new Command.OpenWindow(new LaunchOptions(dataDir, configDir, jvmStartedAt));
+        LaunchOptions options = new LaunchOptions(dataDir, configDir, jvmStartedAt);
+        return checkData ? new Command.CheckData(options) : new Command.OpenWindow(options);
     }
 
     private static Optional<Path> folder(String value) {

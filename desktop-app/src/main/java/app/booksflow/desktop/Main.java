@@ -22,6 +22,8 @@ public final class Main {
         Instant jvmStartedAt = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
         switch (Arguments.parse(List.of(args), jvmStartedAt)) {
             case Arguments.Command.ShowHelp help -> System.out.print(Arguments.USAGE);
+            case Arguments.Command.ShowVersion version -> System.out.println("BooksFlow " + version());
+            case Arguments.Command.CheckData check -> System.exit(DataCheck.run(check.options(), System.out, System.err));
             case Arguments.Command.Invalid invalid -> {
                 System.err.println("booksflow: " + invalid.problem());
                 System.err.println();
@@ -39,5 +41,10 @@ public final class Main {
                 }
             }
         }
+    }
+
+    static String version() {
+        String version = Main.class.getPackage().getImplementationVersion();
+        return version == null ? "(development build)" : version;
     }
 }

@@ -61,4 +61,18 @@ class ArgumentsTest {
         assertThat(Arguments.parse(List.of("--data-dir", "x", "-h"), START)).isInstanceOf(Command.ShowHelp.class);
         assertThat(Arguments.parse(List.of("--help"), START)).isInstanceOf(Command.ShowHelp.class);
     }
+
+    @Test
+    void checkDataKeepsTheFoldersAndOpensNoWindow() {
+        Command command = Arguments.parse(List.of("--check-data", "--data-dir", "/tmp/data"), START);
+
+        assertThat(command).isEqualTo(new Command.CheckData(
+                new LaunchOptions(java.util.Optional.of(Path.of("/tmp/data")), java.util.Optional.empty(), START)));
+    }
+
+    @Test
+    void versionIsShownWhenAsked() {
+        assertThat(Arguments.parse(List.of("--data-dir", "/tmp/data", "--version"), START))
+                .isEqualTo(new Command.ShowVersion());
+    }
 }

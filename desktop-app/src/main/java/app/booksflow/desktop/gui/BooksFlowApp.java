@@ -8,6 +8,13 @@ import app.booksflow.desktop.gui.main.MainWindowView;
 import app.booksflow.desktop.gui.practice.ClientRow;
 import app.booksflow.desktop.gui.practice.PracticeView;
 import app.booksflow.desktop.gui.practice.PracticeViewModel;
+import app.booksflow.desktop.gui.reports.ReportsView;
+import app.booksflow.desktop.gui.search.SearchBarView;
+import app.booksflow.desktop.gui.search.SearchViewModel;
+import app.booksflow.desktop.search.SearchService;
+import app.booksflow.model.id.TransactionId;
+import app.booksflow.desktop.gui.reports.ReportsViewModel;
+import app.booksflow.desktop.reports.Reports;
 import app.booksflow.desktop.gui.startup.StartupViewModel;
 import app.booksflow.desktop.gui.task.BackgroundTask;
 import app.booksflow.desktop.store.DataDirectory;
@@ -66,6 +73,10 @@ public final class BooksFlowApp extends Application {
     private final ObjectProperty<ClientId> shownClient = new SimpleObjectProperty<>(this, "shownClient");
     private final StackPane practiceScreen = new StackPane();
     private final StackPane dashboardScreen = new StackPane();
+    private final StackPane reportsScreen = new StackPane();
+    /** The transaction a search hit asked to show; the Transactions screen reveals it when set. */
+    private final ObjectProperty<TransactionId> transactionToReveal = new SimpleObjectProperty<>(this, "transactionToReveal");
+    private SearchViewModel search;
     private StartupViewModel startup;
     private SettingsStore settingsStore;
     private SettingsStore.Loaded loadedSettings;
@@ -120,6 +131,12 @@ public final class BooksFlowApp extends Application {
             mainViewModel.noticeProperty().set("Some settings could not be read and were reset; see Settings.");
         }
         MainWindowView mainView = new MainWindowView(mainViewModel, screen -> contentFor(screen, settings));
+        search = new SearchViewModel(settings, taskExecutor, hit -> {
+            shownClient.set(hit.client());
+            transactionToReveal.set(hit.transaction());
+            mainViewModel.navigate(Screen.TRANSACTIONS);
+        });
+        mainView.addToTopBar(new SearchBarView(search).root());
 
         Scene scene = new Scene(mainView.root());
         scene.getStylesheets().add(Objects.requireNonNull(BooksFlowApp.class.getResource("booksflow.css")).toExternalForm());
@@ -143,6 +160,7 @@ public final class BooksFlowApp extends Application {
         waiting.setMaxWidth(640);
         practiceScreen.getChildren().setAll(waiting);
         dashboardScreen.getChildren().setAll(new Label("Opening the books…"));
+        reportsScreen.getChildren().setAll(new Label("Opening the books…"));
         startup.problemProperty().addListener((observable, old, problem) -> {
             if (!problem.isEmpty()) {
                 waiting.setText(problem);
@@ -162,6 +180,10 @@ public final class BooksFlowApp extends Application {
             practice.clients().addListener(coldStart.firstFigures());
             practice.onSaved(() -> mainViewModel.lastSavedAtProperty().set(clock.instant()));
             practice.refresh();
+            ReportsViewModel reports = new ReportsViewModel(new Reports(books.store()), settings, taskExecutor, clock);
+            reports.clientProperty().bind(shownClient);
+            reportsScreen.getChildren().setAll(new ReportsView(reports).root());
+            search.serviceProperty().set(new SearchService(books.store()));
         });
         startup.start();
     }
@@ -184,6 +206,14 @@ public final class BooksFlowApp extends Application {
         alert.show();
     }
 
+    /**
+     * The transaction the user asked to see from a search hit (its client is already the shown one and
+     * the Transactions screen is being shown); that screen follows this property to reveal the row.
+     */
+    public ObjectProperty<TransactionId> transactionToRevealProperty() {
+        return transactionToReveal;
+    }
+
     @Override
     public void stop() {
         // The store first: a demo load in progress finishes its client rather than being interrupted inside H2.
@@ -204,6 +234,9 @@ public final class BooksFlowApp extends Application {
         }
         if (screen == Screen.DASHBOARD) {
             return dashboardScreen;
+        }
+        if (screen == Screen.REPORTS) {
+            return reportsScreen;
         }
         return new PlaceholderView(screen.title(), screen.plannedContent().orElseThrow()).root();
     }

@@ -14,6 +14,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCharacterCombination;
 import javafx.scene.input.KeyCode;
@@ -48,6 +49,7 @@ public final class MainWindowView {
     @FXML private Button cancelTaskButton;
     @FXML private Label syncLabel;
     @FXML private Label lastSavedLabel;
+    @FXML private ToolBar topBar;
 
     /** {@code screens} builds a screen's content the first time it is shown; it is kept afterwards. */
     public MainWindowView(MainWindowViewModel viewModel, Function<Screen, Node> screens) {
@@ -58,6 +60,11 @@ public final class MainWindowView {
 
     public BorderPane root() {
         return root;
+    }
+
+    /** Puts a tool for every screen (the search field) into the bar under the menus. */
+    public void addToTopBar(Node tool) {
+        topBar.getItems().add(tool);
     }
 
     public static KeyCombination shortcutFor(Screen screen) {

@@ -15,7 +15,7 @@ public enum Screen {
             + "Fields the OCR is unsure of wait here for your review."),
     AUDIT_TRAIL("Audit trail", "Every change to the books: who made it, when, on which device, and what the sync server "
             + "decided. The trail is append-only and tamper-evident."),
-    REPORTS("Reports", "Trial balance, profit and loss, balance sheet and VAT returns for a period, to print or export."),
+    REPORTS("Reports", null),
     SETTINGS("Settings", null);
 
     private final String title;

@@ -1,0 +1,174 @@
+package app.booksflow.desktop.gui.search;
+
+import app.booksflow.desktop.gui.Amounts;
+import app.booksflow.desktop.gui.task.BackgroundTask;
+import app.booksflow.desktop.gui.task.TaskExecutor;
+import app.booksflow.desktop.search.SearchField;
+import app.booksflow.desktop.search.SearchHit;
+import app.booksflow.desktop.search.SearchService;
+import app.booksflow.desktop.settings.Settings;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The search across all clients in the main window: the text typed, the ranked transactions found, the
+ * one selected, and opening it. {@link #search()} reads off the FX thread; an answer to an older text
+ * is dropped, so fast typing never shows the results of a word already changed. Waiting for a pause
+ * in the typing is the view's business.
+ */
+public final class SearchViewModel {
+
+    /** Hits shown at most: enough to scan, few enough to read quickly. */
+    static final int LIMIT = 20;
+    /** Longer text is cut: nobody types more, and each word is a lookup. */
+    static final int MAX_QUERY_LENGTH = 200;
+
+    private final ObservableValue<Settings> settings;
+    private final TaskExecutor taskExecutor;
+    private final Consumer<SearchHit> openHit;
+
+    private final ObjectProperty<SearchService> service = new SimpleObjectProperty<>(this, "service");
+    private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(this, "available", false);
+    private final StringProperty query = new SimpleStringProperty(this, "query", "");
+    private final ObservableList<SearchResult> results = FXCollections.observableArrayList();
+    private final ReadOnlyIntegerWrapper selectedIndex = new ReadOnlyIntegerWrapper(this, "selectedIndex", -1);
+    private final ReadOnlyBooleanWrapper showing = new ReadOnlyBooleanWrapper(this, "showing", false);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+
+    private long generation;
+
+    /** {@code openHit} shows the transaction of a hit the user opened (its client, then the transaction). */
+    public SearchViewModel(ObservableValue<Settings> settings, TaskExecutor taskExecutor, Consumer<SearchHit> openHit) {
+        this.settings = Objects.requireNonNull(settings);
+        this.taskExecutor = Objects.requireNonNull(taskExecutor);
+        this.openHit = Objects.requireNonNull(openHit);
+        available.bind(service.isNotNull());
+    }
+
+    /** Searches for the current text; a blank text closes the list at once. */
+    public void search() {
+        long asked = ++generation;
+        SearchService searcher = service.get();
+        String text = query.get() == null ? "" : query.get().strip();
+        if (text.length() > MAX_QUERY_LENGTH) {
+            text = text.substring(0, MAX_QUERY_LENGTH);
+        }
+        if (searcher == null || text.isEmpty()) {
+            results.clear();
+            selectedIndex.set(-1);
+            message.set("");
+            showing.set(false);
+            return;
+        }
+        String wanted = text;
+        Settings shownWith = settings.getValue();
+        BackgroundTask.of("Searching", () -> searcher.search(wanted, null, LIMIT))
+                .onSuccess(hits -> {
+                    if (asked == generation) {
+                        show(wanted, hits, shownWith);
+                    }
+                })
+                .onFailure(error -> {
+                    if (asked == generation) {
+                        results.clear();
+                        selectedIndex.set(-1);
+                        message.set("The search failed: " + error.getMessage());
+                        showing.set(true);
+                    }
+                })
+                .executeWith(taskExecutor);
+    }
+
+    private void show(String wanted, List<SearchHit> hits, Settings shownWith) {
+        Amounts amounts = Amounts.of(shownWith);
+        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(shownWith.locale());
+        results.setAll(hits.stream().map(hit -> new SearchResult(hit, hit.clientName(), dates.format(hit.date()),
+                hit.payee(), hit.memo() == null ? "" : hit.memo(), amounts.format(hit.total()), describe(hit.field())))
+                .toList());
+        selectedIndex.set(results.isEmpty() ? -1 : 0);
+        message.set(results.isEmpty() ? "No transaction matches \u201C" + wanted + "\u201D." : "");
+        showing.set(true);
+    }
+
+    private static String describe(SearchField field) {
+        return field.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    /** Moves the selection by {@code delta} rows, staying within the list. */
+    public void moveSelection(int delta) {
+        if (results.isEmpty()) {
+            return;
+        }
+        selectedIndex.set(Math.max(0, Math.min(results.size() - 1, selectedIndex.get() + delta)));
+    }
+
+    public void select(int index) {
+        if (index >= 0 && index < results.size()) {
+            selectedIndex.set(index);
+        }
+    }
+
+    /** Opens the selected hit and closes the list; nothing happens when nothing is selected. */
+    public void openSelected() {
+        int index = selectedIndex.get();
+        if (showing.get() && index >= 0 && index < results.size()) {
+            showing.set(false);
+            openHit.accept(results.get(index).hit());
+        }
+    }
+
+    /** Closes the list, keeping the text, so the same search can be shown again. */
+    public void close() {
+        generation++;
+        showing.set(false);
+    }
+
+    /** Set once the books are open; until then nothing can be searched. */
+    public ObjectProperty<SearchService> serviceProperty() {
+        return service;
+    }
+
+    public ReadOnlyBooleanProperty availableProperty() {
+        return available.getReadOnlyProperty();
+    }
+
+    public StringProperty queryProperty() {
+        return query;
+    }
+
+    /** The best hits first. */
+    public ObservableList<SearchResult> results() {
+        return results;
+    }
+
+    public ReadOnlyIntegerProperty selectedIndexProperty() {
+        return selectedIndex.getReadOnlyProperty();
+    }
+
+    /** Whether the list of results (or the message why it is empty) is open. */
+    public ReadOnlyBooleanProperty showingProperty() {
+        return showing.getReadOnlyProperty();
+    }
+
+    /** Why there are no results; empty otherwise. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+}

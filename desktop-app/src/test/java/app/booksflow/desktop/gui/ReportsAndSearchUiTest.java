@@ -1,0 +1,147 @@
+package app.booksflow.desktop.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import app.booksflow.desktop.LaunchOptions;
+import app.booksflow.desktop.gui.practice.ClientRow;
+import app.booksflow.desktop.gui.reports.ReportRow;
+import app.booksflow.desktop.gui.search.SearchResult;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import javafx.application.Application;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Reports screen and the search across clients on the demo practice, driven by the keyboard.
+ * "Today" is 15 December 2025, the last month of the demo's books.
+ */
+class ReportsAndSearchUiTest extends FxRobot {
+
+    private static final Clock DECEMBER_2025 = Clock.fixed(Instant.parse("2025-12-15T10:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    private Stage stage;
+    private Application app;
+
+    @BeforeAll
+    static void startToolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void openApp() throws Exception {
+        LaunchOptions options = new LaunchOptions(Optional.of(dir.resolve("data")), Optional.of(dir.resolve("config")),
+                Instant.now());
+        stage = FxToolkit.toolkitContext().getRegisteredStage();
+        app = FxToolkit.setupApplication(() -> new BooksFlowApp(options, DECEMBER_2025));
+        WaitForAsyncUtils.waitForFxEvents();
+        await().atMost(Duration.ofSeconds(120)).until(() -> lookup("#clientTable").tryQuery().isPresent()
+                && lookup("#clientTable").<TableView<ClientRow>>query().getItems().size() == 5);
+    }
+
+    @AfterEach
+    void closeApp() throws Exception {
+        FxToolkit.cleanupApplication(app);
+    }
+
+    @Test
+    void reportsScreenShowsTheProfitAndLossOfTheOpenedClientWithTotals() {
+        TableView<ClientRow> clients = lookup("#clientTable").query();
+        String client = clients.getItems().get(0).name();
+        clickOn("#searchField");
+        type(KeyCode.DOWN);
+        type(KeyCode.ENTER);
+
+        push(KeyCode.SHORTCUT, KeyCode.DIGIT6);
+
+        assertThat(stage.getTitle()).isEqualTo("BooksFlow – Reports");
+        TableView<ReportRow> report = lookup("#reportTable").query();
+        await().atMost(Duration.ofSeconds(30)).until(() -> report.getItems().size() > 3);
+        assertThat(lookup("#headingLabel").queryAs(Label.class).getText())
+                .isEqualTo("Profit and loss · " + client + " · 2025-01-01 to 2025-12-31");
+        assertThat(report.getColumns()).extracting(column -> column.getText()).startsWith("Section", "Code", "Account");
+        ReportRow net = report.getItems().get(report.getItems().size() - 1);
+        assertThat(net.total()).isTrue();
+        assertThat(net.cell(0)).isEqualTo("Net profit");
+        assertThat(net.cell(3)).matches("-?£[0-9,]+\\.[0-9]{2}");
+        assertThat(lookup("#exportCsvButton").queryAs(Button.class).isDisabled()).isFalse();
+        assertThat(lookup("#exportCsvButton").queryAs(Button.class).getTooltip().getText()).contains("Ctrl+E");
+        assertThat(lookup("#exportPdfButton").queryAs(Button.class).getTooltip().getText()).contains("Ctrl+P");
+
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Path docs = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent().resolve("docs");
+        assertThat(Screenshots.write(stage.getScene(), docs.resolve("screenshots").resolve("report.png"))).exists();
+    }
+
+    @Test
+    void searchFindsTransactionsOfAnyClientAndEnterOpensTheChosenOne() {
+        TextField field = lookup("#globalSearchField").query();
+        assertThat(field.isDisabled()).isFalse();
+        assertThat(field.getPromptText()).contains("Ctrl+F");
+
+        push(KeyCode.SHORTCUT, KeyCode.F);
+        assertThat(field.isFocused()).isTrue();
+        write("lunch");
+
+        ListView<SearchResult> results = awaitResults();
+        await().atMost(Duration.ofSeconds(30)).until(() -> results.getItems().size() > 2);
+        assertThat(results.getItems()).allSatisfy(result -> assertThat(result.memo() + " " + result.payee())
+                .containsIgnoringCase("lunch"));
+        assertThat(results.getSelectionModel().getSelectedIndex()).isZero();
+        type(KeyCode.DOWN);
+        assertThat(results.getSelectionModel().getSelectedIndex()).isEqualTo(1);
+        String client = results.getItems().get(1).client();
+
+        type(KeyCode.ENTER);
+
+        assertThat(results.getScene().getWindow().isShowing()).isFalse();
+        assertThat(stage.getTitle()).isEqualTo("BooksFlow – Transactions");
+        push(KeyCode.SHORTCUT, KeyCode.DIGIT2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> client.equals(lookup("#clientNameLabel").queryAs(Label.class).getText()));
+    }
+
+    @Test
+    void escapeClosesTheResults() {
+        clickOn("#globalSearchField").write("lunch");
+        ListView<SearchResult> results = awaitResults();
+
+        type(KeyCode.ESCAPE);
+
+        assertThat(results.getScene().getWindow().isShowing()).isFalse();
+        assertThat(lookup("#globalSearchField").queryAs(TextField.class).getText()).isEqualTo("lunch");
+        assertThat(stage.getTitle()).isEqualTo("BooksFlow – Practice");
+    }
+
+    /** The results list lives in a popup window that exists only while it is shown. */
+    private ListView<SearchResult> awaitResults() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> lookup("#searchResults").tryQuery().isPresent());
+        ListView<SearchResult> results = lookup("#searchResults").query();
+        assertThat(results.getScene().getWindow().isShowing()).isTrue();
+        return results;
+    }
+}
