@@ -7,6 +7,11 @@ import app.booksflow.desktop.gui.dashboard.DashboardViewModel;
 import app.booksflow.desktop.gui.main.MainWindowView;
 import app.booksflow.desktop.gui.practice.PracticeView;
 import app.booksflow.desktop.gui.practice.PracticeViewModel;
+import app.booksflow.desktop.audit.AuditQueries;
+import app.booksflow.desktop.gui.audit.AuditTrailView;
+import app.booksflow.desktop.gui.audit.AuditTrailViewModel;
+import app.booksflow.desktop.gui.receipts.ReceiptsView;
+import app.booksflow.desktop.gui.receipts.ReceiptsViewModel;
 import app.booksflow.desktop.gui.startup.StartupViewModel;
 import app.booksflow.desktop.gui.task.BackgroundTask;
 import app.booksflow.desktop.store.DataDirectory;
@@ -63,6 +68,8 @@ public final class BooksFlowApp extends Application {
     private final ObjectProperty<ClientId> shownClient = new SimpleObjectProperty<>(this, "shownClient");
     private final StackPane practiceScreen = new StackPane();
     private final StackPane dashboardScreen = new StackPane();
+    private final StackPane receiptsScreen = new StackPane(new Label("Opening the books…"));
+    private final StackPane auditScreen = new StackPane(new Label("Opening the books…"));
     private StartupViewModel startup;
     private SettingsStore settingsStore;
     private SettingsStore.Loaded loadedSettings;
@@ -148,8 +155,22 @@ public final class BooksFlowApp extends Application {
             dashboardScreen.getChildren().setAll(new DashboardView(dashboard).root());
             practiceScreen.getChildren().setAll(new PracticeView(practice).root());
             practice.refresh();
+            ReceiptsViewModel receipts = new ReceiptsViewModel(books.ledger(), settings, taskExecutor, clock, userName());
+            receipts.clientProperty().bind(shownClient);
+            receiptsScreen.getChildren().setAll(new ReceiptsView(receipts).root());
+            AuditTrailViewModel audit = new AuditTrailViewModel(new AuditQueries(books.store()), books.ledger(), settings,
+                    taskExecutor, clock);
+            audit.clientProperty().bind(shownClient);
+            auditScreen.getChildren().setAll(new AuditTrailView(audit).root());
+            audit.refresh();
         });
         startup.start();
+    }
+
+    /** Who the audit trail names for changes made in this window, until the app has sign-in. */
+    private static String userName() {
+        String name = System.getProperty("user.name", "").strip();
+        return name.isEmpty() ? "desktop user" : name;
     }
 
     private static void loadDemo(LocalStore store, Clock clock, BackgroundTask.Progress progress) {
@@ -190,6 +211,12 @@ public final class BooksFlowApp extends Application {
         }
         if (screen == Screen.DASHBOARD) {
             return dashboardScreen;
+        }
+        if (screen == Screen.RECEIPTS) {
+            return receiptsScreen;
+        }
+        if (screen == Screen.AUDIT_TRAIL) {
+            return auditScreen;
         }
         return new PlaceholderView(screen.title(), screen.plannedContent().orElseThrow()).root();
     }
