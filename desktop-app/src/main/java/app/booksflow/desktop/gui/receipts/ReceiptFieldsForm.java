@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
+import java.time.format.ResolverStyle;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
@@ -80,14 +81,18 @@ public final class ReceiptFieldsForm {
                 : "read with " + c.percent() + " % confidence").orElse("");
     }
 
-    /** The short date of the locale with the full year: 15/06/2025 rather than 15/06/25. */
+    /** The short date of the locale with the full year: 15/06/2025 rather than 15/06/25; no 31 February. */
     static DateTimeFormatter dateFormat(Locale locale) {
-        String pattern = DateTimeFormatterBuilder.getLocalizedDateTimePattern(FormatStyle.SHORT, null,
-                IsoChronology.INSTANCE, locale);
+        return strict(FormatStyle.SHORT, locale);
+    }
+
+    private static DateTimeFormatter strict(FormatStyle style, Locale locale) {
+        String pattern = DateTimeFormatterBuilder.getLocalizedDateTimePattern(style, null, IsoChronology.INSTANCE, locale);
         if (!pattern.contains("yyy")) {
             pattern = pattern.replace("yy", "y");
         }
-        return DateTimeFormatter.ofPattern(pattern, locale);
+        // The proleptic year ('u') rather than the year of era ('y'), which strict resolving cannot use without an era.
+        return DateTimeFormatter.ofPattern(pattern.replace('y', 'u'), locale).withResolverStyle(ResolverStyle.STRICT);
     }
 
     /** The fields as typed, every one confirmed; empty, with a message next to each bad field, if any is wrong. */
@@ -139,7 +144,7 @@ public final class ReceiptFieldsForm {
 
     private Optional<LocalDate> parseDate(String text) {
         for (DateTimeFormatter format : List.of(dateFormat(locale), DateTimeFormatter.ISO_LOCAL_DATE,
-                DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale))) {
+                strict(FormatStyle.MEDIUM, locale))) {
             try {
                 return Optional.of(LocalDate.parse(text, format));
             } catch (DateTimeParseException e) {

@@ -109,7 +109,10 @@ public final class ReceiptsView {
 
         receiptList.setItems(viewModel.receipts());
         receiptList.setCellFactory(list -> new ReceiptCell());
-        receiptList.setPlaceholder(new Label("No receipts to show."));
+        Label empty = new Label();
+        empty.setWrapText(true);
+        empty.textProperty().bind(viewModel.emptyTextProperty());
+        receiptList.setPlaceholder(empty);
         receiptList.getSelectionModel().selectedItemProperty().addListener((observable, old, row) -> {
             if (row != viewModel.selectedProperty().get()) {
                 viewModel.selectedProperty().set(row);

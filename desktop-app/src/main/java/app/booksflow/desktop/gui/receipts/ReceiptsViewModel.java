@@ -79,7 +79,8 @@ public final class ReceiptsViewModel {
     private final ReadOnlyBooleanWrapper linked = new ReadOnlyBooleanWrapper(this, "linked", false);
     private final ReadOnlyBooleanWrapper reviewable = new ReadOnlyBooleanWrapper(this, "reviewable", false);
     private final ReadOnlyStringWrapper reviewNote = new ReadOnlyStringWrapper(this, "reviewNote", "");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message",
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText",
             "Choose a client on the Practice screen to see its receipts.");
     private final ObservableList<String> refusals = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
@@ -110,6 +111,7 @@ public final class ReceiptsViewModel {
             selected.set(null);
             receipts.clear();
             refusals.clear();
+            message.set("");
             refresh();
         });
         statusFilter.addListener((observable, old, chosen) -> refresh());
@@ -163,8 +165,8 @@ public final class ReceiptsViewModel {
         receipts.setAll(rows);
         rows.forEach(row -> Optional.ofNullable(thumbnails.get(row.receipt().file().sha256()))
                 .ifPresent(row.thumbnailProperty()::set));
-        message.set(rows.isEmpty() ? (statusFilter.get().status().isPresent() ? "No receipt has this status."
-                : "No receipts yet: drop files here or use Attach files… (Ctrl+O).") : "");
+        emptyText.set(statusFilter.get().status().isPresent() ? "No receipt has this status."
+                : "No receipts yet: drop files here or use Attach files… (Ctrl+O).");
         ReceiptRow again = previous.flatMap(id -> rows.stream().filter(row -> row.receipt().id().equals(id)).findFirst())
                 .orElse(null);
         selected.set(again);
@@ -397,6 +399,7 @@ public final class ReceiptsViewModel {
                     busy.set(false);
                     message.set(error instanceof DomainException ? error.getMessage()
                             : title + " failed: " + error.getMessage());
+                    refresh(); // the receipt or transaction may have changed or gone meanwhile
                 })
                 .executeWith(taskExecutor);
     }
@@ -454,7 +457,12 @@ public final class ReceiptsViewModel {
         return reviewNote.getReadOnlyProperty();
     }
 
-    /** What happened last, or why the list is empty. */
+    /** What the empty list says: no client chosen, no receipts yet, none of this status. */
+    public ReadOnlyStringProperty emptyTextProperty() {
+        return emptyText.getReadOnlyProperty();
+    }
+
+    /** What happened last (attached, linked, refused, could not be read); empty at first. */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
     }
