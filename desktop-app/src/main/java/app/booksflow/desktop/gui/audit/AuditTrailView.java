@@ -26,6 +26,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.Callback;
 
@@ -37,6 +38,7 @@ public final class AuditTrailView {
     private final AuditTrailViewModel viewModel;
     private final Parent root;
 
+    @FXML private VBox auditRoot;
     @FXML private CheckBox allClientsCheck;
     @FXML private ComboBox<Choice<RiskLevel>> riskFilter;
     @FXML private ComboBox<Choice<EntityType>> entityFilter;
@@ -124,7 +126,7 @@ public final class AuditTrailView {
         cancelExport.managedProperty().bind(cancelExport.visibleProperty());
         exportProgress.managedProperty().bind(exportProgress.visibleProperty());
         cancelExport.setOnAction(event -> viewModel.cancelExport());
-        root.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+        auditRoot.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (EXPORT.match(event)) {
                 chooseExportFile();
                 event.consume();

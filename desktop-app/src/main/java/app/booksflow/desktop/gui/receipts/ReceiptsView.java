@@ -32,6 +32,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -56,6 +57,7 @@ public final class ReceiptsView {
     /** Converted once per drawn picture, dropped with it. */
     private final Map<BufferedImage, Image> images = new WeakHashMap<>();
 
+    @FXML private BorderPane receiptsRoot;
     @FXML private ComboBox<StatusFilter> statusFilter;
     @FXML private Button attachFiles;
     @FXML private Button linkButton;
@@ -128,7 +130,12 @@ public final class ReceiptsView {
 
         transactionList.setItems(viewModel.candidates());
         transactionList.setCellFactory(list -> new TransactionCell());
-        transactionList.setPlaceholder(new Label("Select a receipt to see the transactions it may back."));
+        Label noTransactions = new Label();
+        noTransactions.setWrapText(true);
+        noTransactions.textProperty().bind(Bindings.when(viewModel.selectedProperty().isNull())
+                .then("Select a receipt to see the transactions it may back.")
+                .otherwise("Every transaction of this client has a receipt."));
+        transactionList.setPlaceholder(noTransactions);
         transactionList.getSelectionModel().selectedItemProperty().addListener((observable, old, row) ->
                 viewModel.selectedTransactionProperty().set(row));
 
@@ -159,7 +166,7 @@ public final class ReceiptsView {
 
         bindPreview();
         acceptDroppedFiles();
-        root.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+        receiptsRoot.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (ATTACH.match(event)) {
                 chooseFiles();
             } else if (LINK.match(event)) {
@@ -202,13 +209,13 @@ public final class ReceiptsView {
     }
 
     private void acceptDroppedFiles() {
-        root.setOnDragOver(event -> {
+        receiptsRoot.setOnDragOver(event -> {
             if (event.getDragboard().hasFiles() && viewModel.clientProperty().get() != null) {
                 event.acceptTransferModes(TransferMode.COPY);
                 event.consume();
             }
         });
-        root.setOnDragDropped(event -> {
+        receiptsRoot.setOnDragDropped(event -> {
             boolean files = event.getDragboard().hasFiles();
             if (files) {
                 List<Path> paths = event.getDragboard().getFiles().stream().map(File::toPath).toList();
@@ -243,8 +250,9 @@ public final class ReceiptsView {
             return;
         }
         if (fitToggle.isSelected()) {
-            double width = Math.max(50, previewPane.getViewportBounds().getWidth());
-            double height = Math.max(50, previewPane.getViewportBounds().getHeight());
+            // A pixel short of the viewport, so that fitting never brings up the scroll bars.
+            double width = Math.max(50, previewPane.getViewportBounds().getWidth() - 2);
+            double height = Math.max(50, previewPane.getViewportBounds().getHeight() - 2);
             previewImage.setFitWidth(width);
             previewImage.setFitHeight(height);
         } else {
