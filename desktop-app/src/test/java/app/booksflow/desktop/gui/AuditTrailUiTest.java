@@ -22,6 +22,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +39,7 @@ class AuditTrailUiTest extends FxRobot {
     Path dir;
 
     private TestBooks books;
+    private Stage stage;
     private FxTaskExecutor executor;
     private final CopyOnWriteArrayList<Throwable> failures = new CopyOnWriteArrayList<>();
 
@@ -53,7 +55,9 @@ class AuditTrailUiTest extends FxRobot {
         executor = FxTaskExecutor.withDefaultThreads(failure -> failures.add(failure.error()));
         var settings = new SimpleObjectProperty<>(new Settings(dir.resolve("data"), Locale.UK, CurrencyDisplay.SYMBOL,
                 Optional.empty()));
-        FxToolkit.setupStage(stage -> {
+        // A window of its own: the registered primary stage stays as the app tests expect it.
+        FxToolkit.setupFixture(() -> {
+            stage = new Stage();
             AuditTrailViewModel viewModel = new AuditTrailViewModel(new AuditQueries(books.store), books.ledger, settings,
                     executor, books.clock);
             stage.setScene(new Scene(new AuditTrailView(viewModel).root(), 1200, 760));
@@ -66,7 +70,7 @@ class AuditTrailUiTest extends FxRobot {
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupStages();
+        FxToolkit.setupFixture(() -> stage.close());
         executor.shutdown();
         books.close();
     }
