@@ -18,10 +18,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.application.Application;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,6 +40,7 @@ class AuditTrailUiTest extends FxRobot {
 
     private TestBooks books;
     private Stage stage;
+    private Application app;
     private FxTaskExecutor executor;
     private final CopyOnWriteArrayList<Throwable> failures = new CopyOnWriteArrayList<>();
 
@@ -55,22 +56,20 @@ class AuditTrailUiTest extends FxRobot {
         executor = FxTaskExecutor.withDefaultThreads(failure -> failures.add(failure.error()));
         var settings = new SimpleObjectProperty<>(new Settings(dir.resolve("data"), Locale.UK, CurrencyDisplay.SYMBOL,
                 Optional.empty()));
-        // A window of its own: the registered primary stage stays as the app tests expect it.
-        FxToolkit.setupFixture(() -> {
-            stage = new Stage();
+        app = FxToolkit.setupApplication(() -> new ScreenApp(() -> {
             AuditTrailViewModel viewModel = new AuditTrailViewModel(new AuditQueries(books.store), books.ledger, settings,
                     executor, books.clock);
-            stage.setScene(new Scene(new AuditTrailView(viewModel).root(), 1200, 760));
-            stage.show();
             viewModel.clientProperty().set(scenario.bakery.id());
             viewModel.refresh();
-        });
+            return new AuditTrailView(viewModel).root();
+        }));
+        stage = FxToolkit.toolkitContext().getRegisteredStage();
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.setupFixture(() -> stage.close());
+        FxToolkit.cleanupApplication(app);
         executor.shutdown();
         books.close();
     }

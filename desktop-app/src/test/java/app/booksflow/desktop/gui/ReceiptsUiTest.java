@@ -24,11 +24,11 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
+import javafx.application.Application;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,6 +51,7 @@ class ReceiptsUiTest extends FxRobot {
 
     private TestBooks books;
     private Stage stage;
+    private Application app;
     private FxTaskExecutor executor;
     private final CopyOnWriteArrayList<Throwable> failures = new CopyOnWriteArrayList<>();
     private Transaction flour;
@@ -73,20 +74,18 @@ class ReceiptsUiTest extends FxRobot {
         executor = FxTaskExecutor.withDefaultThreads(failure -> failures.add(failure.error()));
         var settings = new SimpleObjectProperty<>(new Settings(dir.resolve("data"), Locale.UK, CurrencyDisplay.SYMBOL,
                 Optional.empty()));
-        // A window of its own: the registered primary stage stays as the app tests expect it.
-        FxToolkit.setupFixture(() -> {
-            stage = new Stage();
+        app = FxToolkit.setupApplication(() -> new ScreenApp(() -> {
             ReceiptsViewModel viewModel = new ReceiptsViewModel(books.ledger, settings, executor, books.clock, USER);
-            stage.setScene(new Scene(new ReceiptsView(viewModel).root(), 1200, 760));
-            stage.show();
             viewModel.clientProperty().set(bakery.id());
-        });
+            return new ReceiptsView(viewModel).root();
+        }));
+        stage = FxToolkit.toolkitContext().getRegisteredStage();
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.setupFixture(() -> stage.close());
+        FxToolkit.cleanupApplication(app);
         executor.shutdown();
         books.close();
     }
