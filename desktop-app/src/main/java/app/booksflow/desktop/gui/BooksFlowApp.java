@@ -15,6 +15,11 @@ import app.booksflow.desktop.search.SearchService;
 import app.booksflow.model.id.TransactionId;
 import app.booksflow.desktop.gui.reports.ReportsViewModel;
 import app.booksflow.desktop.reports.Reports;
+import app.booksflow.desktop.audit.AuditQueries;
+import app.booksflow.desktop.gui.audit.AuditTrailView;
+import app.booksflow.desktop.gui.audit.AuditTrailViewModel;
+import app.booksflow.desktop.gui.receipts.ReceiptsView;
+import app.booksflow.desktop.gui.receipts.ReceiptsViewModel;
 import app.booksflow.desktop.gui.startup.StartupViewModel;
 import app.booksflow.desktop.gui.task.BackgroundTask;
 import app.booksflow.desktop.store.DataDirectory;
@@ -36,6 +41,7 @@ import app.booksflow.desktop.gui.task.FxTaskExecutor;
 import app.booksflow.desktop.gui.task.TaskExecutor;
 import app.booksflow.desktop.gui.task.TaskFailure;
 import app.booksflow.desktop.settings.AppDirectories;
+import app.booksflow.desktop.settings.LocalUser;
 import app.booksflow.desktop.settings.Settings;
 import app.booksflow.desktop.settings.SettingsStore;
 import java.lang.management.ManagementFactory;
@@ -77,6 +83,8 @@ public final class BooksFlowApp extends Application {
     /** The transaction a search hit asked to show; the Transactions screen reveals it when set. */
     private final ObjectProperty<TransactionId> transactionToReveal = new SimpleObjectProperty<>(this, "transactionToReveal");
     private SearchViewModel search;
+    private final StackPane receiptsScreen = new StackPane(new Label("Opening the books…"));
+    private final StackPane auditScreen = new StackPane(new Label("Opening the books…"));
     private StartupViewModel startup;
     private SettingsStore settingsStore;
     private SettingsStore.Loaded loadedSettings;
@@ -184,6 +192,14 @@ public final class BooksFlowApp extends Application {
             reports.clientProperty().bind(shownClient);
             reportsScreen.getChildren().setAll(new ReportsView(reports).root());
             search.serviceProperty().set(new SearchService(books.store()));
+            ReceiptsViewModel receipts = new ReceiptsViewModel(books.ledger(), settings, taskExecutor, clock, LocalUser.name());
+            receipts.clientProperty().bind(shownClient);
+            receiptsScreen.getChildren().setAll(new ReceiptsView(receipts).root());
+            AuditTrailViewModel audit = new AuditTrailViewModel(new AuditQueries(books.store()), books.ledger(), settings,
+                    taskExecutor, clock);
+            audit.clientProperty().bind(shownClient);
+            auditScreen.getChildren().setAll(new AuditTrailView(audit).root());
+            audit.refresh();
         });
         startup.start();
     }
@@ -237,6 +253,12 @@ public final class BooksFlowApp extends Application {
         }
         if (screen == Screen.REPORTS) {
             return reportsScreen;
+        }
+        if (screen == Screen.RECEIPTS) {
+            return receiptsScreen;
+        }
+        if (screen == Screen.AUDIT_TRAIL) {
+            return auditScreen;
         }
         return new PlaceholderView(screen.title(), screen.plannedContent().orElseThrow()).root();
     }

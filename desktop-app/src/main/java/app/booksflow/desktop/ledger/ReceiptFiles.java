@@ -18,6 +18,7 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Receipt files, stored once by content: {@code receipts/ab/cd/<sha256>}. A file is copied to
@@ -31,6 +32,9 @@ public final class ReceiptFiles {
     private static final byte[] PDF = {'%', 'P', 'D', 'F', '-'};
     private static final byte[] TIFF_LITTLE = {'I', 'I', '*', 0};
     private static final byte[] TIFF_BIG = {'M', 'M', 0, '*'};
+
+    /** Phone photos and scanned PDFs stay well below this; anything larger is most likely the wrong file. */
+    public static final long MAX_BYTES = 25L * 1024 * 1024;
 
     private final Path root;
 
@@ -46,6 +50,11 @@ public final class ReceiptFiles {
     /** Copies the file into the store (once per content) and describes it. */
     public StoredFile store(Path source) {
         try {
+            if (Files.isDirectory(source)) {
+                throw new DomainException(DomainError.INVALID_FORMAT, source.getFileName()
+                        + " is a folder; attach the receipt files inside it.");
+            }
+            refuseIfTooLarge(source, Files.size(source));
             Path tmp = root.resolve("tmp");
             Files.createDirectories(tmp);
             Path copy = Files.createTempFile(tmp, "receipt-", ".part");
@@ -59,6 +68,7 @@ public final class ReceiptFiles {
                     out.write(head, 0, headLength);
                     size = headLength + in.transferTo(out);
                 }
+                refuseIfTooLarge(source, size);
                 if (size == 0) {
                     throw new DomainException(DomainError.OUT_OF_RANGE, "The file " + source.getFileName() + " is empty.");
                 }
@@ -73,6 +83,14 @@ public final class ReceiptFiles {
             throw new UncheckedIOException("Cannot copy the receipt " + source, e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every JDK has SHA-256", e);
+        }
+    }
+
+    private static void refuseIfTooLarge(Path source, long size) {
+        if (size > MAX_BYTES) {
+            throw new DomainException(DomainError.OUT_OF_RANGE, String.format(Locale.ROOT,
+                    "%s is %.1f MB; a receipt file can be at most %d MB.", source.getFileName(),
+                    size / (1024.0 * 1024.0), MAX_BYTES / (1024 * 1024)));
         }
     }
 

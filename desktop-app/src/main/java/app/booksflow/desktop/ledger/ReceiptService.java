@@ -2,17 +2,26 @@ package app.booksflow.desktop.ledger;
 
 import app.booksflow.desktop.store.entity.ClientEntity;
 import app.booksflow.desktop.store.entity.ReceiptEntity;
+import app.booksflow.desktop.store.entity.TransactionEntity;
 import app.booksflow.model.DomainError;
 import app.booksflow.model.DomainException;
 import app.booksflow.model.audit.AuditAction;
 import app.booksflow.model.id.ClientId;
 import app.booksflow.model.id.ReceiptId;
 import app.booksflow.model.id.TransactionId;
+import app.booksflow.model.ledger.Transaction;
+import app.booksflow.model.money.Money;
 import app.booksflow.model.receipt.ExtractedFields;
 import app.booksflow.model.receipt.Receipt;
 import app.booksflow.model.receipt.ReceiptStatus;
 import app.booksflow.model.receipt.StoredFile;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -118,6 +127,46 @@ public final class ReceiptService {
                         """, ReceiptEntity.class)
                 .setParameter("client", client.value()).setParameter("status", status.map(Enum::name).orElse(null))
                 .getResultList().stream().map(ReceiptEntity::toDomain).toList());
+    }
+
+    /**
+     * The client's transactions that no receipt backs yet, those a receipt most likely belongs to first:
+     * nearest in date, then nearest in amount (the amount counts only when it is in the client's
+     * currency, as transactions are), then the latest.
+     *
+     * @param near   the receipt's date, or the day it arrived when nothing was read from it
+     * @param amount the receipt's total, if known
+     */
+    public List<Transaction> transactionsWithoutReceipt(ClientId client, LocalDate near, Optional<Money> amount,
+            int limit) {
+        return writes.store().read(session -> {
+            ClientEntity owner = session.find(ClientEntity.class, client.value());
+            if (owner == null) {
+                return List.<Transaction>of();
+            }
+            Currency base = owner.toDomain().baseCurrency();
+            long minor = amount.filter(m -> m.currency().equals(base)).map(m -> Math.abs(m.minorUnits())).orElse(-1L);
+            List<UUID> ids = session.createNativeQuery("""
+                            select t.id from transactions t
+                            where t.client_id = :client
+                              and not exists (select 1 from receipts r where r.transaction_id = t.id)
+                            order by abs(datediff('DAY', t.date, :near)),
+                                     case when :minor < 0 then 0 else abs(abs(t.total_minor) - :minor) end,
+                                     t.date desc, t.id
+                            limit :limit
+                            """, UUID.class)
+                    .setParameter("client", client.value()).setParameter("near", near)
+                    .setParameter("minor", minor).setParameter("limit", limit).getResultList();
+            if (ids.isEmpty()) {
+                return List.<Transaction>of();
+            }
+            Map<UUID, Transaction> byId = new HashMap<>();
+            session.createSelectionQuery("select t from TransactionEntity t left join fetch t.splits where t.id in :ids",
+                            TransactionEntity.class)
+                    .setParameter("ids", ids).getResultList().stream().map(TransactionEntity::toDomain)
+                    .forEach(transaction -> byId.put(transaction.id().value(), transaction));
+            return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+        });
     }
 
     /** Where the receipt's file is kept on this device. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.booksflow.desktop.dashboard.ReceiptSummary;
+import app.booksflow.desktop.support.ReceiptFixtures;
 import app.booksflow.desktop.support.TestBooks;
 import app.booksflow.model.ledger.Transaction;
 import app.booksflow.model.money.Currencies;
@@ -178,5 +179,40 @@ class ReceiptServiceTest {
         return new ExtractedFields(Optional.of(Extracted.of(vendor, 70)),
                 Optional.of(Extracted.of(LocalDate.of(2025, 3, 1), 95)), Optional.of(Extracted.of(amount, 91)),
                 Optional.empty(), Optional.of(Extracted.of(Currencies.GBP, 99)));
+    }
+
+    @Test
+    void refusesAFileLargerThanAReceiptCanBe() {
+        Path huge = ReceiptFixtures.largePdf(dir.resolve("scan.pdf"), ReceiptFiles.MAX_BYTES + 1);
+
+        assertThatThrownBy(() -> receipts.attach(client.id(), huge, USER))
+                .hasMessage("scan.pdf is 25.0 MB; a receipt file can be at most 25 MB.");
+        assertThat(receipts.list(client.id(), Optional.empty())).isEmpty();
+    }
+
+    @Test
+    void transactionsWithoutReceiptComeNearestInDateThenInAmount() {
+        var transactions = books.ledger.transactions();
+        Transaction far = transactions.create(books.purchase(client, LocalDate.of(2025, 1, 2), "120.00", "6100"), USER)
+                .transaction();
+        Transaction sameDayOtherAmount = transactions.create(books.purchase(client, LocalDate.of(2025, 3, 1), "80.00",
+                "6100"), USER).transaction();
+        Transaction sameDaySameAmount = transactions.create(books.purchase(client, LocalDate.of(2025, 3, 1), "120.00",
+                "6100"), USER).transaction();
+        Transaction nextDay = transactions.create(books.purchase(client, LocalDate.of(2025, 3, 2), "120.00", "6100"),
+                USER).transaction();
+        Transaction backed = transactions.create(books.purchase(client, LocalDate.of(2025, 3, 1), "120.00", "6100"),
+                USER).transaction();
+        receipts.link(receipts.attach(client.id(), original, USER).id(), backed.id(), USER);
+        Client other = books.ukClient("Other Ltd");
+        transactions.create(books.purchase(other, LocalDate.of(2025, 3, 1), "120.00", "6100"), USER);
+
+        var nearest = receipts.transactionsWithoutReceipt(client.id(), LocalDate.of(2025, 3, 1),
+                Optional.of(Money.of("120.00", "GBP")), 10);
+
+        assertThat(nearest).extracting(Transaction::id).containsExactly(sameDaySameAmount.id(), sameDayOtherAmount.id(),
+                nextDay.id(), far.id());
+        assertThat(receipts.transactionsWithoutReceipt(client.id(), LocalDate.of(2025, 3, 1), Optional.empty(), 2))
+                .hasSize(2);
     }
 }

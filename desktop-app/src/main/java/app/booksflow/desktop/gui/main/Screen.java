@@ -11,10 +11,8 @@ public enum Screen {
     DASHBOARD("Dashboard", null),
     TRANSACTIONS("Transactions", "The client's ledger: enter, search and correct transactions and import bank statements. "
             + "Closed periods stay locked; corrections go into an open period."),
-    RECEIPTS("Receipts", "Receipts from photos, scans and PDFs, read by OCR, with whole folders imported at once. "
-            + "Fields the OCR is unsure of wait here for your review."),
-    AUDIT_TRAIL("Audit trail", "Every change to the books: who made it, when, on which device, and what the sync server "
-            + "decided. The trail is append-only and tamper-evident."),
+    RECEIPTS("Receipts", null),
+    AUDIT_TRAIL("Audit trail", null),
     REPORTS("Reports", null),
     SETTINGS("Settings", null);
 

@@ -32,6 +32,13 @@ public final class CsvExport {
         out.flush();
     }
 
+    /** More body rows, for a table written in pieces after its header (a long audit trail, page by page). */
+    public static void writeRows(List<List<Cell>> rows, Writer out) throws IOException {
+        for (List<Cell> row : rows) {
+            writeLine(row, out);
+        }
+    }
+
     public static String toCsv(ReportTable table) {
         var out = new java.io.StringWriter();
         try {

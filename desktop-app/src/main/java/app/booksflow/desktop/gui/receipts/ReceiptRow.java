@@ -1,0 +1,54 @@
+package app.booksflow.desktop.gui.receipts;
+
+import app.booksflow.model.receipt.Receipt;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * One receipt of the list, its texts formatted for the user's locale. The thumbnail arrives later,
+ * drawn off the FX thread when the row is first shown.
+ */
+public final class ReceiptRow {
+
+    private final Receipt receipt;
+    private final String name;
+    private final String status;
+    private final String details;
+    private final ObjectProperty<ReceiptPicture> thumbnail = new SimpleObjectProperty<>(this, "thumbnail");
+
+    ReceiptRow(Receipt receipt, String name, String status, String details) {
+        this.receipt = receipt;
+        this.name = name;
+        this.status = status;
+        this.details = details;
+    }
+
+    public Receipt receipt() {
+        return receipt;
+    }
+
+    /** The file's original name. */
+    public String name() {
+        return name;
+    }
+
+    /** "Needs review", "Completed"… */
+    public String status() {
+        return status;
+    }
+
+    /** Vendor, date and total as read or confirmed, and whether it backs a transaction. */
+    public String details() {
+        return details;
+    }
+
+    /** Null until drawn. */
+    public ObjectProperty<ReceiptPicture> thumbnailProperty() {
+        return thumbnail;
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + status + ")";
+    }
+}

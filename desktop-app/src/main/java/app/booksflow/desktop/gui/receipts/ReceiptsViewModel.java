@@ -1,0 +1,482 @@
+package app.booksflow.desktop.gui.receipts;
+
+import app.booksflow.desktop.gui.Amounts;
+import app.booksflow.desktop.gui.task.BackgroundTask;
+import app.booksflow.desktop.gui.task.TaskExecutor;
+import app.booksflow.desktop.ledger.LedgerServices;
+import app.booksflow.desktop.pictures.ReceiptPictures;
+import app.booksflow.desktop.settings.Settings;
+import app.booksflow.model.DomainException;
+import app.booksflow.model.id.ClientId;
+import app.booksflow.model.id.ReceiptId;
+import app.booksflow.model.ledger.Transaction;
+import app.booksflow.model.practice.Client;
+import app.booksflow.model.receipt.Extracted;
+import app.booksflow.model.receipt.ExtractedFields;
+import app.booksflow.model.receipt.Receipt;
+import app.booksflow.model.receipt.ReceiptStatus;
+import app.booksflow.model.receipt.Sha256;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The shown client's receipts, newest first, with thumbnails drawn off the FX thread; files attached
+ * by hand; the selected receipt's picture beside its fields for review; and its link to the
+ * transaction it backs, chosen among those no receipt backs yet, nearest in date and amount first.
+ */
+public final class ReceiptsViewModel {
+
+    static final int THUMBNAIL_SIDE = 96;
+    static final int PREVIEW_SIDE = 1600;
+    static final int THUMBNAILS_KEPT = 300;
+    static final int CANDIDATES = 50;
+    private static final Set<ReceiptStatus> REVIEWABLE = EnumSet.of(ReceiptStatus.NEEDS_REVIEW, ReceiptStatus.COMPLETED);
+
+    private final LedgerServices ledger;
+    private final ObservableValue<Settings> settings;
+    private final TaskExecutor taskExecutor;
+    private final Clock clock;
+    private final String user;
+
+    private final ObjectProperty<ClientId> client = new SimpleObjectProperty<>(this, "client");
+    private final ObservableList<StatusFilter> statusFilters = FXCollections.observableArrayList();
+    private final ObjectProperty<StatusFilter> statusFilter = new SimpleObjectProperty<>(this, "statusFilter");
+    private final ObservableList<ReceiptRow> receipts = FXCollections.observableArrayList();
+    private final ObjectProperty<ReceiptRow> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ObservableList<TransactionRow> candidates = FXCollections.observableArrayList();
+    private final ObjectProperty<TransactionRow> selectedTransaction = new SimpleObjectProperty<>(this, "selectedTransaction");
+    private final ReadOnlyObjectWrapper<ReceiptPicture> preview = new ReadOnlyObjectWrapper<>(this, "preview");
+    private final ReadOnlyStringWrapper linkedTo = new ReadOnlyStringWrapper(this, "linkedTo", "");
+    private final ReadOnlyBooleanWrapper linked = new ReadOnlyBooleanWrapper(this, "linked", false);
+    private final ReadOnlyBooleanWrapper reviewable = new ReadOnlyBooleanWrapper(this, "reviewable", false);
+    private final ReadOnlyStringWrapper reviewNote = new ReadOnlyStringWrapper(this, "reviewNote", "");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText",
+            "Choose a client on the Practice screen to see its receipts.");
+    private final ObservableList<String> refusals = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+    private final ReceiptFieldsForm form = new ReceiptFieldsForm();
+
+    /** Thumbnails by file content, least recently used dropped first; touched on the FX thread only. */
+    private final Map<Sha256, ReceiptPicture> thumbnails = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Sha256, ReceiptPicture> eldest) {
+            return size() > THUMBNAILS_KEPT;
+        }
+    };
+    private final Set<Sha256> drawing = new HashSet<>();
+    private Currency baseCurrency = Currency.getInstance("GBP");
+
+    public ReceiptsViewModel(LedgerServices ledger, ObservableValue<Settings> settings, TaskExecutor taskExecutor,
+            Clock clock, String user) {
+        this.ledger = Objects.requireNonNull(ledger);
+        this.settings = Objects.requireNonNull(settings);
+        this.taskExecutor = Objects.requireNonNull(taskExecutor);
+        this.clock = Objects.requireNonNull(clock);
+        this.user = Objects.requireNonNull(user);
+        statusFilters.add(new StatusFilter(Optional.empty(), "All statuses"));
+        Arrays.stream(ReceiptStatus.values()).forEach(status -> statusFilters.add(new StatusFilter(Optional.of(status),
+                statusText(status))));
+        statusFilter.set(statusFilters.get(0));
+        client.addListener((observable, old, chosen) -> {
+            selected.set(null);
+            receipts.clear();
+            refusals.clear();
+            message.set("");
+            refresh();
+        });
+        statusFilter.addListener((observable, old, chosen) -> refresh());
+        settings.addListener((observable, old, changed) -> refresh());
+        selected.addListener((observable, old, row) -> showSelected(row));
+    }
+
+    static String statusText(ReceiptStatus status) {
+        String words = status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /** Reads the client's receipts again, keeping the selection when the receipt is still listed. */
+    public void refresh() {
+        ClientId chosen = client.get();
+        if (chosen == null) {
+            return;
+        }
+        Optional<ReceiptStatus> status = statusFilter.get() == null ? Optional.empty() : statusFilter.get().status();
+        Settings shownWith = settings.getValue();
+        busy.set(true);
+        BackgroundTask.of("Reading the receipts", () -> new Listing(
+                        ledger.clients().find(chosen), ledger.receipts().list(chosen, status)))
+                .onSuccess(listing -> {
+                    if (chosen.equals(client.get())) {
+                        show(listing, shownWith);
+                    }
+                })
+                .onFailure(error -> {
+                    busy.set(false);
+                    message.set("The receipts could not be read: " + error.getMessage());
+                })
+                .executeWith(taskExecutor);
+    }
+
+    private record Listing(Optional<Client> client, List<Receipt> receipts) {
+    }
+
+    private void show(Listing listing, Settings shownWith) {
+        busy.set(false);
+        if (listing.client().isEmpty()) {
+            receipts.clear();
+            message.set("This client is not on this device any more.");
+            return;
+        }
+        baseCurrency = listing.client().get().baseCurrency();
+        Amounts amounts = Amounts.of(shownWith);
+        DateTimeFormatter dates = ReceiptFieldsForm.dateFormat(shownWith.locale());
+        Optional<ReceiptId> previous = Optional.ofNullable(selected.get()).map(row -> row.receipt().id());
+        List<ReceiptRow> rows = listing.receipts().stream().map(receipt -> row(receipt, amounts, dates)).toList();
+        receipts.setAll(rows);
+        rows.forEach(row -> Optional.ofNullable(thumbnails.get(row.receipt().file().sha256()))
+                .ifPresent(row.thumbnailProperty()::set));
+        emptyText.set(statusFilter.get().status().isPresent() ? "No receipt has this status."
+                : "No receipts yet: drop files here or use Attach files… (Ctrl+O).");
+        ReceiptRow again = previous.flatMap(id -> rows.stream().filter(row -> row.receipt().id().equals(id)).findFirst())
+                .orElse(null);
+        selected.set(again);
+    }
+
+    private static ReceiptRow row(Receipt receipt, Amounts amounts, DateTimeFormatter dates) {
+        ExtractedFields fields = receipt.fields();
+        List<String> parts = new ArrayList<>();
+        fields.vendor().map(Extracted::value).ifPresent(parts::add);
+        fields.date().map(Extracted::value).map(dates::format).ifPresent(parts::add);
+        fields.total().map(Extracted::value).map(amounts::format).ifPresent(parts::add);
+        if (receipt.transaction().isPresent()) {
+            parts.add("linked");
+        }
+        String details = parts.isEmpty() ? "Nothing read yet" : String.join(" · ", parts);
+        return new ReceiptRow(receipt, receipt.file().originalName(), statusText(receipt.status()), details);
+    }
+
+    /**
+     * Draws the row's thumbnail unless it is drawn, cached or on its way; the view asks when a row is
+     * first shown. A file that cannot be drawn gets a placeholder saying why; the list goes on.
+     */
+    public void requestThumbnail(ReceiptRow row) {
+        if (row.thumbnailProperty().get() != null) {
+            return;
+        }
+        Sha256 hash = row.receipt().file().sha256();
+        ReceiptPicture cached = thumbnails.get(hash);
+        if (cached != null) {
+            row.thumbnailProperty().set(cached);
+            return;
+        }
+        if (!drawing.add(hash)) {
+            return;
+        }
+        Path file = ledger.receipts().file(row.receipt());
+        BackgroundTask.of("Drawing " + row.name(), () -> draw(file, row, THUMBNAIL_SIDE))
+                .onSuccess(picture -> {
+                    drawing.remove(hash);
+                    thumbnails.put(hash, picture);
+                    receipts.stream().filter(r -> r.receipt().file().sha256().equals(hash))
+                            .forEach(r -> r.thumbnailProperty().set(picture));
+                    row.thumbnailProperty().set(picture);
+                })
+                .onFailure(error -> {
+                    drawing.remove(hash);
+                    row.thumbnailProperty().set(ReceiptPicture.unreadable("Cannot be shown"));
+                })
+                .onCancelled(() -> drawing.remove(hash))
+                .executeWith(taskExecutor);
+    }
+
+    private static ReceiptPicture draw(Path file, ReceiptRow row, int side) {
+        try {
+            return ReceiptPicture.of(ReceiptPictures.render(file, row.receipt().file().mediaType(), side));
+        } catch (DomainException e) {
+            return ReceiptPicture.unreadable(e.getMessage());
+        }
+    }
+
+    private void showSelected(ReceiptRow row) {
+        preview.set(null);
+        candidates.clear();
+        selectedTransaction.set(null);
+        if (row == null) {
+            form.clear();
+            linkedTo.set("");
+            linked.set(false);
+            reviewable.set(false);
+            reviewNote.set("");
+            return;
+        }
+        Receipt receipt = row.receipt();
+        Settings shownWith = settings.getValue();
+        form.load(receipt, baseCurrency, shownWith.locale());
+        reviewable.set(REVIEWABLE.contains(receipt.status()));
+        reviewNote.set(reviewable.get() ? "" : "A " + statusText(receipt.status()).toLowerCase(Locale.ROOT)
+                + " receipt is reviewed once it has been read.");
+        linked.set(receipt.transaction().isPresent());
+        linkedTo.set(receipt.transaction().isPresent() ? "Backs a transaction" : "Not linked to a transaction");
+        Path file = ledger.receipts().file(receipt);
+        BackgroundTask.of("Opening " + row.name(), () -> new Selection(draw(file, row, PREVIEW_SIDE),
+                        receipt.transaction().flatMap(id -> ledger.transactions().find(id)).map(s -> s.transaction()),
+                        ledger.receipts().transactionsWithoutReceipt(receipt.client(), nearDate(receipt),
+                                receipt.fields().total().map(Extracted::value), CANDIDATES)))
+                .onSuccess(selection -> {
+                    if (row == selected.get()) {
+                        Amounts amounts = Amounts.of(shownWith);
+                        DateTimeFormatter dates = ReceiptFieldsForm.dateFormat(shownWith.locale());
+                        preview.set(selection.picture());
+                        selection.linked().ifPresent(t -> linkedTo.set("Backs " + transactionRow(t, amounts, dates)));
+                        candidates.setAll(selection.candidates().stream().map(t -> transactionRow(t, amounts, dates))
+                                .toList());
+                    }
+                })
+                .onFailure(error -> message.set("The receipt could not be opened: " + error.getMessage()))
+                .executeWith(taskExecutor);
+    }
+
+    private record Selection(ReceiptPicture picture, Optional<Transaction> linked, List<Transaction> candidates) {
+    }
+
+    private LocalDate nearDate(Receipt receipt) {
+        return receipt.fields().date().map(Extracted::value)
+                .orElseGet(() -> LocalDate.ofInstant(receipt.receivedAt(), clock.getZone()));
+    }
+
+    private static TransactionRow transactionRow(Transaction t, Amounts amounts, DateTimeFormatter dates) {
+        return new TransactionRow(t, dates.format(t.date()), t.payee(), amounts.format(t.total()));
+    }
+
+    /**
+     * Copies the files into the store as receipts of the shown client. Each refused file (not a
+     * receipt, too large, unreadable) gets its own line in {@link #refusals()}; the others are attached.
+     */
+    public void attach(List<Path> files) {
+        ClientId chosen = client.get();
+        if (chosen == null) {
+            message.set("Choose a client on the Practice screen before attaching receipts.");
+            return;
+        }
+        if (files.isEmpty()) {
+            return;
+        }
+        busy.set(true);
+        BackgroundTask.withProgress("Attaching receipts", progress -> {
+                    List<String> refused = new ArrayList<>();
+                    int attached = 0;
+                    for (int i = 0; i < files.size(); i++) {
+                        progress.stopIfCancelled();
+                        Path file = files.get(i);
+                        progress.message("Attaching " + file.getFileName());
+                        try {
+                            ledger.receipts().attach(chosen, file, user);
+                            attached++;
+                        } catch (DomainException e) {
+                            refused.add(e.getMessage());
+                        } catch (UncheckedIOException e) {
+                            refused.add(unreadable(file, e));
+                        }
+                        progress.update(i + 1, files.size());
+                    }
+                    return new Attached(attached, refused);
+                })
+                .onSuccess(result -> {
+                    busy.set(false);
+                    refusals.setAll(result.refused());
+                    message.set(attachedText(result));
+                    refresh();
+                })
+                .onFailure(error -> {
+                    busy.set(false);
+                    message.set("The receipts could not be attached: " + error.getMessage());
+                })
+                .onCancelled(() -> {
+                    busy.set(false);
+                    refresh();
+                })
+                .executeWith(taskExecutor);
+    }
+
+    private record Attached(int attached, List<String> refused) {
+    }
+
+    private static String attachedText(Attached result) {
+        String attached = result.attached() == 1 ? "Attached 1 receipt." : "Attached " + result.attached() + " receipts.";
+        return result.refused().isEmpty() ? attached : attached + " " + (result.refused().size() == 1
+                ? "1 file was refused:" : result.refused().size() + " files were refused:");
+    }
+
+    private static String unreadable(Path file, UncheckedIOException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof NoSuchFileException) {
+            return file.getFileName() + " no longer exists.";
+        }
+        if (cause instanceof AccessDeniedException) {
+            return file.getFileName() + " cannot be read: permission denied.";
+        }
+        return file.getFileName() + " could not be read: " + (cause == null ? e.getMessage() : cause.getMessage());
+    }
+
+    /** Links the receipt to the transaction (drag and drop, or Ctrl+L with both selected). */
+    public void link(ReceiptRow row, TransactionRow transaction) {
+        if (row == null || transaction == null) {
+            message.set("Select a receipt and a transaction to link.");
+            return;
+        }
+        write("Linking a receipt", () -> ledger.receipts().link(row.receipt().id(), transaction.transaction().id(), user),
+                "Linked " + row.name() + " to " + transaction.payee() + " of " + transaction.date() + ".");
+    }
+
+    public void linkSelected() {
+        link(selected.get(), selectedTransaction.get());
+    }
+
+    public void unlinkSelected() {
+        ReceiptRow row = selected.get();
+        if (row == null || row.receipt().transaction().isEmpty()) {
+            message.set("The selected receipt is not linked to a transaction.");
+            return;
+        }
+        write("Unlinking a receipt", () -> ledger.receipts().unlink(row.receipt().id(), user),
+                "Unlinked " + row.name() + "; it no longer backs a transaction.");
+    }
+
+    /** Confirms the fields as typed; a field that does not parse keeps its text and shows why next to it. */
+    public void confirmFields() {
+        ReceiptRow row = selected.get();
+        if (row == null) {
+            return;
+        }
+        Optional<ExtractedFields> fields = form.validate();
+        if (fields.isEmpty()) {
+            message.set("Correct the fields marked in red, then confirm again.");
+            return;
+        }
+        write("Confirming a receipt", () -> ledger.receipts().review(row.receipt().id(), fields.get(), user),
+                "Confirmed the fields of " + row.name() + ".");
+    }
+
+    private void write(String title, Callable<Receipt> work, String done) {
+        busy.set(true);
+        BackgroundTask.of(title, work)
+                .onSuccess(receipt -> {
+                    busy.set(false);
+                    message.set(done);
+                    refresh();
+                })
+                .onFailure(error -> {
+                    busy.set(false);
+                    message.set(error instanceof DomainException ? error.getMessage()
+                            : title + " failed: " + error.getMessage());
+                    refresh(); // the receipt or transaction may have changed or gone meanwhile
+                })
+                .executeWith(taskExecutor);
+    }
+
+    /** The shown client; setting it reads its receipts. */
+    public ObjectProperty<ClientId> clientProperty() {
+        return client;
+    }
+
+    public ObservableList<StatusFilter> statusFilters() {
+        return statusFilters;
+    }
+
+    public ObjectProperty<StatusFilter> statusFilterProperty() {
+        return statusFilter;
+    }
+
+    /** Newest first. */
+    public ObservableList<ReceiptRow> receipts() {
+        return receipts;
+    }
+
+    public ObjectProperty<ReceiptRow> selectedProperty() {
+        return selected;
+    }
+
+    /** The client's transactions no receipt backs, nearest the selected receipt first. */
+    public ObservableList<TransactionRow> candidates() {
+        return candidates;
+    }
+
+    public ObjectProperty<TransactionRow> selectedTransactionProperty() {
+        return selectedTransaction;
+    }
+
+    /** The selected receipt drawn large, or why it cannot be; null while drawing or with nothing selected. */
+    public ReadOnlyObjectProperty<ReceiptPicture> previewProperty() {
+        return preview.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty linkedToProperty() {
+        return linkedTo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty linkedProperty() {
+        return linked.getReadOnlyProperty();
+    }
+
+    /** The fields can be confirmed: the receipt was read (needs review) or reviewed before. */
+    public ReadOnlyBooleanProperty reviewableProperty() {
+        return reviewable.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty reviewNoteProperty() {
+        return reviewNote.getReadOnlyProperty();
+    }
+
+    /** What the empty list says: no client chosen, no receipts yet, none of this status. */
+    public ReadOnlyStringProperty emptyTextProperty() {
+        return emptyText.getReadOnlyProperty();
+    }
+
+    /** What happened last (attached, linked, refused, could not be read); empty at first. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** One line per file the last attach refused. */
+    public ObservableList<String> refusals() {
+        return refusals;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReceiptFieldsForm form() {
+        return form;
+    }
+}
