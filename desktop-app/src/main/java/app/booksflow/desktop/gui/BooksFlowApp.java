@@ -9,6 +9,9 @@ import app.booksflow.desktop.gui.practice.PracticeView;
 import app.booksflow.desktop.gui.practice.PracticeViewModel;
 import app.booksflow.desktop.gui.startup.StartupViewModel;
 import app.booksflow.desktop.gui.task.BackgroundTask;
+import app.booksflow.desktop.gui.transactions.TransactionsView;
+import app.booksflow.desktop.gui.transactions.TransactionsViewModel;
+import app.booksflow.desktop.ledger.LedgerPages;
 import app.booksflow.desktop.store.DataDirectory;
 import app.booksflow.desktop.store.LocalStore;
 import app.booksflow.model.id.ClientId;
@@ -63,6 +66,7 @@ public final class BooksFlowApp extends Application {
     private final ObjectProperty<ClientId> shownClient = new SimpleObjectProperty<>(this, "shownClient");
     private final StackPane practiceScreen = new StackPane();
     private final StackPane dashboardScreen = new StackPane();
+    private final StackPane transactionsScreen = new StackPane();
     private StartupViewModel startup;
     private SettingsStore settingsStore;
     private SettingsStore.Loaded loadedSettings;
@@ -131,6 +135,7 @@ public final class BooksFlowApp extends Application {
         waiting.setMaxWidth(640);
         practiceScreen.getChildren().setAll(waiting);
         dashboardScreen.getChildren().setAll(new Label("Opening the books…"));
+        transactionsScreen.getChildren().setAll(new Label("Opening the books…"));
         startup.problemProperty().addListener((observable, old, problem) -> {
             if (!problem.isEmpty()) {
                 waiting.setText(problem);
@@ -148,6 +153,11 @@ public final class BooksFlowApp extends Application {
             dashboardScreen.getChildren().setAll(new DashboardView(dashboard).root());
             practiceScreen.getChildren().setAll(new PracticeView(practice).root());
             practice.refresh();
+            TransactionsViewModel transactions = new TransactionsViewModel(books.ledger(), new LedgerPages(books.store()),
+                    settings, taskExecutor, clock, System.getProperty("user.name", "BooksFlow user"),
+                    mainViewModel.lastSavedAtProperty()::set);
+            transactions.clientProperty().bind(shownClient);
+            transactionsScreen.getChildren().setAll(new TransactionsView(transactions).root());
         });
         startup.start();
     }
@@ -190,6 +200,9 @@ public final class BooksFlowApp extends Application {
         }
         if (screen == Screen.DASHBOARD) {
             return dashboardScreen;
+        }
+        if (screen == Screen.TRANSACTIONS) {
+            return transactionsScreen;
         }
         return new PlaceholderView(screen.title(), screen.plannedContent().orElseThrow()).root();
     }

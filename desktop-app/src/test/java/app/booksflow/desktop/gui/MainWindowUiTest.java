@@ -69,7 +69,7 @@ class MainWindowUiTest extends FxRobot {
         assertThat(navigation.getItems()).hasSize(7);
         assertThat(stage.getTitle()).isEqualTo("BooksFlow – Practice");
         assertThat(lookup(".sync-status").queryAs(Label.class).getText()).isEqualTo("Offline · Sync not set up");
-        clickOn("Transactions");
+        clickOn("Receipts");
         assertThat(lookup(".placeholder-intro").queryLabeled().getText()).contains("not built yet");
         assertThat(lookup(".sync-status").queryAs(Label.class).getText()).isEqualTo("Offline · Sync not set up");
         assertThat(lookup(".last-saved").queryAs(Label.class).getText()).isEqualTo("Nothing saved yet");

@@ -9,8 +9,7 @@ import java.util.Optional;
 public enum Screen {
     PRACTICE("Practice", null),
     DASHBOARD("Dashboard", null),
-    TRANSACTIONS("Transactions", "The client's ledger: enter, search and correct transactions and import bank statements. "
-            + "Closed periods stay locked; corrections go into an open period."),
+    TRANSACTIONS("Transactions", null),
     RECEIPTS("Receipts", "Receipts from photos, scans and PDFs, read by OCR, with whole folders imported at once. "
             + "Fields the OCR is unsure of wait here for your review."),
     AUDIT_TRAIL("Audit trail", "Every change to the books: who made it, when, on which device, and what the sync server "
