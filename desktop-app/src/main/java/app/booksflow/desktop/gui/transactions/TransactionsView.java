@@ -55,7 +55,6 @@ public final class TransactionsView {
     static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination CANCEL = new KeyCodeCombination(KeyCode.ESCAPE);
     static final KeyCombination DELETE = new KeyCodeCombination(KeyCode.DELETE);
-    static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
     private static final Duration TYPING_PAUSE = Duration.millis(250);
 
     private final TransactionsViewModel viewModel;
@@ -126,7 +125,7 @@ public final class TransactionsView {
         tip(saveTransaction, "Save", SAVE);
         tip(splitsButton, "Split over several accounts", SPLITS);
         tip(cancelEdit, "Cancel the edit", CANCEL);
-        tip(filterText, "Find payees and memos", FIND);
+        filterText.setTooltip(new Tooltip("Shows the transactions whose payee or memo contains the text"));
         clearFilters.setTooltip(new Tooltip("Show the whole ledger"));
     }
 
@@ -261,8 +260,7 @@ public final class TransactionsView {
         MenuItem cancel = item("Cancel the edit", CANCEL, this::cancelEdit);
         MenuItem remove = item("Delete…", DELETE, this::delete);
         MenuItem undo = item("Undo the last change", UNDO, this::undo);
-        MenuItem find = item("Find in payee and memo", FIND, () -> filterText.requestFocus());
-        ContextMenu menu = new ContextMenu(create, open, splits, save, cancel, remove, new SeparatorMenuItem(), undo, find);
+        ContextMenu menu = new ContextMenu(create, open, splits, save, cancel, remove, new SeparatorMenuItem(), undo);
         menu.setId("ledgerMenu");
         return menu;
     }
@@ -281,9 +279,6 @@ public final class TransactionsView {
             openSplits();
         } else if (SAVE.match(event)) {
             save();
-        } else if (FIND.match(event)) {
-            filterText.requestFocus();
-            filterText.selectAll();
         } else if (UNDO.match(event) && !(viewModel.editingProperty().get() && event.getTarget() instanceof TextField)) {
             undo();
         } else if (CANCEL.match(event) && viewModel.editingProperty().get()) {
