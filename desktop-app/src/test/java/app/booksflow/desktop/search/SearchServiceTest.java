@@ -205,14 +205,16 @@ class SearchServiceTest {
     @Test
     void booksKeptBeforeSearchExistedAreIndexedWhenOpened() {
         book(acme, LocalDate.of(2025, 5, 1), "Legacy Supplier", "from an older version", "42.00");
-        // Puts the store back as the previous version left it: no terms, and the filling migration not applied.
+        // Puts the store back as the previous version left it: no terms, and the filling migration not applied
+        // (nor the later ones, which are re-runnable).
         books.store.runInTransaction(session -> session.doWork(connection -> {
             try (PreparedStatement terms = connection.prepareStatement("delete from search_terms");
                     PreparedStatement history = connection.prepareStatement(
-                            "delete from \"flyway_schema_history\" where \"version\" = ?")) {
+                            "delete from \"flyway_schema_history\" where \"installed_rank\" >= (select \"installed_rank\""
+                                    + " from \"flyway_schema_history\" where \"version\" = ?)")) {
                 terms.executeUpdate();
                 history.setString(1, "3");
-                assertThat(history.executeUpdate()).isEqualTo(1);
+                assertThat(history.executeUpdate()).isGreaterThanOrEqualTo(1);
             }
         }));
         assertThat(payees("legacy")).isEmpty();
