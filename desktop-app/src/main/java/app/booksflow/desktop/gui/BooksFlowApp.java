@@ -22,6 +22,9 @@ import app.booksflow.desktop.gui.receipts.ReceiptsView;
 import app.booksflow.desktop.gui.receipts.ReceiptsViewModel;
 import app.booksflow.desktop.gui.startup.StartupViewModel;
 import app.booksflow.desktop.gui.task.BackgroundTask;
+import app.booksflow.desktop.gui.transactions.TransactionsView;
+import app.booksflow.desktop.gui.transactions.TransactionsViewModel;
+import app.booksflow.desktop.ledger.LedgerPages;
 import app.booksflow.desktop.store.DataDirectory;
 import app.booksflow.desktop.store.LocalStore;
 import app.booksflow.desktop.store.StoreOpening;
@@ -34,7 +37,6 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import app.booksflow.desktop.gui.main.MainWindowViewModel;
 import app.booksflow.desktop.gui.main.Screen;
-import app.booksflow.desktop.gui.placeholder.PlaceholderView;
 import app.booksflow.desktop.gui.settings.SettingsView;
 import app.booksflow.desktop.gui.settings.SettingsViewModel;
 import app.booksflow.desktop.gui.task.FxTaskExecutor;
@@ -49,6 +51,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
@@ -83,8 +86,9 @@ public final class BooksFlowApp extends Application {
     /** The transaction a search hit asked to show; the Transactions screen reveals it when set. */
     private final ObjectProperty<TransactionId> transactionToReveal = new SimpleObjectProperty<>(this, "transactionToReveal");
     private SearchViewModel search;
-    private final StackPane receiptsScreen = new StackPane(new Label("Opening the books…"));
-    private final StackPane auditScreen = new StackPane(new Label("Opening the books…"));
+    private final StackPane receiptsScreen = new StackPane();
+    private final StackPane auditScreen = new StackPane();
+    private final StackPane transactionsScreen = new StackPane();
     private StartupViewModel startup;
     private SettingsStore settingsStore;
     private SettingsStore.Loaded loadedSettings;
@@ -168,7 +172,9 @@ public final class BooksFlowApp extends Application {
         waiting.setMaxWidth(640);
         practiceScreen.getChildren().setAll(waiting);
         dashboardScreen.getChildren().setAll(new Label("Opening the books…"));
-        reportsScreen.getChildren().setAll(new Label("Opening the books…"));
+        for (StackPane screen : List.of(reportsScreen, transactionsScreen, receiptsScreen, auditScreen)) {
+            screen.getChildren().setAll(new Label("Opening the books…"));
+        }
         startup.problemProperty().addListener((observable, old, problem) -> {
             if (!problem.isEmpty()) {
                 waiting.setText(problem);
@@ -200,6 +206,17 @@ public final class BooksFlowApp extends Application {
             audit.clientProperty().bind(shownClient);
             auditScreen.getChildren().setAll(new AuditTrailView(audit).root());
             audit.refresh();
+            TransactionsViewModel transactions = new TransactionsViewModel(books.ledger(), new LedgerPages(books.store()),
+                    settings, taskExecutor, clock, LocalUser.name(),
+                    mainViewModel.lastSavedAtProperty()::set);
+            transactions.clientProperty().bind(shownClient);
+            transactionsScreen.getChildren().setAll(new TransactionsView(transactions).root());
+            transactionToReveal.addListener((observable, old, id) -> {
+                if (id != null) {
+                    transactions.reveal(id);
+                    transactionToReveal.set(null);
+                }
+            });
         });
         startup.start();
     }
@@ -242,25 +259,16 @@ public final class BooksFlowApp extends Application {
     }
 
     private Node contentFor(Screen screen, ObjectProperty<Settings> settings) {
-        if (screen == Screen.SETTINGS) {
-            return new SettingsView(new SettingsViewModel(settingsStore, settings, options.dataDir(), taskExecutor)).root();
-        }
-        if (screen == Screen.PRACTICE) {
-            return practiceScreen;
-        }
-        if (screen == Screen.DASHBOARD) {
-            return dashboardScreen;
-        }
-        if (screen == Screen.REPORTS) {
-            return reportsScreen;
-        }
-        if (screen == Screen.RECEIPTS) {
-            return receiptsScreen;
-        }
-        if (screen == Screen.AUDIT_TRAIL) {
-            return auditScreen;
-        }
-        return new PlaceholderView(screen.title(), screen.plannedContent().orElseThrow()).root();
+        return switch (screen) {
+            case PRACTICE -> practiceScreen;
+            case DASHBOARD -> dashboardScreen;
+            case TRANSACTIONS -> transactionsScreen;
+            case RECEIPTS -> receiptsScreen;
+            case AUDIT_TRAIL -> auditScreen;
+            case REPORTS -> reportsScreen;
+            case SETTINGS -> new SettingsView(new SettingsViewModel(settingsStore, settings, options.dataDir(),
+                    taskExecutor)).root();
+        };
     }
 
     private static void showFailure(Stage owner, TaskFailure failure) {

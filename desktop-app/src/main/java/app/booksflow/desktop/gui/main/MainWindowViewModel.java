@@ -142,9 +142,9 @@ public final class MainWindowViewModel {
             return "Nothing saved yet";
         }
         ZonedDateTime local = saved.atZone(clock.getZone());
-        DateTimeFormatter format = local.toLocalDate().equals(LocalDate.now(clock))
-                ? DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
-                : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT);
-        return "Saved " + format.format(local);
+        if (local.toLocalDate().equals(LocalDate.now(clock))) {
+            return "Saved at " + DateTimeFormatter.ofPattern("HH:mm:ss").format(local);
+        }
+        return "Saved " + DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).format(local);
     }
 }
