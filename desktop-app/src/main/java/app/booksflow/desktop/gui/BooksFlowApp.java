@@ -211,7 +211,7 @@ public final class BooksFlowApp extends Application {
                     mainViewModel.lastSavedAtProperty()::set);
             transactions.clientProperty().bind(shownClient);
             transactionsScreen.getChildren().setAll(new TransactionsView(transactions).root());
-            transactionToReveal.addListener((observable, old, id) -> {
+            transactionToReveal.addListener((revealed, before, id) -> {
                 if (id != null) {
                     transactions.reveal(id);
                     transactionToReveal.set(null);
