@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,9 +37,11 @@ final class DataCheck {
         Path folder = options.dataDir().orElseGet(() -> settingsFolder(options));
         try (LocalStore store = LocalStore.open(new DataDirectory(folder))) {
             out.println("Data folder: " + folder);
-            out.println("Database schema version: " + store.read(session -> session.createNativeQuery(
-                    "select \"version\" from \"flyway_schema_history\" where \"success\" order by \"installed_rank\" desc limit 1",
-                    String.class).getSingleResult()));
+            List<String> versions = store.read(session -> session.createNativeQuery(
+                    "select \"version\" from \"flyway_schema_history\" where \"success\" and \"version\" is not null order by \"installed_rank\"",
+                    String.class).getResultList());
+            out.println("Database schema version: " + versions.get(versions.size() - 1) + " (migrations "
+                    + String.join(", ", versions) + ")");
             // The clients through the ledger's own entities and queries, so the mapping is checked too, not only the tables.
             out.println("clients: " + new LedgerServices(store, Clock.systemDefaultZone()).clients().list().size());
             store.read(session -> {

@@ -48,8 +48,8 @@ class DesktopJarIT {
         assertThat(check.exitCode()).as(check.output()).isZero();
         // Version 3 is a Java migration: Flyway found a class in the merged jar, not only SQL files. The
         // clients are counted through Hibernate's entities, validated against the migrated schema.
-        assertThat(check.output()).contains("Database schema version: 3", "clients: 0", "transactions: 0",
-                "audit events: 0");
+        assertThat(check.output()).containsPattern("Database schema version: \\d+ \\(migrations 1, 2, 3(, \\d+)*\\)")
+                .contains("clients: 0", "transactions: 0", "audit events: 0");
     }
 
     @Test

@@ -194,6 +194,14 @@ public final class BooksFlowApp extends Application {
             practice.clients().addListener(coldStart.firstFigures());
             practice.onSaved(() -> mainViewModel.lastSavedAtProperty().set(clock.instant()));
             practice.refresh();
+            // Figures change with every write on any screen: shown again, a screen reads them again.
+            mainViewModel.currentScreenProperty().addListener((screens, before, shown) -> {
+                if (shown == Screen.DASHBOARD && shownClient.get() != null) {
+                    dashboard.refresh();
+                } else if (shown == Screen.PRACTICE) {
+                    practice.refresh();
+                }
+            });
             ReportsViewModel reports = new ReportsViewModel(new Reports(books.store()), settings, taskExecutor, clock);
             reports.clientProperty().bind(shownClient);
             reportsScreen.getChildren().setAll(new ReportsView(reports).root());

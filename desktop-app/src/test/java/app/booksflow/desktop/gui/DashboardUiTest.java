@@ -87,8 +87,7 @@ class DashboardUiTest extends FxRobot {
             stage.setHeight(800);
         });
         WaitForAsyncUtils.waitForFxEvents();
-        Path docs = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent().resolve("docs");
-        Path file = Screenshots.write(stage.getScene(), docs.resolve("screenshots").resolve("dashboard.png"));
+        Path file = Screenshots.forDocs(stage.getScene(), "dashboard");
         assertThat(file).exists();
     }
 

@@ -94,8 +94,7 @@ class ReportsAndSearchUiTest extends FxRobot {
             stage.setHeight(800);
         });
         WaitForAsyncUtils.waitForFxEvents();
-        Path docs = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent().resolve("docs");
-        assertThat(Screenshots.write(stage.getScene(), docs.resolve("screenshots").resolve("report.png"))).exists();
+        assertThat(Screenshots.forDocs(stage.getScene(), "report")).exists();
     }
 
     @Test

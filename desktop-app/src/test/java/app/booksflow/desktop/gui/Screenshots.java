@@ -29,6 +29,26 @@ public final class Screenshots {
         return Path.of(System.getProperty("basedir", "."), "target", "screenshots");
     }
 
+    /**
+     * A picture for the README: written to {@code folder()} on every run, and over
+     * {@code docs/screenshots/name.png} only when asked with {@code -Dbooksflow.docs.screenshots=true},
+     * so that running the tests leaves the checkout as it was.
+     */
+    public static Path forDocs(Scene scene, String name) {
+        Path file = write(scene, name);
+        if (Boolean.getBoolean("booksflow.docs.screenshots")) {
+            Path docs = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent().resolve("docs")
+                    .resolve("screenshots").resolve(name + ".png");
+            try {
+                Files.createDirectories(docs.getParent());
+                Files.copy(file, docs, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not write " + docs, e);
+            }
+        }
+        return file;
+    }
+
     /** Writes {@code folder()/name.png}. */
     public static Path write(Scene scene, String name) {
         return write(scene, folder().resolve(name + ".png"));

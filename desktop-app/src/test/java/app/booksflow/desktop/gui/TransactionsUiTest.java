@@ -113,7 +113,6 @@ class TransactionsUiTest extends FxRobot {
             stage.setHeight(800);
         });
         WaitForAsyncUtils.waitForFxEvents();
-        Path docs = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent().resolve("docs");
-        assertThat(Screenshots.write(stage.getScene(), docs.resolve("screenshots").resolve("ledger.png"))).exists();
+        assertThat(Screenshots.forDocs(stage.getScene(), "ledger")).exists();
     }
 }

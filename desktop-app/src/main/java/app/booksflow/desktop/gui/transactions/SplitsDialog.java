@@ -64,7 +64,16 @@ final class SplitsDialog extends Dialog<ButtonType> {
         content.setPrefWidth(760);
         getDialogPane().setContent(content);
 
-        viewModel.splits().addListener((ListChangeListener<SplitDraft>) change -> rebuild());
+        // Lines added or removed rebuild the grid; a typed amount (an update) must not, or the field loses focus.
+        viewModel.splits().addListener((ListChangeListener<SplitDraft>) change -> {
+            boolean structural = false;
+            while (change.next()) {
+                structural |= !change.wasUpdated();
+            }
+            if (structural) {
+                rebuild();
+            }
+        });
         rebuild();
         getDialogPane().addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (ADD_LINE.match(event)) {
