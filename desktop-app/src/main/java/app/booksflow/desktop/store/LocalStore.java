@@ -72,6 +72,10 @@ public final class LocalStore implements AutoCloseable {
             dataSource = pool(directory);
             int migrations = Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).load().migrate()
                     .migrationsExecuted;
+            if (migrations > 0) {
+                // Flyway's commits bypass the write path: without this a kill soon after could undo them.
+                checkpoint(dataSource);
+            }
             long migrated = System.nanoTime();
             SessionFactory sessionFactory = sessionFactory(dataSource);
             log.info("Opened the books in {} ({} migrations applied, {} ms; session factory {} ms)", directory,
@@ -162,6 +166,10 @@ public final class LocalStore implements AutoCloseable {
     }
 
     private void checkpoint() {
+        checkpoint(dataSource);
+    }
+
+    private static void checkpoint(HikariDataSource dataSource) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("CHECKPOINT");
         } catch (SQLException e) {
