@@ -52,6 +52,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
@@ -135,6 +136,9 @@ public final class BooksFlowApp extends Application {
     public void start(Stage stage) {
         taskExecutor = FxTaskExecutor.withDefaultThreads(failure -> showFailure(stage, failure));
         ObjectProperty<Settings> settings = new SimpleObjectProperty<>(loadedSettings.settings());
+        // Date pickers and other JavaFX formatting follow the locale chosen in Settings, not only the amounts.
+        Locale.setDefault(Locale.Category.FORMAT, settings.get().locale());
+        settings.addListener((observable, old, changed) -> Locale.setDefault(Locale.Category.FORMAT, changed.locale()));
         Path dataFolder = dataFolder();
         log.info("Settings from {}; data folder {}", settingsStore.file(), dataFolder);
 
