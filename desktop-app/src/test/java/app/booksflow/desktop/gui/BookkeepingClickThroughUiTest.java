@@ -3,71 +3,36 @@ package app.booksflow.desktop.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import app.booksflow.desktop.LaunchOptions;
 import app.booksflow.desktop.gui.practice.ClientRow;
 import app.booksflow.desktop.gui.search.SearchResult;
 import app.booksflow.desktop.ledger.LedgerRow;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A working day in one pass, by mouse and keyboard on the real window: take on a client, enter a sale
  * split over two income accounts, see the client's dashboard move, find the sale with the search bar,
  * close the month and see an edit of the sale refused with the books unchanged. "Today" is 15 December 2025.
  */
-class BookkeepingClickThroughUiTest extends FxRobot {
+class BookkeepingClickThroughUiTest extends AppWindowTest {
 
-    private static final Clock DECEMBER_2025 = Clock.fixed(Instant.parse("2025-12-15T10:00:00Z"), ZoneOffset.UTC);
     private static final String CLIENT = "Quayside Cycles Ltd";
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    @TempDir
-    Path dir;
 
-    private Stage stage;
-    private Application app;
 
-    @BeforeAll
-    static void startToolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
 
-    @BeforeEach
-    void openApp() throws Exception {
-        LaunchOptions options = new LaunchOptions(Optional.of(dir.resolve("data")), Optional.of(dir.resolve("config")),
-                Instant.now());
-        stage = FxToolkit.toolkitContext().getRegisteredStage();
-        app = FxToolkit.setupApplication(() -> new BooksFlowApp(options, DECEMBER_2025));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
-    @AfterEach
-    void closeApp() throws Exception {
-        FxToolkit.cleanupApplication(app);
-    }
 
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES) // the demo practice loads first; slow on a busy machine

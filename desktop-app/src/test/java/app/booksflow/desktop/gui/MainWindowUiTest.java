@@ -3,7 +3,6 @@ package app.booksflow.desktop.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import app.booksflow.desktop.LaunchOptions;
 import app.booksflow.desktop.gui.main.Screen;
 import app.booksflow.desktop.settings.AppDirectories;
 import app.booksflow.desktop.settings.SettingsStore;
@@ -13,55 +12,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
-import javafx.application.Application;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.controlsfx.control.StatusBar;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The few click-through tests: the real app, headless under Monocle, driven by keyboard and mouse.
  * Everything else about these screens is tested on their ViewModels.
  */
-class MainWindowUiTest extends FxRobot {
-
-    @TempDir
-    Path dir;
-
-    private Stage stage;
-    private Application app;
-
-    @BeforeAll
-    static void startToolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @BeforeEach
-    void openApp() throws Exception {
-        LaunchOptions options = new LaunchOptions(Optional.of(dir.resolve("data")), Optional.of(dir.resolve("config")),
-                Instant.now());
-        stage = FxToolkit.toolkitContext().getRegisteredStage();
-        app = FxToolkit.setupApplication(() -> new BooksFlowApp(options));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @AfterEach
-    void closeApp() throws Exception {
-        FxToolkit.cleanupApplication(app);
-    }
+class MainWindowUiTest extends AppWindowTest {
 
     @Test
     void windowOpensWithNavigationAndStatusBarAndEveryScreenCanBeShown() {

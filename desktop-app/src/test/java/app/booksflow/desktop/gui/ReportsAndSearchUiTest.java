@@ -1,68 +1,33 @@
 package app.booksflow.desktop.gui;
 
+import org.junit.jupiter.api.BeforeEach;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import app.booksflow.desktop.LaunchOptions;
 import app.booksflow.desktop.gui.practice.ClientRow;
 import app.booksflow.desktop.gui.reports.ReportRow;
 import app.booksflow.desktop.gui.search.SearchResult;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Optional;
-import javafx.application.Application;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Reports screen and the search across clients on the demo practice, driven by the keyboard.
  * "Today" is 15 December 2025, the last month of the demo's books.
  */
-class ReportsAndSearchUiTest extends FxRobot {
-
-    private static final Clock DECEMBER_2025 = Clock.fixed(Instant.parse("2025-12-15T10:00:00Z"), ZoneOffset.UTC);
-
-    @TempDir
-    Path dir;
-
-    private Stage stage;
-    private Application app;
-
-    @BeforeAll
-    static void startToolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
+class ReportsAndSearchUiTest extends AppWindowTest {
 
     @BeforeEach
-    void openApp() throws Exception {
-        LaunchOptions options = new LaunchOptions(Optional.of(dir.resolve("data")), Optional.of(dir.resolve("config")),
-                Instant.now());
-        stage = FxToolkit.toolkitContext().getRegisteredStage();
-        app = FxToolkit.setupApplication(() -> new BooksFlowApp(options, DECEMBER_2025));
-        WaitForAsyncUtils.waitForFxEvents();
+    void waitForTheDemoPractice() {
         await().atMost(Duration.ofSeconds(120)).until(() -> lookup("#clientTable").tryQuery().isPresent()
                 && lookup("#clientTable").<TableView<ClientRow>>query().getItems().size() == 5);
-    }
-
-    @AfterEach
-    void closeApp() throws Exception {
-        FxToolkit.cleanupApplication(app);
     }
 
     @Test

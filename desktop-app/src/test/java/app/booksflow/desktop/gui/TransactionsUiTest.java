@@ -3,65 +3,24 @@ package app.booksflow.desktop.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import app.booksflow.desktop.LaunchOptions;
 import app.booksflow.desktop.gui.practice.ClientRow;
 import app.booksflow.desktop.ledger.LedgerRow;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The ledger of a demo client: filtered by typing, then a transaction entered with the keyboard alone
  * (Ctrl+N, Enter from field to field, Enter in the amount saves) shows up selected in the table.
  */
-class TransactionsUiTest extends FxRobot {
-
-    private static final Clock DECEMBER_2025 = Clock.fixed(Instant.parse("2025-12-15T10:00:00Z"), ZoneOffset.UTC);
-
-    @TempDir
-    Path dir;
-
-    private Stage stage;
-    private Application app;
-
-    @BeforeAll
-    static void startToolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @BeforeEach
-    void openApp() throws Exception {
-        LaunchOptions options = new LaunchOptions(Optional.of(dir.resolve("data")), Optional.of(dir.resolve("config")),
-                Instant.now());
-        stage = FxToolkit.toolkitContext().getRegisteredStage();
-        app = FxToolkit.setupApplication(() -> new BooksFlowApp(options, DECEMBER_2025));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @AfterEach
-    void closeApp() throws Exception {
-        FxToolkit.cleanupApplication(app);
-    }
+class TransactionsUiTest extends AppWindowTest {
 
     @Test
     @Timeout(value = 300, unit = TimeUnit.SECONDS) // the demo load alone takes a minute on a busy machine

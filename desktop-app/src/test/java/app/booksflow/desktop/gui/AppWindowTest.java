@@ -1,0 +1,65 @@
+package app.booksflow.desktop.gui;
+
+import app.booksflow.desktop.LaunchOptions;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import javafx.application.Application;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The whole app in TestFX's headless stage, on an empty data folder of the test's own (so the demo
+ * practice loads first). "Today" is 15 December 2025, the last month of the demo's books, unless a
+ * test class chooses another clock.
+ */
+abstract class AppWindowTest extends FxRobot {
+
+    static final Clock DECEMBER_2025 = Clock.fixed(Instant.parse("2025-12-15T10:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    Stage stage;
+    private Application app;
+
+    @BeforeAll
+    static void startToolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void openApp() throws Exception {
+        LaunchOptions options = new LaunchOptions(Optional.of(dir.resolve("data")), Optional.of(dir.resolve("config")),
+                Instant.now());
+        stage = FxToolkit.toolkitContext().getRegisteredStage();
+        // The stage is shared by every test class: put back what an earlier one may have moved or resized.
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(1200);
+            stage.setHeight(760);
+        }).get();
+        Clock clock = clock();
+        app = FxToolkit.setupApplication(() -> new BooksFlowApp(options, clock));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void closeApp() throws Exception {
+        FxToolkit.cleanupApplication(app);
+    }
+
+    /** What "today" is for the app under test. */
+    Clock clock() {
+        return DECEMBER_2025;
+    }
+}
