@@ -130,6 +130,130 @@ class SearchServiceTest {
         assertThat(ranked).containsExactly(payeeExactNew.id(), payeeExactOld.id(), payeePrefix.id(), memoOnly.id());
     }
 
+    private Transaction book(Client client, LocalDate date, String payee, String memo, String splitMemo,
+            String gross) {
+        Money amount = TestBooks.gbp(gross).negate();
+        Transaction transaction = new Transaction(TransactionId.random(), client.id(), date, payee, memo,
+                books.account(client.id(), "1000"), amount, TransactionStatus.POSTED,
+                List.of(new Split(books.account(client.id(), "6100"), amount, java.util.Optional.empty(), splitMemo)));
+        books.ledger.transactions().create(transaction, TestBooks.USER);
+        return transaction;
+    }
+
+    private List<TransactionId> ids(SearchService service, String query, int limit) {
+        return service.search(query, null, limit).stream().map(SearchHit::transaction).toList();
+    }
+
+    @Test
+    void ranksEveryTierInOrderAndTheLimitCutsAcrossTiers() {
+        LocalDate day = LocalDate.of(2025, 5, 1);
+        Transaction amountPrefix = book(acme, day.plusDays(9), "Shop", "", "", "3031.00");
+        Transaction amountExact = book(acme, day.plusDays(8), "Shop", "", "", "303.00");
+        Transaction splitPrefix = book(acme, day.plusDays(7), "Shop", "", "ref 3030", "1.00");
+        Transaction splitExact = book(acme, day.plusDays(6), "Shop", "", "ref 303", "1.00");
+        Transaction memoPrefix = book(bistro, day.plusDays(5), "Shop", "room 3031", "", "1.00");
+        Transaction memoExact = book(acme, day.plusDays(4), "Shop", "room 303", "", "1.00");
+        Transaction payeePrefix = book(acme, day.plusDays(3), "Unit 3035", "", "", "1.00");
+        Transaction payeeExactOld = book(acme, day.plusDays(1), "Unit 303", "", "", "1.00");
+        Transaction payeeExactNew = book(bistro, day.plusDays(2), "Unit 303", "", "", "1.00");
+        List<TransactionId> all = List.of(payeeExactNew.id(), payeeExactOld.id(), payeePrefix.id(), memoExact.id(),
+                memoPrefix.id(), splitExact.id(), splitPrefix.id(), amountExact.id(), amountPrefix.id());
+
+        assertThat(ids(search, "303", 50)).containsExactlyElementsOf(all);
+        assertThat(search.search("303").stream().map(SearchHit::score).toList())
+                .containsExactly(9, 9, 8, 7, 6, 5, 4, 3, 2);
+        for (int limit = 1; limit <= all.size(); limit++) {
+            assertThat(ids(search, "303", limit)).as("limit " + limit).containsExactlyElementsOf(all.subList(0, limit));
+        }
+    }
+
+    @Test
+    void sameDayTiesFollowTheIdsAndTheLimitTakesTheFirstOfThem() {
+        List<TransactionId> booked = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            booked.add(book(i % 2 == 0 ? acme : bistro, LocalDate.of(2025, 5, 1), "Courier", "", "5.00").id());
+        }
+        List<TransactionId> byId = booked.stream()
+                .sorted((a, b) -> SearchService.compareIds(a.value(), b.value())).toList();
+
+        assertThat(ids(search, "courier", 50)).containsExactlyElementsOf(byId);
+        assertThat(ids(search, "cour", 5)).containsExactlyElementsOf(byId.subList(0, 5));
+        assertThat(ids(search, "courier 5.00", 5)).containsExactlyElementsOf(byId.subList(0, 5));
+        SearchService tiered = new SearchService(books.store, SearchService.MAX_COMPLETIONS, 0, 0);
+        assertThat(ids(tiered, "courier 5.00", 5)).containsExactlyElementsOf(byId.subList(0, 5));
+        assertThat(ids(tiered, "5 cour", 50)).containsExactlyElementsOf(byId);
+    }
+
+    @Test
+    void aRareWordWithACommonOneFindsTheSameWhicheverWayTheCommonOneIsMatched() {
+        for (int i = 0; i < 30; i++) {
+            book(i % 2 == 0 ? acme : bistro, LocalDate.of(2025, 1, 1).plusDays(i), "Fuel Station " + i, "diesel",
+                    "10.00");
+        }
+        Transaction rare = book(acme, LocalDate.of(2024, 6, 1), "Fuel Station", "diesel for the generator", "99.00");
+        Transaction rareInSplit = book(bistro, LocalDate.of(2024, 7, 1), "Hire Co", "",
+                "generator fuel", "45.00");
+        // Every word beyond 3 rows counts as common: checked on the rare word's candidates, not read whole.
+        SearchService checking = new SearchService(books.store, SearchService.MAX_COMPLETIONS, 3, 100);
+        // No candidate set is small enough to check: every word is read whole and intersected.
+        SearchService reading = new SearchService(books.store, SearchService.MAX_COMPLETIONS, 3, 0);
+        // Every word counts as common: the rarest is read tier by tier, each transaction scored on its own terms.
+        SearchService tiered = new SearchService(books.store, SearchService.MAX_COMPLETIONS, 0, 0);
+
+        for (SearchService service : List.of(search, checking, reading, tiered)) {
+            assertThat(ids(service, "fuel generator", 50)).containsExactly(rare.id(), rareInSplit.id());
+            assertThat(ids(service, "diesel gen", 50)).containsExactly(rare.id());
+            assertThat(ids(service, "fu die gene 99", 50)).containsExactly(rare.id());
+            assertThat(ids(service, "generator fuel", 1)).containsExactly(rare.id());
+            assertThat(ids(service, "fuel diesel", 50)).hasSize(31);
+            assertThat(ids(service, "fuel diesel nowhere", 50)).isEmpty();
+        }
+        assertThat(search.search("fuel generator").stream().map(SearchHit::score).toList())
+                .containsExactly(9 + 7, 5 + 5);
+        assertThat(search.search("fuel generator", java.util.Set.of(bistro.id()), 50))
+                .extracting(SearchHit::transaction).containsExactly(rareInSplit.id());
+        for (SearchService service : List.of(checking, tiered)) {
+            assertThat(service.search("fuel generator", java.util.Set.of(bistro.id()), 50))
+                    .extracting(SearchHit::transaction).containsExactly(rareInSplit.id());
+            assertThat(service.search("fuel generator").stream().map(SearchHit::score).toList())
+                    .containsExactly(9 + 7, 5 + 5);
+        }
+    }
+
+    @Test
+    void aShortPrefixIsCompletedWithItsFirstTermsButExactMatchesAlwaysCount() {
+        book(acme, LocalDate.of(2025, 5, 1), "Ca", "", "1.00");
+        book(acme, LocalDate.of(2025, 5, 2), "Cab Hire", "", "1.00");
+        book(acme, LocalDate.of(2025, 5, 3), "Cable Co", "", "1.00");
+        book(acme, LocalDate.of(2025, 5, 4), "Cafe Nord", "", "1.00");
+        SearchService twoCompletions = new SearchService(books.store, 2, SearchService.SMALL_WORD,
+                SearchService.CHECKED_CANDIDATES);
+
+        assertThat(payees("ca")).containsExactly("Ca", "Cafe Nord", "Cable Co", "Cab Hire");
+        assertThat(twoCompletions.search("ca").stream().map(SearchHit::payee).toList())
+                .containsExactly("Ca", "Cable Co", "Cab Hire");
+        assertThat(twoCompletions.search("caf").stream().map(SearchHit::payee).toList())
+                .containsExactly("Cafe Nord");
+    }
+
+    @Test
+    void oneWordIsReadNewestFirstFromTheIndexSoTheLimitEndsTheRead() {
+        String plan = books.store.read(session -> session.doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "explain " + SearchService.NEWEST.formatted(""))) {
+                statement.setString(1, "cable");
+                statement.setInt(2, 0);
+                statement.setInt(3, 50);
+                try (ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    return rows.getString(1);
+                }
+            }
+        }));
+
+        assertThat(plan).containsIgnoringCase("SEARCH_TERMS_BY_TERM_FIELD_DAY").containsIgnoringCase("index sorted");
+    }
+
     @Test
     void blankQueriesFindNothingAndTheLimitHolds() {
         for (int i = 0; i < 5; i++) {
@@ -199,7 +323,7 @@ class SearchServiceTest {
             }
         }));
 
-        assertThat(plan).containsIgnoringCase("SEARCH_TERMS_BY_TERM").doesNotContainIgnoringCase("tableScan");
+        assertThat(plan).containsIgnoringCase("SEARCH_TERMS_BY_TERM_FIELD_DAY").doesNotContainIgnoringCase("tableScan");
     }
 
     @Test
