@@ -3,15 +3,15 @@ package app.booksflow.desktop.audit;
 import app.booksflow.desktop.reports.export.Cell;
 import app.booksflow.desktop.reports.export.CsvExport;
 import app.booksflow.desktop.reports.export.ReportTable;
+import app.booksflow.desktop.reports.export.WholeFile;
 import app.booksflow.model.id.ClientId;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +21,8 @@ import java.util.function.LongConsumer;
 
 /**
  * The filtered audit trail as a CSV file, through {@link CsvExport} (so a user name or summary that
- * looks like a spreadsheet formula is neutralised). Read a page at a time and written to a temporary
- * file beside the target, moved into place only when complete: a cancelled or failed export leaves
- * no half-written file.
+ * looks like a spreadsheet formula is neutralised). Read a page at a time and written through
+ * {@link WholeFile}: a cancelled or failed export leaves no half-written file.
  */
 public final class AuditCsv {
 
@@ -43,36 +42,27 @@ public final class AuditCsv {
     public static long write(AuditQueries queries, AuditQuery query, Map<ClientId, String> clientNames, Path target,
             LongConsumer done, BooleanSupplier cancelled) {
         DateTimeFormatter when = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(query.zone());
-        Path parent = target.toAbsolutePath().getParent();
+        long[] written = {0};
         try {
-            Path part = Files.createTempFile(parent, "." + target.getFileName(), ".part");
-            try {
-                long[] written = {0};
-                try (Writer out = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
-                    CsvExport.write(new ReportTable("Audit trail", "", "", HEADERS, List.of(), List.of()), out);
-                    queries.forEach(query, PAGE, page -> {
-                        if (cancelled.getAsBoolean()) {
-                            throw new CancellationException();
-                        }
-                        List<List<Cell>> rows = page.events().stream().map(event -> row(event, when, clientNames)).toList();
-                        try {
-                            CsvExport.writeRows(rows, out);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                        written[0] += rows.size();
-                        done.accept(written[0]);
-                    });
-                }
-                try {
-                    Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-                return written[0];
-            } finally {
-                Files.deleteIfExists(part);
-            }
+            WholeFile.write(target, stream -> {
+                Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+                CsvExport.write(new ReportTable("Audit trail", "", "", HEADERS, List.of(), List.of()), out);
+                queries.forEach(query, PAGE, page -> {
+                    if (cancelled.getAsBoolean()) {
+                        throw new CancellationException();
+                    }
+                    List<List<Cell>> rows = page.events().stream().map(event -> row(event, when, clientNames)).toList();
+                    try {
+                        CsvExport.writeRows(rows, out);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    written[0] += rows.size();
+                    done.accept(written[0]);
+                });
+                out.flush();
+            });
+            return written[0];
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + target, e);
         }

@@ -198,10 +198,15 @@ public final class BooksFlowApp extends Application {
             practice.clients().addListener(coldStart.firstFigures());
             practice.onSaved(() -> mainViewModel.lastSavedAtProperty().set(clock.instant()));
             practice.refresh();
-            // Figures change with every write on any screen: shown again, a screen reads them again.
+            // Figures change with every write on any screen: shown again, a screen reads them again. A dashboard
+            // shown for a newly opened client has just been read by its client change, so it is not read twice.
+            ObjectProperty<ClientId> dashboardShownFor = new SimpleObjectProperty<>();
             mainViewModel.currentScreenProperty().addListener((screens, before, shown) -> {
                 if (shown == Screen.DASHBOARD && shownClient.get() != null) {
-                    dashboard.refresh();
+                    if (shownClient.get().equals(dashboardShownFor.get())) {
+                        dashboard.refresh();
+                    }
+                    dashboardShownFor.set(shownClient.get());
                 } else if (shown == Screen.PRACTICE) {
                     practice.refresh();
                 }
