@@ -4,12 +4,12 @@ import app.booksflow.desktop.dashboard.DashboardQueries;
 import app.booksflow.desktop.dashboard.PeriodFigures;
 import app.booksflow.desktop.gui.Amounts;
 import app.booksflow.desktop.gui.task.BackgroundTask;
+import app.booksflow.desktop.gui.task.FailureMessages;
 import app.booksflow.desktop.gui.task.TaskExecutor;
 import app.booksflow.desktop.ledger.LedgerServices;
 import app.booksflow.desktop.ledger.NewClient;
 import app.booksflow.desktop.settings.LocalUser;
 import app.booksflow.desktop.settings.Settings;
-import app.booksflow.model.DomainException;
 import app.booksflow.model.id.ClientId;
 import app.booksflow.model.practice.Client;
 import java.time.Clock;
@@ -144,7 +144,7 @@ public final class PracticeViewModel {
                 })
                 .onFailure(error -> {
                     saving.set(false);
-                    form.refuse(reason(error, "The client could not be created"));
+                    form.refuse(FailureMessages.of(error, "The client could not be created"));
                 })
                 .executeWith(taskExecutor);
     }
@@ -189,7 +189,7 @@ public final class PracticeViewModel {
                 })
                 .onFailure(error -> {
                     saving.set(false);
-                    closingError.set(reason(error, "The closing date could not be changed"));
+                    closingError.set(FailureMessages.of(error, "The closing date could not be changed"));
                 })
                 .executeWith(taskExecutor);
     }
@@ -220,10 +220,6 @@ public final class PracticeViewModel {
                 .executeWith(taskExecutor);
     }
 
-    private static String reason(Throwable error, String fallback) {
-        return error instanceof DomainException domain ? domain.getMessage()
-                : fallback + ": " + Objects.requireNonNullElse(error.getMessage(), error.getClass().getSimpleName());
-    }
 
     private void applyFilter() {
         String wanted = search.get() == null ? "" : search.get().strip().toLowerCase(Locale.ROOT);

@@ -2,6 +2,7 @@ package app.booksflow.desktop.gui.receipts;
 
 import app.booksflow.desktop.gui.Amounts;
 import app.booksflow.desktop.gui.task.BackgroundTask;
+import app.booksflow.desktop.gui.task.FailureMessages;
 import app.booksflow.desktop.gui.task.TaskExecutor;
 import app.booksflow.desktop.ledger.LedgerServices;
 import app.booksflow.desktop.pictures.ReceiptPictures;
@@ -397,8 +398,7 @@ public final class ReceiptsViewModel {
                 })
                 .onFailure(error -> {
                     busy.set(false);
-                    message.set(error instanceof DomainException ? error.getMessage()
-                            : title + " failed: " + error.getMessage());
+                    message.set(FailureMessages.of(error, title + " failed"));
                     refresh(); // the receipt or transaction may have changed or gone meanwhile
                 })
                 .executeWith(taskExecutor);

@@ -2,6 +2,7 @@ package app.booksflow.desktop.gui.reports;
 
 import app.booksflow.desktop.gui.Amounts;
 import app.booksflow.desktop.gui.task.BackgroundTask;
+import app.booksflow.desktop.gui.task.FailureMessages;
 import app.booksflow.desktop.gui.task.TaskExecutor;
 import app.booksflow.desktop.reports.ReportPeriod;
 import app.booksflow.desktop.reports.Reports;
@@ -11,7 +12,6 @@ import app.booksflow.desktop.reports.export.ReportFile;
 import app.booksflow.desktop.reports.export.ReportTable;
 import app.booksflow.desktop.reports.export.ReportTables;
 import app.booksflow.desktop.settings.Settings;
-import app.booksflow.model.DomainException;
 import app.booksflow.model.id.ClientId;
 import app.booksflow.model.money.MoneyFormat;
 import java.io.IOException;
@@ -124,8 +124,7 @@ public final class ReportsViewModel {
                 })
                 .onFailure(error -> {
                     if (asked == generation) {
-                        clear(error instanceof DomainException ? error.getMessage()
-                                : "The report could not be read: " + error.getMessage());
+                        clear(FailureMessages.of(error, "The report could not be read"));
                     }
                 })
                 .onCancelled(() -> {

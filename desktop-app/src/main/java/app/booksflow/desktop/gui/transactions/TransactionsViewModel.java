@@ -2,6 +2,7 @@ package app.booksflow.desktop.gui.transactions;
 
 import app.booksflow.desktop.gui.Amounts;
 import app.booksflow.desktop.gui.task.BackgroundTask;
+import app.booksflow.desktop.gui.task.FailureMessages;
 import app.booksflow.desktop.gui.task.TaskExecutor;
 import app.booksflow.desktop.ledger.LedgerPage;
 import app.booksflow.desktop.ledger.LedgerPages;
@@ -665,15 +666,7 @@ public final class TransactionsViewModel {
     }
 
     private static String describe(Throwable error) {
-        if (error instanceof DomainException) {
-            return error.getMessage();
-        }
-        for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof DomainException) {
-                return cause.getMessage();
-            }
-        }
-        return "The change could not be saved: " + error.getMessage();
+        return FailureMessages.of(error, "The change could not be saved");
     }
 
     // ------------------------------------------------------------------ splits
