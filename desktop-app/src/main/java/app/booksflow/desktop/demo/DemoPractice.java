@@ -6,7 +6,7 @@ import app.booksflow.desktop.dashboard.ClientChart;
 import app.booksflow.desktop.dashboard.DashboardDelta;
 import app.booksflow.desktop.dashboard.DashboardWriter;
 import app.booksflow.desktop.dashboard.ReceiptFacts;
-import app.booksflow.desktop.search.SearchTermWriter;
+import app.booksflow.desktop.search.SearchBacklog;
 import app.booksflow.desktop.store.LedgerBatch;
 import app.booksflow.desktop.store.LocalStore;
 import app.booksflow.desktop.store.entity.PracticeEntity;
@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * The practice a first run shows: five clients over two years (about 20,000 transactions) from the
  * test-data generator, loaded through batched JDBC. The dashboards are filled on the way through the
  * same {@link DashboardDelta} every single write uses, so the demo's figures are exactly what
- * entering it all by hand would have produced.
+ * entering it all by hand would have produced. The transactions are listed for search in the
+ * {@link SearchBacklog}, whose indexer writes their terms after the load.
  *
  * <p>The practice with its clients and charts commits first, then each client's books in a
  * transaction of their own: the screen can show the first client while the others load, and a load
@@ -134,11 +135,11 @@ public final class DemoPractice {
         DashboardDelta delta = new DashboardDelta();
         long transactions = 0;
         long receipts = 0;
-        try (LedgerBatch batch = new LedgerBatch(connection); SearchTermWriter search = new SearchTermWriter(connection)) {
+        try (LedgerBatch batch = new LedgerBatch(connection); SearchBacklog.Writer search = new SearchBacklog.Writer(connection)) {
             for (Iterator<GeneratedTransaction> it = client.transactions().iterator(); it.hasNext(); ) {
                 GeneratedTransaction generated = it.next();
                 batch.add(generated.transaction());
-                search.add(generated.transaction());
+                search.add(generated.transaction().id());
                 delta.add(generated.transaction(), chart);
                 transactions++;
                 if (generated.receipt().isPresent()) {

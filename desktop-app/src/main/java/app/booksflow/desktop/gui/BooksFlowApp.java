@@ -170,6 +170,7 @@ public final class BooksFlowApp extends Application {
     private void openBooks(Stage stage, ObjectProperty<Settings> settings, MainWindowViewModel mainViewModel,
             ColdStartLog coldStart) {
         startup = new StartupViewModel(opening, clock, taskExecutor, BooksFlowApp::loadDemo);
+        search.unindexedProperty().bind(startup.unindexedProperty());
         Label waiting = new Label("Opening the books…");
         waiting.getStyleClass().add("placeholder-intro");
         waiting.setWrapText(true);

@@ -32,12 +32,20 @@ public final class SearchIndex {
         log.info("Rebuilt the search index in {} ms", (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** Within the caller's write transaction. */
+    /** Within the caller's write transaction; everything is indexed, so nothing is left waiting in the backlog. */
     public static void rebuild(Session session) {
-        session.doWork(SearchIndex::rebuild);
+        session.doWork(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate("delete from search_pending");
+            }
+            rebuild(connection);
+        });
     }
 
-    /** On the caller's connection and so in its transaction: also the migration that indexes older books. */
+    /**
+     * On the caller's connection and so in its transaction: also the migration (V3) that indexed older
+     * books, from before the backlog's table existed.
+     */
     public static void rebuild(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.executeUpdate("delete from search_terms");

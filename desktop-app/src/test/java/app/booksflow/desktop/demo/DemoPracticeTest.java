@@ -81,6 +81,7 @@ class DemoPracticeTest {
             // Each client's books commit in one transaction: a load cut short leaves a client set up but empty.
             store.runInTransaction(session -> session.doWork(connection -> {
                 for (String sql : List.of(
+                        "delete from search_pending where transaction_id in (select id from transactions where client_id = ?)",
                         "delete from receipts where client_id = ?",
                         "delete from splits where transaction_id in (select id from transactions where client_id = ?)",
                         "delete from transactions where client_id = ?",

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
+import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -20,6 +21,7 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -51,6 +53,7 @@ public final class SearchViewModel {
     private final ReadOnlyIntegerWrapper selectedIndex = new ReadOnlyIntegerWrapper(this, "selectedIndex", -1);
     private final ReadOnlyBooleanWrapper showing = new ReadOnlyBooleanWrapper(this, "showing", false);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final LongProperty unindexed = new SimpleLongProperty(this, "unindexed", 0);
 
     private long generation;
 
@@ -60,6 +63,12 @@ public final class SearchViewModel {
         this.taskExecutor = Objects.requireNonNull(taskExecutor);
         this.openHit = Objects.requireNonNull(openHit);
         available.bind(service.isNotNull());
+        unindexed.addListener((property, before, now) -> {
+            // What was shown was searched without the transactions that were still being indexed.
+            if (now.longValue() == 0 && showing.get()) {
+                search();
+            }
+        });
     }
 
     /** Searches for the current text; a blank text closes the list at once. */
@@ -103,7 +112,10 @@ public final class SearchViewModel {
                 hit.payee(), hit.memo() == null ? "" : hit.memo(), amounts.format(hit.total()), describe(hit.field())))
                 .toList());
         selectedIndex.set(results.isEmpty() ? -1 : 0);
-        message.set(results.isEmpty() ? "No transaction matches \u201C" + wanted + "\u201D." : "");
+        message.set(!results.isEmpty() ? "" : unindexed.get() > 0
+                ? "No transaction matches \u201C" + wanted + "\u201D yet: " + String.format(shownWith.locale(), "%,d",
+                        unindexed.get()) + " transactions are still being indexed for search."
+                : "No transaction matches \u201C" + wanted + "\u201D.");
         showing.set(true);
     }
 
@@ -143,6 +155,11 @@ public final class SearchViewModel {
     /** Set once the books are open; until then nothing can be searched. */
     public ObjectProperty<SearchService> serviceProperty() {
         return service;
+    }
+
+    /** Transactions that search does not find yet (a bulk load being indexed); the results are asked again at 0. */
+    public LongProperty unindexedProperty() {
+        return unindexed;
     }
 
     public ReadOnlyBooleanProperty availableProperty() {

@@ -2,6 +2,7 @@ package app.booksflow.desktop.gui.startup;
 
 import app.booksflow.desktop.gui.task.BackgroundTask;
 import app.booksflow.desktop.gui.task.TaskExecutor;
+import app.booksflow.desktop.search.SearchBacklog;
 import app.booksflow.desktop.store.DataDirectory;
 import app.booksflow.desktop.store.LocalStore;
 import app.booksflow.desktop.store.StoreLockedException;
@@ -17,6 +18,8 @@ import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -28,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * Opens the books of the data folder off the FX thread ("Opening the books"), then fills an empty
  * store with the demo practice ("Loading the demo practice"). What went wrong is a sentence for the
  * user in {@link #problemProperty()}; {@link #fatalProperty()} says the window cannot go on (the folder
- * is locked by another window).
+ * is locked by another window). Once the books are shown, the transactions a bulk load left for search
+ * are indexed in the background ("Indexing transactions for search"), their number in
+ * {@link #unindexedProperty()} until it is done.
  */
 public final class StartupViewModel {
 
@@ -54,6 +59,7 @@ public final class StartupViewModel {
     private final ReadOnlyObjectWrapper<OpenBooks> books = new ReadOnlyObjectWrapper<>(this, "books");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyBooleanWrapper fatal = new ReadOnlyBooleanWrapper(this, "fatal", false);
+    private final ReadOnlyLongWrapper unindexed = new ReadOnlyLongWrapper(this, "unindexed", 0);
 
     private final Supplier<LocalStore> open;
 
@@ -91,18 +97,60 @@ public final class StartupViewModel {
                 return null;
             });
             return OpenBooks.of(store, clock);
-        }).onSuccess(books::set).onFailure(error -> {
+        }).onSuccess(this::show).onFailure(error -> {
             if (closing) {
                 return;
             }
             log.error("The demo practice could not be loaded into {}", directory, error);
             problem.set("The demo practice could not be loaded (" + error.getMessage() + "). Your own books are unchanged.");
-            books.set(OpenBooks.of(store, clock));
+            show(OpenBooks.of(store, clock));
         }).onCancelled(() -> {
             // The loader commits client by client and picks up the missing ones at the next start.
             problem.set("Loading the demo practice was stopped; the clients loaded so far are here, the rest "
                     + "follow the next time BooksFlow starts.");
-            books.set(OpenBooks.of(store, clock));
+            show(OpenBooks.of(store, clock));
+        }).executeWith(taskExecutor);
+    }
+
+    private void show(OpenBooks opened) {
+        books.set(opened);
+        indexForSearch(opened.store());
+    }
+
+    /**
+     * Writes the search terms a bulk load (such as the demo's) left for later, one chunk per task so that
+     * other work gets a turn on the executor between chunks; stops when the window closes.
+     */
+    private void indexForSearch(LocalStore store) {
+        BackgroundTask.of("Looking for transactions to index", () -> SearchBacklog.pending(store))
+                .onSuccess(pending -> {
+                    if (pending > 0 && !closing) {
+                        unindexed.set(pending);
+                        indexNextChunk(store, 0, pending);
+                    }
+                })
+                .onFailure(error -> log.error("Could not read the search backlog of {}", directory, error))
+                .executeWith(taskExecutor);
+    }
+
+    private void indexNextChunk(LocalStore store, long done, long total) {
+        BackgroundTask.withProgress("Indexing transactions for search", progress -> whileOpen(() -> {
+            progress.update(done, total);
+            SearchBacklog.indexNext(store);
+            return SearchBacklog.pending(store);
+        })).onSuccess(left -> {
+            unindexed.set(left);
+            if (left > 0 && !closing) {
+                long all = Math.max(total, done + left);
+                indexNextChunk(store, all - left, all);
+            }
+        }).onFailure(error -> {
+            if (closing) {
+                return;
+            }
+            log.error("Indexing for search failed in {}", directory, error);
+            problem.set("Some transactions could not be indexed for search (" + error.getMessage() + "); search may "
+                    + "miss them until BooksFlow starts again. Your books are unchanged.");
         }).executeWith(taskExecutor);
     }
 
@@ -142,6 +190,11 @@ public final class StartupViewModel {
 
     public ReadOnlyBooleanProperty fatalProperty() {
         return fatal.getReadOnlyProperty();
+    }
+
+    /** Transactions that search does not find yet, because their terms are still being written; usually 0. */
+    public ReadOnlyLongProperty unindexedProperty() {
+        return unindexed.getReadOnlyProperty();
     }
 
     /**

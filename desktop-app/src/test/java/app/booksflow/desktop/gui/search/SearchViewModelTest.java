@@ -3,6 +3,7 @@ package app.booksflow.desktop.gui.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.booksflow.desktop.gui.task.SynchronousTaskExecutor;
+import app.booksflow.desktop.search.SearchBacklog;
 import app.booksflow.desktop.search.SearchHit;
 import app.booksflow.desktop.search.SearchService;
 import app.booksflow.desktop.settings.CurrencyDisplay;
@@ -71,6 +72,33 @@ class SearchViewModelTest {
     private void type(String text) {
         viewModel.queryProperty().set(text);
         viewModel.search();
+    }
+
+    @Test
+    void whileABulkLoadIsIndexedAnEmptyResultSaysSoAndTheResultsFollowOnceItIsDone() {
+        // As a bulk load leaves a transaction: committed, listed for the indexer, no terms yet.
+        books.store.runInTransaction(session -> session.doWork(connection -> {
+            try (var terms = connection.prepareStatement("delete from search_terms where transaction_id = ?");
+                    var listed = connection.prepareStatement("insert into search_pending (transaction_id) values (?)")) {
+                terms.setObject(1, rent.id().value());
+                terms.executeUpdate();
+                listed.setObject(1, rent.id().value());
+                listed.executeUpdate();
+            }
+        }));
+        viewModel.unindexedProperty().set(1_200);
+
+        type("properties");
+
+        assertThat(viewModel.results()).isEmpty();
+        assertThat(viewModel.messageProperty().get())
+                .isEqualTo("No transaction matches \u201Cproperties\u201D yet: 1,200 transactions are still being indexed for search.");
+
+        SearchBacklog.drain(books.store);
+        viewModel.unindexedProperty().set(0);
+
+        assertThat(viewModel.results()).extracting(SearchResult::payee).containsExactly("Harbour Properties");
+        assertThat(viewModel.messageProperty().get()).isEmpty();
     }
 
     @Test

@@ -2,7 +2,10 @@ package app.booksflow.desktop.gui.startup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.booksflow.desktop.demo.DemoPractice;
 import app.booksflow.desktop.gui.task.SynchronousTaskExecutor;
+import app.booksflow.desktop.search.SearchBacklog;
+import app.booksflow.desktop.search.SearchService;
 import app.booksflow.desktop.store.DataDirectory;
 import app.booksflow.desktop.store.LocalStore;
 import app.booksflow.desktop.support.MutableClock;
@@ -11,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import app.booksflow.testdata.PracticeSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +38,27 @@ class StartupViewModelTest {
             assertThat(startup.booksProperty().get()).isNotNull();
             assertThat(startup.booksProperty().get().ledger().clients().list()).isEmpty();
             assertThat(startup.problemProperty().get()).isEmpty();
+        } finally {
+            startup.close();
+        }
+    }
+
+    @Test
+    void theTransactionsABulkLoadLeftForSearchAreIndexedOnceTheBooksAreShown() {
+        List<Long> unindexed = new ArrayList<>();
+        StartupViewModel startup = new StartupViewModel(new DataDirectory(dir), clock, new SynchronousTaskExecutor(),
+                (store, clockGiven, progress) -> DemoPractice.load(store, PracticeSpec.demo().withClients(1)
+                        .withTransactions(300), clockGiven, client -> { }));
+        startup.unindexedProperty().addListener((property, before, now) -> unindexed.add(now.longValue()));
+
+        startup.start();
+        try {
+            LocalStore store = startup.booksProperty().get().store();
+            assertThat(unindexed).containsExactly(300L, 0L);
+            assertThat(SearchBacklog.pending(store)).isZero();
+            String payee = store.read(session -> session.createNativeQuery(
+                    "select payee from transactions fetch first 1 rows only", String.class).getSingleResult());
+            assertThat(new SearchService(store).search(payee)).isNotEmpty();
         } finally {
             startup.close();
         }

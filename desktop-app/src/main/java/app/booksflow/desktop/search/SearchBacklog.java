@@ -1,0 +1,182 @@
+package app.booksflow.desktop.search;
+
+import app.booksflow.desktop.store.LedgerRows;
+import app.booksflow.desktop.store.LocalStore;
+import app.booksflow.model.id.TransactionId;
+import app.booksflow.model.ledger.Transaction;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Transactions committed without their search terms, and the indexer that writes them.
+ *
+ * <p>Single writes index their transaction in their own database transaction ({@link SearchDelta}).
+ * A bulk load of tens of thousands of transactions instead lists them here, one narrow row each in the
+ * same transaction as the ledger rows and dashboards, and commits: its books and figures are there at
+ * once, and the terms (about nine rows per transaction in two indexes, more than half of what such a
+ * load costs) follow in chunks, each a write transaction of its own, so a single write waits for one
+ * chunk at most. The list is committed with the ledger rows, so a load cut short by a crash is indexed
+ * at the next start; until then search does not find the listed transactions.
+ */
+public final class SearchBacklog {
+
+    /** Transactions per indexing transaction: a fifth of a second of work, so a single write hardly waits. */
+    public static final int CHUNK = 2_000;
+
+    private static final Logger log = LoggerFactory.getLogger(SearchBacklog.class);
+    private static final String FIRST = "select transaction_id from search_pending order by transaction_id limit ?";
+    private static final String UP_TO = "select transaction_id from search_pending where transaction_id <= ?";
+
+    /** How far the indexer got, and whether it should stop at the end of the chunk it is on. */
+    public interface Progress {
+        void indexed(long done, long total);
+
+        boolean stopRequested();
+    }
+
+    private SearchBacklog() {
+    }
+
+    /** Lists transactions through batched JDBC on the caller's connection, and so in the caller's transaction. */
+    public static final class Writer implements AutoCloseable {
+
+        private static final int BATCH = 1_000;
+
+        private final PreparedStatement insert;
+        private int pending;
+
+        public Writer(Connection connection) throws SQLException {
+            insert = connection.prepareStatement("insert into search_pending (transaction_id) values (?)");
+        }
+
+        public void add(TransactionId transaction) throws SQLException {
+            insert.setObject(1, transaction.value());
+            insert.addBatch();
+            if (++pending >= BATCH) {
+                flush();
+            }
+        }
+
+        public void flush() throws SQLException {
+            if (pending > 0) {
+                insert.executeBatch();
+                pending = 0;
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                flush();
+            } finally {
+                insert.close();
+            }
+        }
+    }
+
+    /** How many transactions wait for their terms. */
+    public static long pending(LocalStore store) {
+        return store.read(session -> session.doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("select count(*) from search_pending");
+                    ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }));
+    }
+
+    /** Indexes everything listed, chunk by chunk, in the calling thread. */
+    public static long drain(LocalStore store) {
+        return drain(store, new Progress() {
+            @Override
+            public void indexed(long done, long total) {
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return false;
+            }
+        });
+    }
+
+    /**
+     * Indexes the listed transactions chunk by chunk, each chunk committed on its own, until none is left
+     * or a stop is requested (what is left stays listed for the next time).
+     *
+     * @return how many listed transactions were taken off the list
+     */
+    public static long drain(LocalStore store, Progress progress) {
+        return drain(store, CHUNK, progress);
+    }
+
+    static long drain(LocalStore store, int chunk, Progress progress) {
+        long start = System.nanoTime();
+        long total = pending(store);
+        long done = 0;
+        while (!progress.stopRequested()) {
+            int indexed = store.inTransaction(session -> session.doReturningWork(connection -> indexNext(connection, chunk)));
+            if (indexed == 0) {
+                break;
+            }
+            done += indexed;
+            progress.indexed(done, Math.max(total, done));
+        }
+        if (done > 0) {
+            log.info("Indexed {} transactions for search in {} ms", done, (System.nanoTime() - start) / 1_000_000);
+        }
+        return done;
+    }
+
+    /**
+     * Indexes the next chunk of listed transactions in a write transaction of its own.
+     *
+     * @return how many were taken off the list; 0 when it was empty
+     */
+    public static int indexNext(LocalStore store) {
+        return store.inTransaction(session -> session.doReturningWork(connection -> indexNext(connection, CHUNK)));
+    }
+
+    /**
+     * Writes the terms of the first listed transactions (in id order) and takes them off the list, in the
+     * caller's transaction. A listed transaction that a single write indexed meanwhile is indexed afresh;
+     * one deleted meanwhile is only taken off.
+     *
+     * @return how many were taken off the list; 0 when it was empty
+     */
+    static int indexNext(Connection connection, int chunk) throws SQLException {
+        List<UUID> listed = new ArrayList<>(chunk);
+        try (PreparedStatement statement = connection.prepareStatement(FIRST)) {
+            statement.setInt(1, chunk);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    listed.add(rows.getObject(1, UUID.class));
+                }
+            }
+        }
+        if (listed.isEmpty()) {
+            return 0;
+        }
+        UUID last = listed.get(listed.size() - 1);
+        List<Transaction> transactions = new ArrayList<>(listed.size());
+        LedgerRows.forEachListed(connection, UP_TO, List.of(last), transactions::add);
+        try (SearchTermWriter writer = new SearchTermWriter(connection)) {
+            writer.removeAll(transactions.stream().map(Transaction::id).toList());
+            for (Transaction transaction : transactions) {
+                writer.add(transaction);
+            }
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "delete from search_pending where transaction_id <= ?")) {
+            statement.setObject(1, last);
+            statement.executeUpdate();
+        }
+        return listed.size();
+    }
+}
