@@ -7,6 +7,7 @@ import app.booksflow.model.DomainException;
 import app.booksflow.model.id.ClientId;
 import app.booksflow.model.practice.Client;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.function.BiFunction;
 import org.hibernate.Session;
 
@@ -36,6 +37,11 @@ public final class Reports {
     public TaxSummary taxSummary(ClientId clientId, ReportPeriod period) {
         return read(clientId, (session, client) -> session.doReturningWork(
                 connection -> TaxQuery.summary(connection, client, period)));
+    }
+
+    /** The day the client's financial year starts on, for the financial-year periods. */
+    public MonthDay financialYearStart(ClientId clientId) {
+        return read(clientId, (session, client) -> client.fiscalYearStart());
     }
 
     public TrialBalance trialBalance(ClientId clientId, LocalDate asOf) {

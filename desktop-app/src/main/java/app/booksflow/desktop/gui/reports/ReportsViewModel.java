@@ -21,6 +21,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -42,6 +43,8 @@ import javafx.collections.ObservableList;
  * again whenever a choice changes; an answer that arrives after a newer question is dropped.
  */
 public final class ReportsViewModel {
+
+    private static final MonthDay CALENDAR_YEAR = MonthDay.of(1, 1);
 
     private final Reports reports;
     private final ObservableValue<Settings> settings;
@@ -68,6 +71,8 @@ public final class ReportsViewModel {
 
     private boolean applyingPreset;
     private long generation;
+    /** The day the shown client's financial year starts on, for the financial-year presets. */
+    private MonthDay yearStart = CALENDAR_YEAR;
 
     public ReportsViewModel(Reports reports, ObservableValue<Settings> settings, TaskExecutor taskExecutor, Clock clock) {
         this.reports = Objects.requireNonNull(reports);
@@ -87,7 +92,7 @@ public final class ReportsViewModel {
         to.addListener((observable, old, day) -> datesEdited());
         asOf.addListener((observable, old, day) -> refresh());
         kind.addListener((observable, old, chosen) -> refresh());
-        client.addListener((observable, old, chosen) -> refresh());
+        client.addListener((observable, old, chosen) -> readFinancialYear(chosen));
         settings.addListener((observable, old, changed) -> refresh());
     }
 
@@ -229,12 +234,37 @@ public final class ReportsViewModel {
         return name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip() + "." + format.extension();
     }
 
+    /** Learns when the client's financial year starts, then reads the report (for the new year if a preset follows it). */
+    private void readFinancialYear(ClientId chosen) {
+        if (chosen == null) {
+            yearStart = CALENDAR_YEAR;
+            refresh();
+            return;
+        }
+        BackgroundTask.of("Reading the client's financial year", () -> reports.financialYearStart(chosen))
+                .onSuccess(start -> {
+                    if (chosen.equals(client.get())) {
+                        yearStart = start;
+                        if (preset.get() != null && preset.get().followsTheFinancialYear()) {
+                            applyPreset();
+                        }
+                        refresh();
+                    }
+                })
+                .onFailure(error -> {
+                    if (chosen.equals(client.get())) {
+                        clear(FailureMessages.of(error, "The client's financial year could not be read"));
+                    }
+                })
+                .executeWith(taskExecutor);
+    }
+
     private void applyPreset() {
         PeriodPreset chosen = preset.get();
         if (chosen == null) {
             return;
         }
-        chosen.period(LocalDate.now(clock)).ifPresent(period -> {
+        chosen.period(LocalDate.now(clock), yearStart).ifPresent(period -> {
             applyingPreset = true;
             try {
                 from.set(period.from());

@@ -7,12 +7,15 @@ import app.booksflow.desktop.reports.Reports;
 import app.booksflow.desktop.reports.export.ExportFormat;
 import app.booksflow.desktop.settings.CurrencyDisplay;
 import app.booksflow.desktop.settings.Settings;
+import app.booksflow.desktop.ledger.NewClient;
 import app.booksflow.desktop.support.TestBooks;
+import app.booksflow.model.money.Currencies;
 import app.booksflow.model.practice.Client;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -97,6 +100,53 @@ class ReportsViewModelTest {
                 .isEqualTo("2025-10-01 to 2025-12-31");
         assertThat(PeriodPreset.LAST_YEAR.period(today).orElseThrow().toString()).isEqualTo("2024-01-01 to 2024-12-31");
         assertThat(PeriodPreset.CUSTOM.period(today)).isEmpty();
+    }
+
+    @Test
+    void financialYearPresetsStartOnTheClientsOwnDay() {
+        MonthDay taxYear = MonthDay.of(4, 6);
+        LocalDate february = LocalDate.of(2025, 2, 14);
+
+        assertThat(PeriodPreset.THIS_FINANCIAL_YEAR.period(february, taxYear).orElseThrow().toString())
+                .isEqualTo("2024-04-06 to 2025-04-05");
+        assertThat(PeriodPreset.LAST_FINANCIAL_YEAR.period(february, taxYear).orElseThrow().toString())
+                .isEqualTo("2023-04-06 to 2024-04-05");
+        assertThat(PeriodPreset.THIS_FINANCIAL_YEAR.period(LocalDate.of(2025, 4, 6), taxYear).orElseThrow().toString())
+                .isEqualTo("2025-04-06 to 2026-04-05");
+        assertThat(PeriodPreset.THIS_FINANCIAL_YEAR.period(LocalDate.of(2025, 4, 5), taxYear).orElseThrow().toString())
+                .isEqualTo("2024-04-06 to 2025-04-05");
+        assertThat(PeriodPreset.THIS_FINANCIAL_YEAR.period(february, MonthDay.of(1, 1)).orElseThrow().toString())
+                .isEqualTo("2025-01-01 to 2025-12-31");
+        // A year starting on 29 February starts on the 28th in other years.
+        assertThat(PeriodPreset.THIS_FINANCIAL_YEAR.period(LocalDate.of(2025, 3, 1), MonthDay.of(2, 29)).orElseThrow()
+                .toString()).isEqualTo("2025-02-28 to 2026-02-27");
+        assertThat(PeriodPreset.THIS_YEAR.period(february, taxYear).orElseThrow().toString())
+                .isEqualTo("2025-01-01 to 2025-12-31");
+    }
+
+    @Test
+    void theFinancialYearFollowsTheShownClient() {
+        Client calendarYear = books.ledger.clients().create(new NewClient("Calendar Bakery", Currencies.GBP,
+                MonthDay.of(1, 1), "GB"), TestBooks.USER);
+        viewModel.clientProperty().set(client.id());
+
+        viewModel.presetProperty().set(PeriodPreset.THIS_FINANCIAL_YEAR);
+
+        // The client's year starts on 1 April; today is 15 June 2025.
+        assertThat(viewModel.fromProperty().get()).isEqualTo(LocalDate.of(2025, 4, 1));
+        assertThat(viewModel.toProperty().get()).isEqualTo(LocalDate.of(2026, 3, 31));
+        assertThat(viewModel.rows().get(viewModel.rows().size() - 1).cells()).containsExactly("Net profit", "", "", "£250.00");
+
+        viewModel.presetProperty().set(PeriodPreset.LAST_FINANCIAL_YEAR);
+        assertThat(viewModel.fromProperty().get()).isEqualTo(LocalDate.of(2024, 4, 1));
+        assertThat(viewModel.toProperty().get()).isEqualTo(LocalDate.of(2025, 3, 31));
+
+        viewModel.clientProperty().set(calendarYear.id());
+
+        assertThat(viewModel.presetProperty().get()).isEqualTo(PeriodPreset.LAST_FINANCIAL_YEAR);
+        assertThat(viewModel.fromProperty().get()).isEqualTo(LocalDate.of(2024, 1, 1));
+        assertThat(viewModel.toProperty().get()).isEqualTo(LocalDate.of(2024, 12, 31));
+        assertThat(viewModel.headingProperty().get()).isEqualTo("Profit and loss · Calendar Bakery · 2024-01-01 to 2024-12-31");
     }
 
     @Test
