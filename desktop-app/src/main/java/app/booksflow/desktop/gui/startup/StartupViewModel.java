@@ -91,7 +91,10 @@ public final class StartupViewModel {
                 return null;
             });
             return OpenBooks.of(store, clock);
-        }).onSuccess(books::set).onFailure(error -> {
+        }).onSuccess(open -> {
+            books.set(open);
+            watchQueries(store);
+        }).onFailure(error -> {
             if (closing) {
                 return;
             }
@@ -103,7 +106,38 @@ public final class StartupViewModel {
             problem.set("Loading the demo practice was stopped; the clients loaded so far are here, the rest "
                     + "follow the next time BooksFlow starts.");
             books.set(OpenBooks.of(store, clock));
+            watchQueries(store);
         }).executeWith(taskExecutor);
+    }
+
+    /**
+     * The practice's figures are read over plain JDBC while Hibernate still starts (ADR 0015); should its
+     * start fail (the schema does not match the entities), the user hears why here rather than from each
+     * screen that tries a read.
+     */
+    private void watchQueries(LocalStore store) {
+        if (store.isReady() && !closing) {
+            try {
+                store.awaitReady();
+                return;
+            } catch (RuntimeException e) {
+                queriesFailed(e);
+                return;
+            }
+        }
+        BackgroundTask.of("Starting the books' queries", () -> {
+            store.awaitReady();
+            return null;
+        }).onFailure(this::queriesFailed).executeWith(taskExecutor);
+    }
+
+    private void queriesFailed(Throwable error) {
+        if (closing) {
+            return;
+        }
+        log.error("The books in {} opened, but their queries could not start", directory, error);
+        problem.set(error.getMessage() + " Only the practice list can be shown; choose another data folder in "
+                + "Settings or restore a backup, and start BooksFlow again.");
     }
 
     /** Opening finished after Cancel was pressed: nothing uses the store, so it is closed again. */
