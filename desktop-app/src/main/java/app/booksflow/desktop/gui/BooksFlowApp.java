@@ -217,9 +217,10 @@ public final class BooksFlowApp extends Application {
                 }
             });
             search.serviceProperty().set(new SearchService(books.store()));
-            // The screens not shown yet are built once the practice's figures are on screen, so that building
-            // them does not hold the figures up on the FX thread.
+            // Hibernate's start-up and the screens not shown yet follow once the practice's figures are on
+            // screen, so that they do not hold the figures up.
             afterFirstFigures(stage.getScene(), practice, () -> {
+                startup.startQueries();
                 dashboardScreen.getChildren().setAll(new DashboardView(dashboard).root());
                 ReportsViewModel reports = new ReportsViewModel(new Reports(books.store()), settings, taskExecutor, clock);
                 reports.clientProperty().bind(shownClient);

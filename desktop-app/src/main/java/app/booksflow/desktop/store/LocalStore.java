@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -40,9 +41,11 @@ import org.slf4j.LoggerFactory;
  * keeps up to half a second of commits in memory, and a killed process would lose them.
  *
  * <p>Opening comes in two steps (ADR 0015): {@link #open} returns once the folder is locked and the
- * schema is current, so plain JDBC reads ({@link #readJdbc}) work at once; Hibernate's session factory
- * is built on a thread of its own meanwhile, and {@link #read} and {@link #inTransaction} wait for it.
- * When the schema history already lists every migration the app ships, Flyway is not started at all.
+ * schema is current, so plain JDBC reads ({@link #readJdbc}) work at once. Hibernate's session factory
+ * is built on a thread of its own when {@link #startSessionFactory()} is called or the first
+ * {@link #read} or {@link #inTransaction} needs it (they wait for it), so that its start-up does not
+ * compete with the first screen. When the schema history already lists every migration the app ships,
+ * Flyway is not started at all.
  */
 public final class LocalStore implements AutoCloseable {
 
@@ -55,7 +58,9 @@ public final class LocalStore implements AutoCloseable {
     private final DataDirectory directory;
     private final StoreLock lock;
     private final HikariDataSource dataSource;
-    private final CompletableFuture<SessionFactory> sessionFactory;
+    private final CompletableFuture<SessionFactory> sessionFactory = new CompletableFuture<>();
+    private final AtomicBoolean sessionFactoryStarted = new AtomicBoolean();
+    private final Executor sessionFactoryBuilder;
     private final ReentrantLock writer = new ReentrantLock();
 
     /** Work on a plain JDBC connection, before or beside Hibernate. */
@@ -73,11 +78,11 @@ public final class LocalStore implements AutoCloseable {
     }
 
     private LocalStore(DataDirectory directory, StoreLock lock, HikariDataSource dataSource,
-            CompletableFuture<SessionFactory> sessionFactory) {
+            Executor sessionFactoryBuilder) {
         this.directory = directory;
         this.lock = lock;
         this.dataSource = dataSource;
-        this.sessionFactory = sessionFactory;
+        this.sessionFactoryBuilder = sessionFactoryBuilder;
     }
 
     /**
@@ -124,18 +129,16 @@ public final class LocalStore implements AutoCloseable {
                 }
             }
             long migrated = System.nanoTime();
-            HikariDataSource pool = dataSource;
-            CompletableFuture<SessionFactory> sessionFactory = CompletableFuture.supplyAsync(() -> {
-                long building = System.nanoTime();
-                SessionFactory built = sessionFactory(pool);
-                log.info("Session factory of {} ready in {} ms", directory, (System.nanoTime() - building) / 1_000_000);
-                return built;
-            }, sessionFactoryBuilder);
             log.info("Opened the books in {} in {} ms (lock and pool {} ms; {})", directory,
                     (migrated - start) / 1_000_000, (pooled - start) / 1_000_000, migrations < 0
                             ? "schema history current, Flyway not needed"
                             : "Flyway " + (migrated - pooled) / 1_000_000 + " ms, " + migrations + " migrations applied");
-            return new LocalStore(directory, lock, dataSource, sessionFactory);
+            LocalStore store = new LocalStore(directory, lock, dataSource, sessionFactoryBuilder);
+            if (migrations > 0) {
+                // New books: the demo load that fills them needs Hibernate at once.
+                store.startSessionFactory();
+            }
+            return store;
         } catch (RuntimeException e) {
             if (dataSource != null) {
                 dataSource.close();
@@ -247,6 +250,24 @@ public final class LocalStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts building the session factory in the background unless that has begun; returns at once.
+     * The app calls it once the first screen shows its figures.
+     */
+    public void startSessionFactory() {
+        if (sessionFactoryStarted.compareAndSet(false, true)) {
+            sessionFactoryBuilder.execute(() -> {
+                long building = System.nanoTime();
+                try {
+                    sessionFactory.complete(sessionFactory(dataSource));
+                    log.info("Session factory of {} ready in {} ms", directory, (System.nanoTime() - building) / 1_000_000);
+                } catch (Throwable e) {
+                    sessionFactory.completeExceptionally(e);
+                }
+            });
+        }
+    }
+
     /** True once the session factory is built (or failed); reads through Hibernate then no longer wait. */
     public boolean isReady() {
         return sessionFactory.isDone();
@@ -263,6 +284,7 @@ public final class LocalStore implements AutoCloseable {
     }
 
     private SessionFactory sessionFactory() {
+        startSessionFactory();
         try {
             return sessionFactory.join();
         } catch (CompletionException e) {
@@ -288,6 +310,9 @@ public final class LocalStore implements AutoCloseable {
     public void close() {
         try {
             // A factory still being built is waited for, so that nothing uses the pool once it is closed.
+            if (sessionFactoryStarted.compareAndSet(false, true)) {
+                sessionFactory.completeExceptionally(new IllegalStateException("The books were closed"));
+            }
             SessionFactory factory = sessionFactory.exceptionally(e -> null).join();
             if (factory != null) {
                 factory.close();

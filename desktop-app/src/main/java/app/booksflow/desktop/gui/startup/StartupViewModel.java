@@ -91,10 +91,7 @@ public final class StartupViewModel {
                 return null;
             });
             return OpenBooks.of(store, clock);
-        }).onSuccess(open -> {
-            books.set(open);
-            watchQueries(store);
-        }).onFailure(error -> {
+        }).onSuccess(books::set).onFailure(error -> {
             if (closing) {
                 return;
             }
@@ -106,15 +103,23 @@ public final class StartupViewModel {
             problem.set("Loading the demo practice was stopped; the clients loaded so far are here, the rest "
                     + "follow the next time BooksFlow starts.");
             books.set(OpenBooks.of(store, clock));
-            watchQueries(store);
         }).executeWith(taskExecutor);
     }
 
     /**
-     * The practice's figures are read over plain JDBC while Hibernate still starts (ADR 0015); should its
-     * start fail (the schema does not match the entities), the user hears why here rather than from each
-     * screen that tries a read.
+     * Starts Hibernate's start-up for the open books, put off until now so that it does not compete with
+     * the first screen (the practice's figures are read over plain JDBC, ADR 0015). Should it fail (the
+     * schema does not match the entities), the user hears why here rather than only from each screen that
+     * tries a read. Does nothing before the books are open.
      */
+    public void startQueries() {
+        OpenBooks open = books.get();
+        if (open != null) {
+            open.store().startSessionFactory();
+            watchQueries(open.store());
+        }
+    }
+
     private void watchQueries(LocalStore store) {
         if (store.isReady() && !closing) {
             try {

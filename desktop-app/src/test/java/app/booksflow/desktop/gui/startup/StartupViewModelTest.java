@@ -59,6 +59,8 @@ class StartupViewModelTest {
         startup.start();
         try {
             assertThat(startup.booksProperty().get()).isNotNull();
+            assertThat(startup.problemProperty().get()).isEmpty();
+            startup.startQueries();
             assertThat(startup.problemProperty().get()).contains("could not be opened completely", "closing_date",
                     "choose another data folder");
             assertThat(startup.fatalProperty().get()).isFalse();
