@@ -86,9 +86,9 @@ public final class LocalStore implements AutoCloseable {
     }
 
     /**
-     * Locks the data folder, opens (or creates) the database and brings its schema up to date, then
-     * starts building the session factory in the background and returns. Slow only when migrations run:
-     * call it off the UI thread.
+     * Locks the data folder, opens (or creates) the database and brings its schema up to date, and
+     * returns: the session factory is built later, in the background (see above). Slow only when
+     * migrations run: call it off the UI thread.
      *
      * @throws StoreLockedException when another window already has this data folder open
      */
