@@ -35,7 +35,7 @@ final class DataCheck {
     /** Returns the process's exit code: 0 when the books opened, 1 when they did not (the reason on {@code err}). */
     static int run(LaunchOptions options, PrintStream out, PrintStream err) {
         Path folder = options.dataDir().orElseGet(() -> settingsFolder(options));
-        try (LocalStore store = LocalStore.open(new DataDirectory(folder))) {
+        try (LocalStore store = LocalStore.openVerified(new DataDirectory(folder))) {
             out.println("Data folder: " + folder);
             List<String> versions = store.read(session -> session.createNativeQuery(
                     "select \"version\" from \"flyway_schema_history\" where \"success\" and \"version\" is not null order by \"installed_rank\"",

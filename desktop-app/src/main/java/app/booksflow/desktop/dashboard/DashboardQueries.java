@@ -10,6 +10,8 @@ import app.booksflow.model.id.AccountId;
 import app.booksflow.model.id.ClientId;
 import app.booksflow.model.ledger.Account;
 import app.booksflow.model.ledger.AccountType;
+import app.booksflow.model.id.OrganizationId;
+import app.booksflow.model.money.Currencies;
 import app.booksflow.model.money.Money;
 import app.booksflow.model.practice.Client;
 import app.booksflow.model.receipt.ReceiptStatus;
@@ -18,6 +20,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -57,6 +60,10 @@ public final class DashboardQueries {
             from dash_receipt_quality where client_id = ?
             """;
 
+    private static final String CLIENTS = """
+            select id, practice_id, name, base_currency, fiscal_year_start, closing_date from clients order by lower(name), id
+            """;
+
     private final LocalStore store;
 
     public DashboardQueries(LocalStore store) {
@@ -72,6 +79,31 @@ public final class DashboardQueries {
                     receipts(connection, clientId), months(connection, client, month, 12),
                     categories(connection, client, month.atDay(1), today),
                     AuditLog.latest(session, Optional.of(clientId), recentActivity)));
+        });
+    }
+
+    /**
+     * Every client of the practice, by name, with this month's figures up to today. Plain JDBC
+     * ({@link LocalStore#readJdbc}): the practice screen is the first one shown, and this read does not
+     * wait for Hibernate's start-up.
+     */
+    public List<ClientMonth> practiceThisMonth(LocalDate today) {
+        return store.readJdbc(connection -> {
+            List<Client> clients = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement(CLIENTS);
+                    ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    clients.add(new Client(new ClientId(rows.getObject(1, UUID.class)),
+                            new OrganizationId(rows.getObject(2, UUID.class)), rows.getString(3),
+                            Currencies.of(rows.getString(4)), MonthDay.parse("--" + rows.getString(5)),
+                            Optional.ofNullable(rows.getObject(6, LocalDate.class))));
+                }
+            }
+            List<ClientMonth> months = new ArrayList<>(clients.size());
+            for (Client client : clients) {
+                months.add(new ClientMonth(client, period(connection, client, today.withDayOfMonth(1), today)));
+            }
+            return List.copyOf(months);
         });
     }
 

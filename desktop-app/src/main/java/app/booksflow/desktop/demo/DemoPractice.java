@@ -21,6 +21,8 @@ import app.booksflow.testdata.GeneratedTransaction;
 import app.booksflow.testdata.PracticeGenerator;
 import app.booksflow.testdata.PracticeSpec;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,6 +67,9 @@ public final class DemoPractice {
      */
     public static Optional<DemoLoad> load(LocalStore store, PracticeSpec spec, Clock clock, Consumer<Client> loaded) {
         long start = System.nanoTime();
+        if (nothingToLoad(store)) {
+            return Optional.empty();
+        }
         GeneratedPractice practice = PracticeGenerator.generate(spec);
         boolean ours = store.inTransaction(session -> setUp(session, practice, clock.instant()));
         if (!ours) {
@@ -91,6 +96,23 @@ public final class DemoPractice {
         log.info("Loaded the demo practice: {} clients, {} transactions, {} receipts in {} ms", clients, transactions,
                 receipts, took.toMillis());
         return Optional.of(load);
+    }
+
+    /**
+     * Whether a practice is set up and every one of its clients has books: asked over plain JDBC at every
+     * start, before the generator or Hibernate is needed, so that opening existing books waits for neither.
+     * A client without transactions (the user's own new one, or a demo load cut short) takes the full way.
+     */
+    private static boolean nothingToLoad(LocalStore store) {
+        return store.readJdbc(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    select exists (select 1 from practices)
+                        and not exists (select 1 from clients c
+                            where not exists (select 1 from transactions t where t.client_id = c.id))
+                    """); ResultSet row = statement.executeQuery()) {
+                return row.next() && row.getBoolean(1);
+            }
+        });
     }
 
     /** @return false when the store holds another practice */

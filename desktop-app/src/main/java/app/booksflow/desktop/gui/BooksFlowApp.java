@@ -30,6 +30,8 @@ import app.booksflow.desktop.store.LocalStore;
 import app.booksflow.desktop.store.StoreOpening;
 import app.booksflow.model.id.ClientId;
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
@@ -95,6 +97,8 @@ public final class BooksFlowApp extends Application {
     private SettingsStore.Loaded loadedSettings;
     private TaskExecutor taskExecutor;
     private StoreOpening opening;
+    /** Set when the app stops: screens whose building was put off are then no longer built. */
+    private volatile boolean stopped;
 
     public BooksFlowApp() {
         this(Objects.requireNonNullElseGet(LAUNCHED_WITH.get(), () -> LaunchOptions.defaults(
@@ -162,8 +166,9 @@ public final class BooksFlowApp extends Application {
         stage.setMinHeight(600);
         ColdStartLog coldStart = new ColdStartLog(options.jvmStartedAt());
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, coldStart);
-        stage.show();
+        // The startup's background work (the store's last steps, the demo check) begins before the first frame.
         openBooks(stage, settings, mainViewModel, coldStart);
+        stage.show();
     }
 
     /** Opens the store and the demo off the FX thread; the Practice and Dashboard screens appear once they are ready. */
@@ -194,11 +199,11 @@ public final class BooksFlowApp extends Application {
                         shownClient.set(client);
                         mainViewModel.navigate(Screen.DASHBOARD);
                     });
-            dashboardScreen.getChildren().setAll(new DashboardView(dashboard).root());
-            practiceScreen.getChildren().setAll(new PracticeView(practice).root());
             practice.clients().addListener(coldStart.firstFigures());
-            practice.onSaved(() -> mainViewModel.lastSavedAtProperty().set(clock.instant()));
+            // The figures are read (plain JDBC, ADR 0015) while the practice's view is built.
             practice.refresh();
+            practiceScreen.getChildren().setAll(new PracticeView(practice).root());
+            practice.onSaved(() -> mainViewModel.lastSavedAtProperty().set(clock.instant()));
             // Figures change with every write on any screen: shown again, a screen reads them again. A dashboard
             // shown for a newly opened client has just been read by its client change, so it is not read twice.
             ObjectProperty<ClientId> dashboardShownFor = new SimpleObjectProperty<>();
@@ -212,31 +217,62 @@ public final class BooksFlowApp extends Application {
                     practice.refresh();
                 }
             });
-            ReportsViewModel reports = new ReportsViewModel(new Reports(books.store()), settings, taskExecutor, clock);
-            reports.clientProperty().bind(shownClient);
-            reportsScreen.getChildren().setAll(new ReportsView(reports).root());
             search.serviceProperty().set(new SearchService(books.store()));
-            ReceiptsViewModel receipts = new ReceiptsViewModel(books.ledger(), settings, taskExecutor, clock, LocalUser.name());
-            receipts.clientProperty().bind(shownClient);
-            receiptsScreen.getChildren().setAll(new ReceiptsView(receipts).root());
-            AuditTrailViewModel audit = new AuditTrailViewModel(new AuditQueries(books.store()), books.ledger(), settings,
-                    taskExecutor, clock);
-            audit.clientProperty().bind(shownClient);
-            auditScreen.getChildren().setAll(new AuditTrailView(audit).root());
-            audit.refresh();
-            TransactionsViewModel transactions = new TransactionsViewModel(books.ledger(), new LedgerPages(books.store()),
-                    settings, taskExecutor, clock, LocalUser.name(),
-                    mainViewModel.lastSavedAtProperty()::set);
-            transactions.clientProperty().bind(shownClient);
-            transactionsScreen.getChildren().setAll(new TransactionsView(transactions).root());
-            transactionToReveal.addListener((revealed, before, id) -> {
-                if (id != null) {
-                    transactions.reveal(id);
-                    transactionToReveal.set(null);
-                }
+            // Hibernate's start-up and the screens not shown yet follow once the practice's figures are on
+            // screen, so that they do not hold the figures up.
+            afterFirstFigures(stage.getScene(), practice, () -> {
+                startup.startQueries();
+                dashboardScreen.getChildren().setAll(new DashboardView(dashboard).root());
+                ReportsViewModel reports = new ReportsViewModel(new Reports(books.store()), settings, taskExecutor, clock);
+                reports.clientProperty().bind(shownClient);
+                reportsScreen.getChildren().setAll(new ReportsView(reports).root());
+                ReceiptsViewModel receipts = new ReceiptsViewModel(books.ledger(), settings, taskExecutor, clock,
+                        LocalUser.name());
+                receipts.clientProperty().bind(shownClient);
+                receiptsScreen.getChildren().setAll(new ReceiptsView(receipts).root());
+                AuditTrailViewModel audit = new AuditTrailViewModel(new AuditQueries(books.store()), books.ledger(),
+                        settings, taskExecutor, clock);
+                audit.clientProperty().bind(shownClient);
+                auditScreen.getChildren().setAll(new AuditTrailView(audit).root());
+                audit.refresh();
+                TransactionsViewModel transactions = new TransactionsViewModel(books.ledger(),
+                        new LedgerPages(books.store()), settings, taskExecutor, clock, LocalUser.name(),
+                        mainViewModel.lastSavedAtProperty()::set);
+                transactions.clientProperty().bind(shownClient);
+                transactionsScreen.getChildren().setAll(new TransactionsView(transactions).root());
+                transactionToReveal.addListener((revealed, before, id) -> {
+                    if (id != null) {
+                        transactions.reveal(id);
+                        transactionToReveal.set(null);
+                    }
+                });
             });
         });
         startup.start();
+    }
+
+    /** Runs the work once, after the frame that shows the practice's first read (its figures, or why they are missing). */
+    private void afterFirstFigures(Scene scene, PracticeViewModel practice, Runnable work) {
+        practice.loadingProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> loading, Boolean was, Boolean now) {
+                if (!now) {
+                    loading.removeListener(this);
+                    scene.addPostLayoutPulseListener(new Runnable() {
+                        @Override
+                        public void run() {
+                            scene.removePostLayoutPulseListener(this);
+                            Platform.runLater(() -> {
+                                if (!stopped) {
+                                    work.run();
+                                }
+                            });
+                        }
+                    });
+                    Platform.requestNextPulse();
+                }
+            }
+        });
     }
 
     private static void loadDemo(LocalStore store, Clock clock, BackgroundTask.Progress progress) {
@@ -267,6 +303,7 @@ public final class BooksFlowApp extends Application {
 
     @Override
     public void stop() {
+        stopped = true;
         // The store first: a demo load in progress finishes its client rather than being interrupted inside H2.
         if (startup != null) {
             startup.close();

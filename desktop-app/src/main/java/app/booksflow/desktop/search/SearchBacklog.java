@@ -81,15 +81,15 @@ public final class SearchBacklog {
         }
     }
 
-    /** How many transactions wait for their terms. */
+    /** How many transactions wait for their terms; plain JDBC, so it does not wait for Hibernate's start-up. */
     public static long pending(LocalStore store) {
-        return store.read(session -> session.doReturningWork(connection -> {
+        return store.readJdbc(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("select count(*) from search_pending");
                     ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
             }
-        }));
+        });
     }
 
     /** Indexes everything listed, chunk by chunk, in the calling thread. */

@@ -13,6 +13,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -35,6 +39,13 @@ import org.slf4j.LoggerFactory;
  * the precomputed dashboard rows free of lock waits and deadlocks; reads run beside them (H2 is
  * MVCC). After every committed write the store asks H2 to write its log (CHECKPOINT): H2 otherwise
  * keeps up to half a second of commits in memory, and a killed process would lose them.
+ *
+ * <p>Opening comes in two steps (ADR 0015): {@link #open} returns once the folder is locked and the
+ * schema is current, so plain JDBC reads ({@link #readJdbc}) work at once. Hibernate's session factory
+ * is built on a thread of its own when {@link #startSessionFactory()} is called or the first
+ * {@link #read} or {@link #inTransaction} needs it (they wait for it), so that its start-up does not
+ * compete with the first screen. When the schema history already lists every migration the app ships,
+ * Flyway is not started at all.
  */
 public final class LocalStore implements AutoCloseable {
 
@@ -47,40 +58,87 @@ public final class LocalStore implements AutoCloseable {
     private final DataDirectory directory;
     private final StoreLock lock;
     private final HikariDataSource dataSource;
-    private final SessionFactory sessionFactory;
+    private final CompletableFuture<SessionFactory> sessionFactory = new CompletableFuture<>();
+    private final AtomicBoolean sessionFactoryStarted = new AtomicBoolean();
+    private final Executor sessionFactoryBuilder;
     private final ReentrantLock writer = new ReentrantLock();
 
+    /** Work on a plain JDBC connection, before or beside Hibernate. */
+    @FunctionalInterface
+    public interface JdbcWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** How much checking opening does before Hibernate starts. */
+    enum SchemaCheck {
+        /** Flyway only when the schema history is not exactly the shipped migrations. */
+        FAST,
+        /** Flyway always: validates the checksums of applied migrations as well. */
+        FLYWAY
+    }
+
     private LocalStore(DataDirectory directory, StoreLock lock, HikariDataSource dataSource,
-            SessionFactory sessionFactory) {
+            Executor sessionFactoryBuilder) {
         this.directory = directory;
         this.lock = lock;
         this.dataSource = dataSource;
-        this.sessionFactory = sessionFactory;
+        this.sessionFactoryBuilder = sessionFactoryBuilder;
     }
 
     /**
-     * Locks the data folder, opens (or creates) the database, migrates it and builds the session
-     * factory. Slow the first time in a process (about 1.5 s): call it off the UI thread.
+     * Locks the data folder, opens (or creates) the database and brings its schema up to date, and
+     * returns: the session factory is built later, in the background (see above). Slow only when
+     * migrations run: call it off the UI thread.
      *
      * @throws StoreLockedException when another window already has this data folder open
      */
     public static LocalStore open(DataDirectory directory) {
+        return open(directory, SchemaCheck.FAST, LocalStore::onOwnThread);
+    }
+
+    /**
+     * Like {@link #open}, but always lets Flyway check the schema history, checksums of applied
+     * migrations included, and waits for the session factory: for {@code --check-data}.
+     */
+    public static LocalStore openVerified(DataDirectory directory) {
+        LocalStore store = open(directory, SchemaCheck.FLYWAY, LocalStore::onOwnThread);
+        try {
+            store.awaitReady();
+            return store;
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** With the executor that builds the session factory (tests hold it back). */
+    static LocalStore open(DataDirectory directory, SchemaCheck check, Executor sessionFactoryBuilder) {
         long start = System.nanoTime();
         StoreLock lock = StoreLock.acquire(directory);
         HikariDataSource dataSource = null;
         try {
             dataSource = pool(directory);
-            int migrations = Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).load().migrate()
-                    .migrationsExecuted;
-            if (migrations > 0) {
-                // Flyway's commits bypass the write path: without this a kill soon after could undo them.
-                checkpoint(dataSource);
+            long pooled = System.nanoTime();
+            int migrations = -1;
+            if (check == SchemaCheck.FLYWAY || !SchemaHistory.isCurrent(dataSource)) {
+                migrations = Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).load().migrate()
+                        .migrationsExecuted;
+                if (migrations > 0) {
+                    // Flyway's commits bypass the write path: without this a kill soon after could undo them.
+                    checkpoint(dataSource);
+                }
             }
             long migrated = System.nanoTime();
-            SessionFactory sessionFactory = sessionFactory(dataSource);
-            log.info("Opened the books in {} ({} migrations applied, {} ms; session factory {} ms)", directory,
-                    migrations, (migrated - start) / 1_000_000, (System.nanoTime() - migrated) / 1_000_000);
-            return new LocalStore(directory, lock, dataSource, sessionFactory);
+            log.info("Opened the books in {} in {} ms (lock and pool {} ms; {})", directory,
+                    (migrated - start) / 1_000_000, (pooled - start) / 1_000_000, migrations < 0
+                            ? "schema history current, Flyway not needed"
+                            : "Flyway " + (migrated - pooled) / 1_000_000 + " ms, " + migrations + " migrations applied");
+            LocalStore store = new LocalStore(directory, lock, dataSource, sessionFactoryBuilder);
+            if (migrations > 0) {
+                // New books: the demo load that fills them needs Hibernate at once.
+                store.startSessionFactory();
+            }
+            return store;
         } catch (RuntimeException e) {
             if (dataSource != null) {
                 dataSource.close();
@@ -91,6 +149,12 @@ public final class LocalStore implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    private static void onOwnThread(Runnable work) {
+        Thread thread = new Thread(work, "books-session-factory");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     static String jdbcUrl(DataDirectory directory) {
@@ -142,7 +206,7 @@ public final class LocalStore implements AutoCloseable {
     public <T> T inTransaction(Function<Session, T> work) {
         writer.lock();
         try {
-            T result = sessionFactory.fromTransaction(work);
+            T result = sessionFactory().fromTransaction(work);
             checkpoint();
             return result;
         } finally {
@@ -159,10 +223,75 @@ public final class LocalStore implements AutoCloseable {
 
     /** Runs the work in a read-only transaction, beside any write in progress. */
     public <T> T read(Function<Session, T> work) {
-        return sessionFactory.fromTransaction(session -> {
+        return sessionFactory().fromTransaction(session -> {
             session.setDefaultReadOnly(true);
             return work.apply(session);
         });
+    }
+
+    /**
+     * Runs the work on a read-only JDBC connection in one transaction, without waiting for Hibernate:
+     * for what the first screen shows while the session factory is still being built.
+     */
+    public <T> T readJdbc(JdbcWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setReadOnly(true);
+            connection.setAutoCommit(false);
+            try {
+                return work.run(connection);
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(autoCommit);
+                connection.setReadOnly(false);
+            }
+        } catch (SQLException e) {
+            throw new HibernateException("Reading the books failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Starts building the session factory in the background unless that has begun; returns at once.
+     * The app calls it once the first screen shows its figures.
+     */
+    public void startSessionFactory() {
+        if (sessionFactoryStarted.compareAndSet(false, true)) {
+            sessionFactoryBuilder.execute(() -> {
+                long building = System.nanoTime();
+                try {
+                    sessionFactory.complete(sessionFactory(dataSource));
+                    log.info("Session factory of {} ready in {} ms", directory, (System.nanoTime() - building) / 1_000_000);
+                } catch (Throwable e) {
+                    sessionFactory.completeExceptionally(e);
+                }
+            });
+        }
+    }
+
+    /** True once the session factory is built (or failed); reads through Hibernate then no longer wait. */
+    public boolean isReady() {
+        return sessionFactory.isDone();
+    }
+
+    /**
+     * Waits until the session factory is built.
+     *
+     * @throws IllegalStateException when it could not be built, such as when the schema does not match the
+     *         entities; the message says why
+     */
+    public void awaitReady() {
+        sessionFactory();
+    }
+
+    private SessionFactory sessionFactory() {
+        startSessionFactory();
+        try {
+            return sessionFactory.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IllegalStateException("The books in " + directory.root() + " could not be opened completely: "
+                    + cause.getMessage(), cause);
+        }
     }
 
     private void checkpoint() {
@@ -180,7 +309,14 @@ public final class LocalStore implements AutoCloseable {
     @Override
     public void close() {
         try {
-            sessionFactory.close();
+            // A factory still being built is waited for, so that nothing uses the pool once it is closed.
+            if (sessionFactoryStarted.compareAndSet(false, true)) {
+                sessionFactory.completeExceptionally(new IllegalStateException("The books were closed"));
+            }
+            SessionFactory factory = sessionFactory.exceptionally(e -> null).join();
+            if (factory != null) {
+                factory.close();
+            }
         } finally {
             try {
                 dataSource.close();

@@ -1,5 +1,6 @@
 package app.booksflow.desktop.gui.practice;
 
+import app.booksflow.desktop.dashboard.ClientMonth;
 import app.booksflow.desktop.dashboard.DashboardQueries;
 import app.booksflow.desktop.dashboard.PeriodFigures;
 import app.booksflow.desktop.gui.Amounts;
@@ -95,8 +96,9 @@ public final class PracticeViewModel {
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
                 .withLocale(settings.getValue().locale());
         List<ClientRow> rows = new ArrayList<>();
-        for (Client client : ledger.clients().list()) {
-            PeriodFigures month = dashboards.monthComparison(client.id(), today).thisMonth();
+        for (ClientMonth row : dashboards.practiceThisMonth(today)) {
+            Client client = row.client();
+            PeriodFigures month = row.thisMonth();
             rows.add(new ClientRow(client.id(), client.name(), amounts.format(month.income()),
                     amounts.format(month.expenses()), amounts.format(month.profit()), month.profit().isNegative(),
                     client.closingDate(), client.closingDate().map(dates::format).orElse("")));

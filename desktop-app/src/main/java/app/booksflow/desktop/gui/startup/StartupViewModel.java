@@ -154,6 +154,45 @@ public final class StartupViewModel {
         }).executeWith(taskExecutor);
     }
 
+    /**
+     * Starts Hibernate's start-up for the open books, put off until now so that it does not compete with
+     * the first screen (the practice's figures are read over plain JDBC, ADR 0015). Should it fail (the
+     * schema does not match the entities), the user hears why here rather than only from each screen that
+     * tries a read. Does nothing before the books are open.
+     */
+    public void startQueries() {
+        OpenBooks open = books.get();
+        if (open != null) {
+            open.store().startSessionFactory();
+            watchQueries(open.store());
+        }
+    }
+
+    private void watchQueries(LocalStore store) {
+        if (store.isReady() && !closing) {
+            try {
+                store.awaitReady();
+                return;
+            } catch (RuntimeException e) {
+                queriesFailed(e);
+                return;
+            }
+        }
+        BackgroundTask.of("Starting the books' queries", () -> {
+            store.awaitReady();
+            return null;
+        }).onFailure(this::queriesFailed).executeWith(taskExecutor);
+    }
+
+    private void queriesFailed(Throwable error) {
+        if (closing) {
+            return;
+        }
+        log.error("The books in {} opened, but their queries could not start", directory, error);
+        problem.set(error.getMessage() + " Only the practice list can be shown; choose another data folder in "
+                + "Settings or restore a backup, and start BooksFlow again.");
+    }
+
     /** Opening finished after Cancel was pressed: nothing uses the store, so it is closed again. */
     private void openCancelled() {
         LocalStore store = opened.getAndSet(null);

@@ -9,7 +9,11 @@ import app.booksflow.desktop.search.SearchService;
 import app.booksflow.desktop.store.DataDirectory;
 import app.booksflow.desktop.store.LocalStore;
 import app.booksflow.desktop.support.MutableClock;
+import app.booksflow.desktop.support.TestBooks;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,6 +63,32 @@ class StartupViewModelTest {
             String payee = store.read(session -> session.createNativeQuery(
                     "select payee from transactions fetch first 1 rows only", String.class).getSingleResult());
             assertThat(new SearchService(store).search(payee)).isNotEmpty();
+        } finally {
+            startup.close();
+        }
+    }
+
+    @Test
+    void queriesThatCannotStartAreExplainedWhileThePracticeIsShown() throws Exception {
+        try (TestBooks books = TestBooks.open(dir)) {
+            books.ukClient("Wren Bakery");
+        }
+        // A schema the entities no longer match: Hibernate's start-up in the background fails.
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + new DataDirectory(dir).database(),
+                "booksflow", ""); Statement sql = connection.createStatement()) {
+            sql.execute("alter table clients drop column closing_date");
+        }
+        StartupViewModel startup = new StartupViewModel(new DataDirectory(dir), clock, new SynchronousTaskExecutor(),
+                (store, clockGiven, progress) -> { });
+
+        startup.start();
+        try {
+            assertThat(startup.booksProperty().get()).isNotNull();
+            assertThat(startup.problemProperty().get()).isEmpty();
+            startup.startQueries();
+            assertThat(startup.problemProperty().get()).contains("could not be opened completely", "closing_date",
+                    "choose another data folder");
+            assertThat(startup.fatalProperty().get()).isFalse();
         } finally {
             startup.close();
         }
