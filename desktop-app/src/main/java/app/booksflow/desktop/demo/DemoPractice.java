@@ -137,7 +137,8 @@ public final class DemoPractice {
         try (LedgerBatch batch = new LedgerBatch(connection); SearchTermWriter search = new SearchTermWriter(connection)) {
             for (Iterator<GeneratedTransaction> it = client.transactions().iterator(); it.hasNext(); ) {
                 GeneratedTransaction generated = it.next();
-                batch.add(generated.transaction());
+                batch.add(generated.transaction(),
+                        chart.account(generated.transaction().splits().get(0).account()).orElseThrow().name());
                 search.add(generated.transaction());
                 delta.add(generated.transaction(), chart);
                 transactions++;

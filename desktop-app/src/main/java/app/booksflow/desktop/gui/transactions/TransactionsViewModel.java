@@ -877,7 +877,7 @@ public final class TransactionsViewModel {
         return maxAmount;
     }
 
-    /** Payee or memo contains it, ignoring case. The view debounces typing before setting it. */
+    /** Words starting words of the payee or memo (see {@link LedgerQuery}). The view debounces typing before setting it. */
     public StringProperty filterTextProperty() {
         return filterText;
     }
