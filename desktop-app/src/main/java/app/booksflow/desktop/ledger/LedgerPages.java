@@ -33,23 +33,32 @@ public final class LedgerPages {
     /** More than any screen shows at once; a larger request is a bug, not a wish. */
     public static final int MAX_LIMIT = 5_000;
     /**
-     * A word starting at most this many payee and memo terms of the client is looked up by term; a
-     * commoner one is checked on each row read in the order's index, where matches come soon.
+     * A word starting at most this many payee and memo terms of the client is looked up by term (in
+     * any other case than {@link #DAY_TERMS}'s); a commoner one is checked on each row read in the
+     * order's index, where matches come soon.
      */
     static final int FEW_TERMS = 2_000;
+    /**
+     * One word in date order, with no filter but dates, starting at most this many terms: its page is
+     * chosen from the term index alone, which holds each term's date (whatever the number, cheaper than
+     * reading the candidates' rows); a commoner one is checked on each row read.
+     */
+    static final int DAY_TERMS = 6_000;
 
     private final LocalStore store;
     private final int fewTerms;
+    private final int dayTerms;
     private volatile String primaryKey;
 
     public LedgerPages(LocalStore store) {
-        this(store, FEW_TERMS);
+        this(store, FEW_TERMS, DAY_TERMS);
     }
 
-    /** With another threshold between reading a word by term and checking it row by row (tests of both). */
-    LedgerPages(LocalStore store, int fewTerms) {
+    /** With other thresholds between the ways of reading a word (tests of each). */
+    LedgerPages(LocalStore store, int fewTerms, int dayTerms) {
         this.store = store;
         this.fewTerms = fewTerms;
+        this.dayTerms = dayTerms;
     }
 
     /** The rows from offset (0 is the first) on, at most limit of them, with the number of matches in all. */
@@ -136,6 +145,42 @@ public final class LedgerPages {
         if (limit == 0) {
             return List.of();
         }
+        if (filter.byDay()) {
+            List<UUID> ids = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement(WordFilter.idsByDaySql(
+                    query.from().isPresent(), query.to().isPresent(), query.descending()))) {
+                int next = filter.bindByDay(statement);
+                statement.setInt(next, limit);
+                statement.setInt(next + 1, offset);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getObject(1, UUID.class));
+                    }
+                }
+            }
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            return rows(connection, client, query, filter.primaryKey(), "t.id in (" + "?, ".repeat(ids.size() - 1) + "?)",
+                    statement -> {
+                        int index = 1;
+                        for (UUID id : ids) {
+                            statement.setObject(index++, id);
+                        }
+                        return index;
+                    }, ids.size(), 0);
+        }
+        return rows(connection, client, query, filter.byTerm() ? filter.primaryKey() : indexFor(query.sort()),
+                filter.sql(false), statement -> filter.bind(statement, 1, false), limit, offset);
+    }
+
+    /** Binds a statement's values from the first parameter on; returns the next free index. */
+    private interface Binder {
+        int bind(PreparedStatement statement) throws SQLException;
+    }
+
+    private static List<LedgerRow> rows(Connection connection, Client client, LedgerQuery query, String index,
+            String where, Binder binder, int limit, int offset) throws SQLException {
         // The page is chosen on the transactions alone, through the index of its order; the other columns are
         // looked up for the page's rows only.
         String sql = """
@@ -149,11 +194,10 @@ public final class LedgerPages {
                       order by %s
                       limit ? offset ?) p
                 order by %s
-                """.formatted(filter.byTerm() ? filter.primaryKey() : indexFor(query.sort()), filter.sql(false),
-                orderBy(query), outerOrderBy(query));
+                """.formatted(index, where, orderBy(query), outerOrderBy(query));
         List<LedgerRow> result = new ArrayList<>(Math.min(limit, 1_000));
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            int next = filter.bind(statement, 1, false);
+            int next = binder.bind(statement);
             statement.setInt(next, limit);
             statement.setInt(next + 1, offset);
             try (ResultSet rows = statement.executeQuery()) {
@@ -171,6 +215,16 @@ public final class LedgerPages {
     }
 
     private static long count(Connection connection, Filter filter) throws SQLException {
+        if (filter.byDay()) {
+            try (PreparedStatement statement = connection.prepareStatement(WordFilter.countByDaySql(
+                    filter.query().from().isPresent(), filter.query().to().isPresent()))) {
+                filter.bindByDay(statement);
+                try (ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            }
+        }
         // Left alone, H2 may count through another index that leads with the client and read all its rows
         // for a date range; the date index serves the range. Words read by term start from their candidates.
         try (PreparedStatement statement = connection.prepareStatement("select count(*) from transactions t use index ("
@@ -227,13 +281,20 @@ public final class LedgerPages {
     private Filter filter(Connection connection, LedgerQuery query) throws SQLException {
         Optional<WordFilter> words = WordFilter.of(query.text());
         String byTerm = null;
+        boolean byDay = false;
         if (words.isPresent()) {
-            WordFilter.Rarest rarest = words.get().rarest(connection, query.client().value(), Math.max(fewTerms, 0) + 1);
-            if (rarest.terms() <= fewTerms) {
-                byTerm = rarest.word();
+            UUID client = query.client().value();
+            if (words.get().words().size() == 1 && query.sort() == LedgerSort.DATE && query.account().isEmpty()
+                    && query.minAmountMinor().isEmpty() && query.maxAmountMinor().isEmpty()) {
+                byDay = words.get().rarest(connection, client, Math.max(dayTerms, 0) + 1).terms() <= dayTerms;
+            } else {
+                WordFilter.Rarest rarest = words.get().rarest(connection, client, Math.max(fewTerms, 0) + 1);
+                if (rarest.terms() <= fewTerms) {
+                    byTerm = rarest.word();
+                }
             }
         }
-        return new Filter(query, words, byTerm, byTerm == null ? null : primaryKey(connection));
+        return new Filter(query, words, byTerm, byDay, byTerm == null && !byDay ? null : primaryKey(connection));
     }
 
     /** H2 names the primary key's index itself (PRIMARY_KEY_nn), differently in each database. */
@@ -257,13 +318,29 @@ public final class LedgerPages {
      * that start with each of them, through the search index's terms (see {@link WordFilter}). When the
      * rarest word starts few payee and memo terms of the client ({@code byTerm}), its transactions are
      * the candidates, read through the primary key, and the other words are checked on each of them.
-     * Otherwise the page reads rows in its order's index and checks the words on each row, and the
-     * count gathers each word's transactions once and checks every row of the client against them.
+     * One word of up to {@link #DAY_TERMS} terms in date order with no other filter than dates
+     * ({@code byDay}, whether rare or not) has its page of ids chosen and counted from the term index
+     * alone. Otherwise the
+     * page reads rows in its order's index and checks the words on each row, and the count gathers each
+     * word's transactions once and checks every row of the client against them.
      * Any other text (punctuation, symbols) is found in the payee or memo as it is, ignoring case.
      *
-     * @param primaryKey the primary key index's name when a word is read by term
+     * @param primaryKey the primary key index's name when a word is read by term or by day
      */
-    private record Filter(LedgerQuery query, Optional<WordFilter> words, String byTermWord, String primaryKey) {
+    private record Filter(LedgerQuery query, Optional<WordFilter> words, String byTermWord, boolean byDay,
+            String primaryKey) {
+
+        /** Binds the one word, the client and the dates of {@link WordFilter#idsByDaySql}; returns the next index. */
+        int bindByDay(PreparedStatement statement) throws SQLException {
+            int index = WordFilter.bindWord(statement, 1, words.orElseThrow().words().getFirst());
+            statement.setObject(index++, query.client().value());
+            for (Optional<LocalDate> value : List.of(query.from(), query.to())) {
+                if (value.isPresent()) {
+                    statement.setObject(index++, value.get());
+                }
+            }
+            return index;
+        }
 
         boolean byTerm() {
             return byTermWord != null;

@@ -57,6 +57,26 @@ public final class WordFilter {
                 + " and st.field in " + FIELDS + " and st.client_id = ?";
     }
 
+    /**
+     * The client's transaction ids with a payee or memo term starting with the word, in date order (the
+     * terms carry their transaction's date), from the term index alone; binds the word's bounds, the
+     * client, the dates asked for, then limit and offset.
+     */
+    public static String idsByDaySql(boolean from, boolean to, boolean descending) {
+        String direction = descending ? " desc" : "";
+        return "select c.transaction_id from (select distinct st.transaction_id, st.on_day from search_terms st"
+                + " where st.term >= ? and st.term < ? and st.field in " + FIELDS + " and st.client_id = ?"
+                + (from ? " and st.on_day >= ?" : "") + (to ? " and st.on_day <= ?" : "") + ") c"
+                + " order by c.on_day" + direction + ", c.transaction_id" + direction + " limit ? offset ?";
+    }
+
+    /** How many of the client's transactions have a payee or memo term starting with the word; binds as above. */
+    public static String countByDaySql(boolean from, boolean to) {
+        return "select count(distinct st.transaction_id) from search_terms st"
+                + " where st.term >= ? and st.term < ? and st.field in " + FIELDS + " and st.client_id = ?"
+                + (from ? " and st.on_day >= ?" : "") + (to ? " and st.on_day <= ?" : "");
+    }
+
     /** The two bounds of {@link #hasWordSql} and the first two of {@link #idsWithWordSql}. */
     public static int bindWord(PreparedStatement statement, int first, String word) throws SQLException {
         statement.setString(first, word);

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The ledger's text filter read through the search index's terms, by term (a rare word) or row by row
- * (a common one), against a plain reading of its definition over seeded random books: each word of the
+ * The ledger's text filter read through the search index's terms, by term (a rare word), by day from
+ * the term index alone (one word in date order) or row by row (a common one), against a plain reading of its definition over seeded random books: each word of the
  * text starts a word of the payee or memo, ignoring case and accents; text with anything but letters,
  * digits and spaces is found as it is in the payee or memo, ignoring case.
  */
@@ -82,16 +82,17 @@ class LedgerTextFilterTest {
         Random random = new Random(7);
         List<String> texts = new ArrayList<>(List.of("ltd", "LTD", "cafe", "CAFÉ", "ecole", "un", "42", "4", "a4",
                 "x7", "pan ltd", "ltd pan", "zed zed", "nothing", "co-op", "o'b", "&", "r l", "ESCO", "a ab"));
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < 20; i++) {
             String word = VOCABULARY.get(random.nextInt(VOCABULARY.size()));
             String prefix = word.substring(0, 1 + random.nextInt(word.length()));
             texts.add(random.nextBoolean() ? prefix.toUpperCase(Locale.ROOT) : prefix);
             String second = VOCABULARY.get(random.nextInt(VOCABULARY.size()));
             texts.add(prefix + " " + second.substring(0, 1 + random.nextInt(second.length())));
         }
-        LedgerPages byTerm = new LedgerPages(books.store, Integer.MAX_VALUE - 1);
-        LedgerPages rowByRow = new LedgerPages(books.store, -1);
-        LedgerPages chosen = new LedgerPages(books.store, 20);
+        LedgerPages byTerm = new LedgerPages(books.store, Integer.MAX_VALUE - 1, -1);
+        LedgerPages rowByRow = new LedgerPages(books.store, -1, -1);
+        LedgerPages byDay = new LedgerPages(books.store, -1, Integer.MAX_VALUE - 1);
+        LedgerPages chosen = new LedgerPages(books.store, 20, 60);
         for (String text : texts) {
             Set<TransactionId> expected = new HashSet<>();
             for (Transaction transaction : ledger) {
@@ -102,11 +103,17 @@ class LedgerTextFilterTest {
             for (LedgerQuery query : List.of(LedgerQuery.of(client.id()).containing(text),
                     LedgerQuery.of(client.id()).containing(text).sortedBy(LedgerSort.PAYEE, true),
                     LedgerQuery.of(client.id()).containing(text).sortedBy(LedgerSort.ACCOUNT, false)
+                            .between(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 9, 30)),
+                    LedgerQuery.of(client.id()).containing(text).sortedBy(LedgerSort.DATE, false)
                             .between(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 9, 30)))) {
                 List<TransactionId> terms = ids(byTerm, query);
-                List<TransactionId> rows = ids(rowByRow, query);
-                assertThat(rows).as("text '%s' row by row", text).isEqualTo(terms);
+                assertThat(ids(rowByRow, query)).as("text '%s' row by row", text).isEqualTo(terms);
+                assertThat(ids(byDay, query)).as("text '%s' by day", text).isEqualTo(terms);
                 assertThat(ids(chosen, query)).as("text '%s'", text).isEqualTo(terms);
+                for (LedgerPages pages : List.of(byTerm, rowByRow, byDay)) {
+                    assertThat(pages.rows(query, 2, 3)).extracting(LedgerRow::id).as("text '%s' from the third", text)
+                            .isEqualTo(terms.subList(Math.min(2, terms.size()), Math.min(5, terms.size())));
+                }
                 Set<TransactionId> wanted = new HashSet<>(expected);
                 if (query.from().isPresent()) {
                     wanted.removeIf(id -> ledger.stream().filter(t -> t.id().equals(id)).findFirst()
@@ -116,6 +123,7 @@ class LedgerTextFilterTest {
                 assertThat(new HashSet<>(terms)).as("text '%s'", text).isEqualTo(wanted);
                 assertThat(byTerm.count(query)).isEqualTo(wanted.size());
                 assertThat(rowByRow.count(query)).isEqualTo(wanted.size());
+                assertThat(byDay.count(query)).isEqualTo(wanted.size());
             }
         }
     }
