@@ -160,7 +160,8 @@ public final class DemoPractice {
         try (LedgerBatch batch = new LedgerBatch(connection); SearchBacklog.Writer search = new SearchBacklog.Writer(connection)) {
             for (Iterator<GeneratedTransaction> it = client.transactions().iterator(); it.hasNext(); ) {
                 GeneratedTransaction generated = it.next();
-                batch.add(generated.transaction());
+                batch.add(generated.transaction(),
+                        chart.account(generated.transaction().splits().get(0).account()).orElseThrow().name());
                 search.add(generated.transaction().id());
                 delta.add(generated.transaction(), chart);
                 transactions++;

@@ -239,6 +239,7 @@ public final class BooksFlowApp extends Application {
                         new LedgerPages(books.store()), settings, taskExecutor, clock, LocalUser.name(),
                         mainViewModel.lastSavedAtProperty()::set);
                 transactions.clientProperty().bind(shownClient);
+                transactions.unindexedProperty().bind(startup.unindexedProperty());
                 transactionsScreen.getChildren().setAll(new TransactionsView(transactions).root());
                 transactionToReveal.addListener((revealed, before, id) -> {
                     if (id != null) {

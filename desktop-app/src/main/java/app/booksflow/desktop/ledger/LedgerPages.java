@@ -1,5 +1,6 @@
 package app.booksflow.desktop.ledger;
 
+import app.booksflow.desktop.search.WordFilter;
 import app.booksflow.desktop.store.LocalStore;
 import app.booksflow.desktop.store.entity.ClientEntity;
 import app.booksflow.model.DomainError;
@@ -16,24 +17,48 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Pages of a client's ledger, filtered and sorted in the database. A page is read with plain JDBC:
  * one row per transaction with its first split's account, the number of splits and whether a receipt
- * is linked, never the transaction's whole content. The indexes of V4 lead with the client and end on
- * the id, so that the first page in date, payee or amount order is read in index order without
- * sorting the client's whole ledger.
+ * is linked, never the transaction's whole content. The indexes of V4 and V7 lead with the client and
+ * end on the id, so that the first page in date, payee, amount or account order (the first split's
+ * account name, kept on the row) is read in index order without sorting the client's whole ledger.
+ * Text made of words is matched through the search index's terms (ADR 0016).
  */
 public final class LedgerPages {
 
     /** More than any screen shows at once; a larger request is a bug, not a wish. */
     public static final int MAX_LIMIT = 5_000;
+    /**
+     * A word starting at most this many payee and memo terms of the client is looked up by term (in
+     * any other case than {@link #DAY_TERMS}'s); a commoner one is checked on each row read in the
+     * order's index, where matches come soon.
+     */
+    static final int FEW_TERMS = 2_000;
+    /**
+     * One word in date order, with no filter but dates, starting at most this many terms: its page is
+     * chosen from the term index alone, which holds each term's date (whatever the number, cheaper than
+     * reading the candidates' rows); a commoner one is checked on each row read.
+     */
+    static final int DAY_TERMS = 6_000;
 
     private final LocalStore store;
+    private final int fewTerms;
+    private final int dayTerms;
+    private volatile String primaryKey;
 
     public LedgerPages(LocalStore store) {
+        this(store, FEW_TERMS, DAY_TERMS);
+    }
+
+    /** With other thresholds between the ways of reading a word (tests of each). */
+    LedgerPages(LocalStore store, int fewTerms, int dayTerms) {
         this.store = store;
+        this.fewTerms = fewTerms;
+        this.dayTerms = dayTerms;
     }
 
     /** The rows from offset (0 is the first) on, at most limit of them, with the number of matches in all. */
@@ -41,8 +66,11 @@ public final class LedgerPages {
         checkRange(offset, limit);
         return store.read(session -> {
             Client client = client(session, query);
-            return session.doReturningWork(connection -> new LedgerPage(
-                    rows(connection, client, query, offset, limit), offset, count(connection, query)));
+            return session.doReturningWork(connection -> {
+                Filter filter = filter(connection, query);
+                return new LedgerPage(rows(connection, client, query, filter, offset, limit), offset,
+                        count(connection, filter));
+            });
         });
     }
 
@@ -51,14 +79,15 @@ public final class LedgerPages {
         checkRange(offset, limit);
         return store.read(session -> {
             Client client = client(session, query);
-            return session.doReturningWork(connection -> rows(connection, client, query, offset, limit));
+            return session.doReturningWork(connection -> rows(connection, client, query,
+                    filter(connection, query), offset, limit));
         });
     }
 
     public long count(LedgerQuery query) {
         return store.read(session -> {
             client(session, query);
-            return session.doReturningWork(connection -> count(connection, query));
+            return session.doReturningWork(connection -> count(connection, filter(connection, query)));
         });
     }
 
@@ -71,11 +100,11 @@ public final class LedgerPages {
         return store.read(session -> {
             client(session, query);
             return session.doReturningWork(connection -> {
-                Filter filter = Filter.of(query);
-                String sql = "select t.id from transactions t" + joinsFor(query.sort()) + " where " + filter.sql
+                Filter filter = filter(connection, query);
+                String sql = "select t.id from transactions t where " + filter.sql(false)
                         + " order by " + orderBy(query);
                 try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                    filter.bind(statement, 1);
+                    filter.bind(statement, 1, false);
                     statement.setFetchSize(1_000);
                     try (ResultSet rows = statement.executeQuery()) {
                         long position = 0;
@@ -111,39 +140,71 @@ public final class LedgerPages {
         return entity.toDomain();
     }
 
-    private static List<LedgerRow> rows(Connection connection, Client client, LedgerQuery query, int offset, int limit)
-            throws SQLException {
+    private static List<LedgerRow> rows(Connection connection, Client client, LedgerQuery query, Filter filter,
+            int offset, int limit) throws SQLException {
         if (limit == 0) {
             return List.of();
         }
-        Filter filter = Filter.of(query);
-        // The page is chosen on the transactions alone (with the first split's account only when sorting by it);
-        // the other columns are looked up for the page's rows only.
+        if (filter.byDay()) {
+            List<UUID> ids = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement(WordFilter.idsByDaySql(
+                    query.from().isPresent(), query.to().isPresent(), query.descending()))) {
+                int next = filter.bindByDay(statement);
+                statement.setInt(next, limit);
+                statement.setInt(next + 1, offset);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getObject(1, UUID.class));
+                    }
+                }
+            }
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            return rows(connection, client, query, filter.primaryKey(), "t.id in (" + "?, ".repeat(ids.size() - 1) + "?)",
+                    statement -> {
+                        int index = 1;
+                        for (UUID id : ids) {
+                            statement.setObject(index++, id);
+                        }
+                        return index;
+                    }, ids.size(), 0);
+        }
+        return rows(connection, client, query, filter.byTerm() ? filter.primaryKey() : indexFor(query.sort()),
+                filter.sql(false), statement -> filter.bind(statement, 1, false), limit, offset);
+    }
+
+    /** Binds a statement's values from the first parameter on; returns the next free index. */
+    private interface Binder {
+        int bind(PreparedStatement statement) throws SQLException;
+    }
+
+    private static List<LedgerRow> rows(Connection connection, Client client, LedgerQuery query, String index,
+            String where, Binder binder, int limit, int offset) throws SQLException {
+        // The page is chosen on the transactions alone, through the index of its order; the other columns are
+        // looked up for the page's rows only.
         String sql = """
-                select p.id, p.date, p.payee, p.memo, p.total_minor, p.currency, p.status, p.version,
-                       (select a.name from splits s join accounts a on a.id = s.account_id
-                         where s.transaction_id = p.id and s.line_no = 0),
+                select p.id, p.date, p.payee, p.memo, p.total_minor, p.currency, p.status, p.version, p.main_account_name,
                        (select count(*) from splits s where s.transaction_id = p.id),
                        exists (select 1 from receipts r where r.transaction_id = p.id)
-                from (select t.id, t.date, t.payee, t.payee_key, t.memo, t.total_minor, t.currency, t.status, t.version%s
-                      from transactions t use index (%s)%s
+                from (select t.id, t.date, t.payee, t.payee_key, t.memo, t.total_minor, t.currency, t.status, t.version,
+                             t.main_account_name
+                      from transactions t use index (%s)
                       where %s
                       order by %s
                       limit ? offset ?) p
                 order by %s
-                """.formatted(query.sort() == LedgerSort.ACCOUNT ? ", ma.name main_account" : "", indexFor(query.sort()),
-                joinsFor(query.sort()), filter.sql, orderBy(query), outerOrderBy(query));
+                """.formatted(index, where, orderBy(query), outerOrderBy(query));
         List<LedgerRow> result = new ArrayList<>(Math.min(limit, 1_000));
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            int next = filter.bind(statement, 1);
+            int next = binder.bind(statement);
             statement.setInt(next, limit);
             statement.setInt(next + 1, offset);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     LocalDate date = rows.getObject(2, LocalDate.class);
-                    String account = rows.getString(9);
                     result.add(new LedgerRow(new TransactionId(rows.getObject(1, UUID.class)), date, rows.getString(3),
-                            rows.getString(4), account == null ? "" : account,
+                            rows.getString(4), rows.getString(9),
                             Money.ofMinor(rows.getLong(5), Currency.getInstance(rows.getString(6).strip())),
                             rows.getInt(10), rows.getBoolean(11), "POSTED".equals(rows.getString(7)), rows.getLong(8),
                             client.isClosed(date)));
@@ -153,11 +214,23 @@ public final class LedgerPages {
         return result;
     }
 
-    private static long count(Connection connection, LedgerQuery query) throws SQLException {
-        Filter filter = Filter.of(query);
-        try (PreparedStatement statement = connection.prepareStatement(
-                "select count(*) from transactions t where " + filter.sql)) {
-            filter.bind(statement, 1);
+    private static long count(Connection connection, Filter filter) throws SQLException {
+        if (filter.byDay()) {
+            try (PreparedStatement statement = connection.prepareStatement(WordFilter.countByDaySql(
+                    filter.query().from().isPresent(), filter.query().to().isPresent()))) {
+                filter.bindByDay(statement);
+                try (ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            }
+        }
+        // Left alone, H2 may count through another index that leads with the client and read all its rows
+        // for a date range; the date index serves the range. Words read by term start from their candidates.
+        try (PreparedStatement statement = connection.prepareStatement("select count(*) from transactions t use index ("
+                + (filter.byTerm() ? filter.primaryKey() : "transactions_by_client_date_id") + ") where "
+                + filter.sql(true))) {
+            filter.bind(statement, 1, true);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
@@ -168,21 +241,15 @@ public final class LedgerPages {
     /**
      * The index the page is read through. H2's optimizer, left alone, prefers the foreign key's index on
      * the client alone inside the derived table and then sorts every row of the client; the index of the
-     * order reads just the page. Account order sorts in any case; its date index serves the date range.
+     * order reads just the page.
      */
     private static String indexFor(LedgerSort sort) {
         return switch (sort) {
-            case DATE, ACCOUNT -> "transactions_by_client_date_id";
+            case DATE -> "transactions_by_client_date_id";
             case PAYEE -> "transactions_by_client_payee";
             case AMOUNT -> "transactions_by_client_total";
+            case ACCOUNT -> "transactions_by_client_account";
         };
-    }
-
-    private static String joinsFor(LedgerSort sort) {
-        return sort == LedgerSort.ACCOUNT
-                ? " left join splits ms on ms.transaction_id = t.id and ms.line_no = 0"
-                        + " left join accounts ma on ma.id = ms.account_id"
-                : "";
     }
 
     /**
@@ -191,69 +258,151 @@ public final class LedgerPages {
      */
     private static String orderBy(LedgerQuery query) {
         String direction = query.descending() ? " desc" : "";
-        return "t.client_id" + direction + ", " + order(query, "t.", "ma.name");
+        return "t.client_id" + direction + ", " + order(query, "t.");
     }
 
     /** The same order over the page's rows, outside. */
     private static String outerOrderBy(LedgerQuery query) {
-        return order(query, "p.", "p.main_account");
+        return order(query, "p.");
     }
 
-    private static String order(LedgerQuery query, String alias, String accountName) {
+    private static String order(LedgerQuery query, String alias) {
         String direction = query.descending() ? " desc" : "";
         String column = switch (query.sort()) {
             case DATE -> alias + "date";
             case PAYEE -> alias + "payee_key";
             case AMOUNT -> alias + "total_minor";
-            case ACCOUNT -> accountName;
+            case ACCOUNT -> alias + "main_account_name";
         };
         String then = query.sort() == LedgerSort.DATE ? "" : ", " + alias + "date" + direction;
         return column + direction + then + ", " + alias + "id" + direction;
     }
 
-    /** The where clause of a query and the values it binds, in order. */
-    private record Filter(String sql, List<Object> values) {
-
-        static Filter of(LedgerQuery query) {
-            StringBuilder sql = new StringBuilder("t.client_id = ?");
-            List<Object> values = new ArrayList<>();
-            values.add(query.client().value());
-            query.from().ifPresent(from -> {
-                sql.append(" and t.date >= ?");
-                values.add(from);
-            });
-            query.to().ifPresent(to -> {
-                sql.append(" and t.date <= ?");
-                values.add(to);
-            });
-            query.account().ifPresent(account -> {
-                sql.append(" and (t.bank_account_id = ? or exists (select 1 from splits fs"
-                        + " where fs.transaction_id = t.id and fs.account_id = ?))");
-                values.add(account.value());
-                values.add(account.value());
-            });
-            query.minAmountMinor().ifPresent(min -> {
-                sql.append(" and abs(t.total_minor) >= ?");
-                values.add(min);
-            });
-            query.maxAmountMinor().ifPresent(max -> {
-                sql.append(" and abs(t.total_minor) <= ?");
-                values.add(max);
-            });
-            if (!query.text().isEmpty()) {
-                sql.append(" and (t.payee_key like ? escape '\\' or lower(t.memo) like ? escape '\\')");
-                String pattern = "%" + escapeLike(query.text().toLowerCase(Locale.ROOT)) + "%";
-                values.add(pattern);
-                values.add(pattern);
+    private Filter filter(Connection connection, LedgerQuery query) throws SQLException {
+        Optional<WordFilter> words = WordFilter.of(query.text());
+        String byTerm = null;
+        boolean byDay = false;
+        if (words.isPresent()) {
+            UUID client = query.client().value();
+            if (words.get().words().size() == 1 && query.sort() == LedgerSort.DATE && query.account().isEmpty()
+                    && query.minAmountMinor().isEmpty() && query.maxAmountMinor().isEmpty()) {
+                byDay = words.get().rarest(connection, client, Math.max(dayTerms, 0) + 1).terms() <= dayTerms;
+            } else {
+                WordFilter.Rarest rarest = words.get().rarest(connection, client, Math.max(fewTerms, 0) + 1);
+                if (rarest.terms() <= fewTerms) {
+                    byTerm = rarest.word();
+                }
             }
-            return new Filter(sql.toString(), values);
+        }
+        return new Filter(query, words, byTerm, byDay, byTerm == null && !byDay ? null : primaryKey(connection));
+    }
+
+    /** H2 names the primary key's index itself (PRIMARY_KEY_nn), differently in each database. */
+    private String primaryKey(Connection connection) throws SQLException {
+        String name = primaryKey;
+        if (name == null) {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    select index_name from information_schema.indexes
+                    where table_schema = 'PUBLIC' and table_name = 'TRANSACTIONS' and index_type_name = 'PRIMARY KEY'
+                    """); ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                name = rows.getString(1);
+            }
+            primaryKey = name;
+        }
+        return name;
+    }
+
+    /**
+     * The where clause of a query and the values it binds, in order. Text made of words matches words
+     * that start with each of them, through the search index's terms (see {@link WordFilter}). When the
+     * rarest word starts few payee and memo terms of the client ({@code byTerm}), its transactions are
+     * the candidates, read through the primary key, and the other words are checked on each of them.
+     * One word of up to {@link #DAY_TERMS} terms in date order with no other filter than dates
+     * ({@code byDay}, whether rare or not) has its page of ids chosen and counted from the term index
+     * alone. Otherwise the
+     * page reads rows in its order's index and checks the words on each row, and the count gathers each
+     * word's transactions once and checks every row of the client against them.
+     * Any other text (punctuation, symbols) is found in the payee or memo as it is, ignoring case.
+     *
+     * @param primaryKey the primary key index's name when a word is read by term or by day
+     */
+    private record Filter(LedgerQuery query, Optional<WordFilter> words, String byTermWord, boolean byDay,
+            String primaryKey) {
+
+        /** Binds the one word, the client and the dates of {@link WordFilter#idsByDaySql}; returns the next index. */
+        int bindByDay(PreparedStatement statement) throws SQLException {
+            int index = WordFilter.bindWord(statement, 1, words.orElseThrow().words().getFirst());
+            statement.setObject(index++, query.client().value());
+            for (Optional<LocalDate> value : List.of(query.from(), query.to())) {
+                if (value.isPresent()) {
+                    statement.setObject(index++, value.get());
+                }
+            }
+            return index;
+        }
+
+        boolean byTerm() {
+            return byTermWord != null;
+        }
+
+        String sql(boolean counting) {
+            StringBuilder sql = new StringBuilder("t.client_id = ?");
+            query.from().ifPresent(from -> sql.append(" and t.date >= ?"));
+            query.to().ifPresent(to -> sql.append(" and t.date <= ?"));
+            query.account().ifPresent(account -> sql.append(" and (t.bank_account_id = ? or exists (select 1 from"
+                    + " splits fs where fs.transaction_id = t.id and fs.account_id = ?))"));
+            query.minAmountMinor().ifPresent(min -> sql.append(" and abs(t.total_minor) >= ?"));
+            query.maxAmountMinor().ifPresent(max -> sql.append(" and abs(t.total_minor) <= ?"));
+            if (words.isPresent()) {
+                for (String word : words.get().words()) {
+                    if (gathered(word, counting)) {
+                        sql.append(" and t.id in (").append(WordFilter.idsWithWordSql()).append(")");
+                    } else {
+                        sql.append(" and ").append(WordFilter.hasWordSql("t.id"));
+                    }
+                }
+            } else if (!query.text().isEmpty()) {
+                sql.append(" and (t.payee_key like ? escape '\\' or lower(t.memo) like ? escape '\\')");
+            }
+            return sql.toString();
+        }
+
+        /** Whether the word's transactions are read as a set (else each row is checked on its own terms). */
+        private boolean gathered(String word, boolean counting) {
+            return byTerm() ? word.equals(byTermWord) : counting;
         }
 
         /** Binds the values from the given parameter index on; returns the next free index. */
-        int bind(PreparedStatement statement, int first) throws SQLException {
+        int bind(PreparedStatement statement, int first, boolean counting) throws SQLException {
             int index = first;
-            for (Object value : values) {
-                statement.setObject(index++, value);
+            UUID client = query.client().value();
+            statement.setObject(index++, client);
+            for (Optional<?> value : List.of(query.from(), query.to())) {
+                if (value.isPresent()) {
+                    statement.setObject(index++, value.get());
+                }
+            }
+            if (query.account().isPresent()) {
+                statement.setObject(index++, query.account().get().value());
+                statement.setObject(index++, query.account().get().value());
+            }
+            for (Optional<Long> value : List.of(query.minAmountMinor(), query.maxAmountMinor())) {
+                if (value.isPresent()) {
+                    statement.setLong(index++, value.get());
+                }
+            }
+            if (words.isPresent()) {
+                for (String word : words.get().words()) {
+                    index = WordFilter.bindWord(statement, index, word);
+                    if (gathered(word, counting)) {
+                        statement.setObject(index++, client);
+                    }
+                }
+            } else if (!query.text().isEmpty()) {
+                String pattern = "%" + escapeLike(query.text().toLowerCase(Locale.ROOT)) + "%";
+                statement.setString(index++, pattern);
+                statement.setString(index++, pattern);
             }
             return index;
         }

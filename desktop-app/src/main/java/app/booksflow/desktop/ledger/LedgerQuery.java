@@ -12,7 +12,10 @@ import java.util.Optional;
 /**
  * What part of a client's ledger to show, and in which order. Every filter is optional: a date range
  * (inclusive), an account that the transaction moves money through or books to, a range of the total
- * without its sign in minor units (inclusive), and text found in the payee or memo, ignoring case.
+ * without its sign in minor units (inclusive), and text. Text of letters, digits and spaces matches
+ * transactions whose payee or memo has, for each typed word, a word starting with it, ignoring case and
+ * accents ("caf bl" finds "Café Blanc"; "esco" does not find "Tesco"), as the search does; text with
+ * any other character (punctuation, symbols) is found in the payee or memo as typed, ignoring case.
  */
 public record LedgerQuery(ClientId client, Optional<LocalDate> from, Optional<LocalDate> to,
         Optional<AccountId> account, Optional<Long> minAmountMinor, Optional<Long> maxAmountMinor, String text,

@@ -65,7 +65,7 @@ final class TransactionWrites {
         if (context.session().find(TransactionEntity.class, transaction.id().value()) != null) {
             throw new DomainException(DomainError.DUPLICATE, "The transaction " + transaction.id() + " already exists.");
         }
-        TransactionEntity entity = TransactionEntity.from(transaction);
+        TransactionEntity entity = TransactionEntity.from(transaction, mainAccountName(context, transaction));
         context.session().persist(entity);
         context.dashboards().add(transaction, context.chart(transaction.client()));
         context.search().put(transaction);
@@ -82,7 +82,13 @@ final class TransactionWrites {
         context.dashboards().remove(before, chart);
         context.dashboards().add(after, chart);
         context.search().put(after);
-        entity.update(after);
+        entity.update(after, mainAccountName(context, after));
+    }
+
+    /** The first split's account name, stored on the row for the ledger's account order (validated before). */
+    private static String mainAccountName(WriteContext context, Transaction transaction) {
+        return context.chart(transaction.client()).account(transaction.splits().get(0).account())
+                .orElseThrow().name();
     }
 
     static void remove(WriteContext context, TransactionEntity entity, Transaction before) {

@@ -40,8 +40,8 @@ public final class LedgerBatch implements AutoCloseable {
     public LedgerBatch(Connection connection) throws SQLException {
         transactions = connection.prepareStatement("""
                 insert into transactions (id, client_id, date, payee, memo, bank_account_id, total_minor, currency,
-                                          status, version)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+                                          status, main_account_name, version)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
                 """);
         splits = connection.prepareStatement("""
                 insert into splits (transaction_id, line_no, account_id, amount_minor, currency, tax_code_id, memo)
@@ -108,7 +108,8 @@ public final class LedgerBatch implements AutoCloseable {
         }
     }
 
-    public void add(Transaction transaction) throws SQLException {
+    /** @param mainAccountName the name of the first split's account, kept on the row for the ledger's order */
+    public void add(Transaction transaction, String mainAccountName) throws SQLException {
         transactions.setObject(1, transaction.id().value());
         transactions.setObject(2, transaction.client().value());
         transactions.setObject(3, transaction.date());
@@ -118,6 +119,7 @@ public final class LedgerBatch implements AutoCloseable {
         transactions.setLong(7, transaction.total().minorUnits());
         transactions.setString(8, transaction.total().currency().getCurrencyCode());
         transactions.setString(9, transaction.status().name());
+        transactions.setString(10, mainAccountName);
         transactions.addBatch();
         for (int line = 0; line < transaction.splits().size(); line++) {
             Split split = transaction.splits().get(line);

@@ -125,7 +125,8 @@ public final class TransactionsView {
         tip(saveTransaction, "Save", SAVE);
         tip(splitsButton, "Split over several accounts", SPLITS);
         tip(cancelEdit, "Cancel the edit", CANCEL);
-        filterText.setTooltip(new Tooltip("Shows the transactions whose payee or memo contains the text"));
+        filterText.setTooltip(new Tooltip("Shows the transactions whose payee or memo has words starting with each word"
+                + " typed (\"caf bl\" finds \"Café Blanc\"); text with punctuation is found as typed"));
         clearFilters.setTooltip(new Tooltip("Show the whole ledger"));
     }
 

@@ -36,6 +36,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -46,6 +47,7 @@ import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -101,6 +103,7 @@ public final class TransactionsViewModel {
     private final ReadOnlyIntegerWrapper focusIndex = new ReadOnlyIntegerWrapper(this, "focusIndex", -1);
     private final ObjectProperty<LedgerRow> selectedRow = new SimpleObjectProperty<>(this, "selectedRow");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final LongProperty unindexed = new SimpleLongProperty(this, "unindexed", 0);
 
     // The editor
     private final ReadOnlyBooleanWrapper editing = new ReadOnlyBooleanWrapper(this, "editing", false);
@@ -151,6 +154,13 @@ public final class TransactionsViewModel {
                 }
             });
         }
+        unindexed.addListener((observable, old, now) -> {
+            // The text filter reads the search terms: a list filtered by text while a bulk load was being
+            // indexed lacked its transactions.
+            if (now.longValue() == 0 && !filterText.get().isBlank()) {
+                refresh();
+            }
+        });
         splits.addListener((ListChangeListener<SplitDraft>) change -> updateRemaining());
         date.addListener((observable, old, value) -> {
             if (value != null) {
@@ -241,6 +251,10 @@ public final class TransactionsViewModel {
                     count.set(read.page().totalCount());
                     countText.set(describeCount(read.page().totalCount(), wanted));
                     rows.reset((int) Math.min(Integer.MAX_VALUE, read.page().totalCount()), read.page().rows());
+                    if (!wanted.text().isEmpty() && unindexed.get() > 0) {
+                        message.set("The text filter does not see the " + String.format(settings.getValue().locale(), "%,d",
+                                unindexed.get()) + " transactions still being indexed; the list follows when they are.");
+                    }
                     if (read.position() >= 0) {
                         int page = (int) (read.position() / LazyLedgerList.PAGE_SIZE);
                         if (page > 0) {
@@ -877,7 +891,7 @@ public final class TransactionsViewModel {
         return maxAmount;
     }
 
-    /** Payee or memo contains it, ignoring case. The view debounces typing before setting it. */
+    /** Words starting words of the payee or memo (see {@link LedgerQuery}). The view debounces typing before setting it. */
     public StringProperty filterTextProperty() {
         return filterText;
     }
@@ -925,6 +939,11 @@ public final class TransactionsViewModel {
     }
 
     /** What just happened (saved, undone, deleted) or why a read failed. */
+    /** Transactions a bulk load left to the search indexer, which the text filter does not see yet; usually 0. */
+    public LongProperty unindexedProperty() {
+        return unindexed;
+    }
+
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
     }

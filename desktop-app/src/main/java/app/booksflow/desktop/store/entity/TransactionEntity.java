@@ -56,6 +56,10 @@ public class TransactionEntity {
     @Column(nullable = false, length = 10)
     private String status;
 
+    /** The first split's account name, kept here so that the ledger can sort by it through an index. */
+    @Column(name = "main_account_name", nullable = false, length = 120)
+    private String mainAccountName;
+
     /** Raised by Hibernate on every update: an edit made on a stale copy is refused. */
     @Version
     @Column(nullable = false)
@@ -69,14 +73,16 @@ public class TransactionEntity {
     protected TransactionEntity() {
     }
 
-    public static TransactionEntity from(Transaction transaction) {
+    /** @param mainAccountName the name of the first split's account */
+    public static TransactionEntity from(Transaction transaction, String mainAccountName) {
         TransactionEntity entity = new TransactionEntity();
         entity.id = transaction.id().value();
-        entity.update(transaction);
+        entity.update(transaction, mainAccountName);
         return entity;
     }
 
-    public void update(Transaction transaction) {
+    /** @param mainAccountName the name of the first split's account */
+    public void update(Transaction transaction, String mainAccountName) {
         clientId = transaction.client().value();
         date = transaction.date();
         payee = transaction.payee();
@@ -85,6 +91,7 @@ public class TransactionEntity {
         totalMinor = transaction.total().minorUnits();
         currency = transaction.total().currency().getCurrencyCode();
         status = transaction.status().name();
+        this.mainAccountName = mainAccountName;
         splits.clear();
         for (Split split : transaction.splits()) {
             splits.add(SplitLine.from(split));

@@ -28,6 +28,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import app.booksflow.desktop.search.SearchBacklog;
+import java.util.UUID;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The ledger screen's state on a real H2 store; the synchronous executor runs every read and write at once. */
@@ -79,6 +81,34 @@ class TransactionsViewModelTest {
         assertThat(viewModel.rows().get(0).mainAccount()).isEqualTo("Rent");
         assertThat(viewModel.formatAmount(viewModel.rows().get(0).total())).isEqualTo("-£1,200.00");
         assertThat(viewModel.bankAccounts()).extracting(Account::code).contains("1000", "2100");
+    }
+
+    @Test
+    void whileABulkLoadIsIndexedTheTextFilterSaysWhatItCannotSeeAndFollowsOnceDone() {
+        // As a bulk load leaves a transaction: committed, listed for the indexer, no terms yet.
+        UUID supplier = books.store.read(session -> session.createNativeQuery(
+                "select id from transactions where payee = 'Supplier'", UUID.class).getSingleResult());
+        books.store.runInTransaction(session -> session.doWork(connection -> {
+            try (var terms = connection.prepareStatement("delete from search_terms where transaction_id = ?");
+                    var listed = connection.prepareStatement("insert into search_pending (transaction_id) values (?)")) {
+                terms.setObject(1, supplier);
+                terms.executeUpdate();
+                listed.setObject(1, supplier);
+                listed.executeUpdate();
+            }
+        }));
+        viewModel.unindexedProperty().set(2_500);
+
+        viewModel.filterTextProperty().set("supplier");
+
+        assertThat(shown()).isEmpty();
+        assertThat(viewModel.messageProperty().get()).isEqualTo(
+                "The text filter does not see the 2,500 transactions still being indexed; the list follows when they are.");
+
+        SearchBacklog.drain(books.store);
+        viewModel.unindexedProperty().set(0);
+
+        assertThat(shown()).extracting(LedgerRow::payee).containsExactly("Supplier");
     }
 
     @Test
