@@ -24,16 +24,16 @@ import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /** Receipt-like files drawn by the tests themselves, so no binary fixture is committed. */
-final class ReceiptFiles {
+public final class ReceiptFiles {
 
-    static final List<String> RECEIPT = List.of(
+    public static final List<String> RECEIPT = List.of(
             "CORNER CAFE",
             "Date 15/01/2025",
             "Coffee 3.50",
             "Bagel 8.84",
             "TOTAL 12.34");
 
-    static final List<String> SECOND_PAGE = List.of(
+    public static final List<String> SECOND_PAGE = List.of(
             "HARBOUR BOOKS",
             "Notebook 4.20",
             "TOTAL 56.78");
@@ -41,7 +41,7 @@ final class ReceiptFiles {
     private ReceiptFiles() {
     }
 
-    static BufferedImage draw(List<String> lines) {
+    public static BufferedImage draw(List<String> lines) {
         int lineHeight = 56;
         BufferedImage image = new BufferedImage(900, 80 + lines.size() * lineHeight, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -60,19 +60,19 @@ final class ReceiptFiles {
         return image;
     }
 
-    static Path png(Path folder, String name, List<String> lines) throws IOException {
+    public static Path png(Path folder, String name, List<String> lines) throws IOException {
         Path file = folder.resolve(name);
         ImageIO.write(draw(lines), "png", file.toFile());
         return file;
     }
 
-    static Path jpeg(Path folder, String name, List<String> lines) throws IOException {
+    public static Path jpeg(Path folder, String name, List<String> lines) throws IOException {
         Path file = folder.resolve(name);
         ImageIO.write(draw(lines), "jpeg", file.toFile());
         return file;
     }
 
-    static Path tiff(Path folder, String name, List<List<String>> pages) throws IOException {
+    public static Path tiff(Path folder, String name, List<List<String>> pages) throws IOException {
         Path file = folder.resolve(name);
         ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
         try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
@@ -89,7 +89,7 @@ final class ReceiptFiles {
     }
 
     /** A PDF written by software: real text, no picture. */
-    static Path digitalPdf(Path folder, String name, List<String> lines) throws IOException {
+    public static Path digitalPdf(Path folder, String name, List<String> lines) throws IOException {
         Path file = folder.resolve(name);
         try (PDDocument document = new PDDocument()) {
             PDPage page = new PDPage(PDRectangle.A5);
@@ -111,7 +111,7 @@ final class ReceiptFiles {
     }
 
     /** A PDF as a scanner makes it: one picture per page, no text. */
-    static Path scannedPdf(Path folder, String name, List<String> lines) throws IOException {
+    public static Path scannedPdf(Path folder, String name, List<String> lines) throws IOException {
         Path file = folder.resolve(name);
         try (PDDocument document = new PDDocument()) {
             BufferedImage picture = draw(lines);
@@ -127,13 +127,13 @@ final class ReceiptFiles {
         return file;
     }
 
-    static Path text(Path folder, String name, String content) throws IOException {
+    public static Path text(Path folder, String name, String content) throws IOException {
         Path file = folder.resolve(name);
         Files.writeString(file, content);
         return file;
     }
 
-    static void write(Path file, byte[] bytes) throws IOException {
+    public static void write(Path file, byte[] bytes) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
             out.write(bytes);
         }
