@@ -64,7 +64,12 @@ final class FileOcr {
             return new OcrOutcome.Refused(file, "Reading was cancelled.", since(start));
         } catch (OutOfMemoryError e) {
             return new OcrOutcome.Refused(file, "The file is too large to read with the memory available.", since(start));
-        } catch (IOException | RuntimeException | LinkageError e) {
+        } catch (LinkageError e) {
+            // The libraries did not load: not this file's fault, and every file will say the same.
+            LOG.error("Tesseract could not be loaded", e);
+            return new OcrOutcome.Refused(file, "OCR cannot run on this computer: its Tesseract library did not load ("
+                    + plain(e) + ").", since(start));
+        } catch (IOException | RuntimeException e) {
             LOG.warn("OCR of {} failed", file, e);
             return new OcrOutcome.Refused(file, "The file could not be read (" + plain(e) + ").", since(start));
         }
