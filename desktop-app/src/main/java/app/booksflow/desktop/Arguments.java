@@ -3,8 +3,10 @@ package app.booksflow.desktop;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The desktop app's command line. Without a command it opens the window; commands that need no
@@ -15,6 +17,7 @@ public final class Arguments {
 
     public static final String USAGE = """
             Usage: booksflow [--data-dir DIR] [--config-dir DIR] [--check-data]
+                   booksflow ocr [--json] [--workers N] PATH...
 
             Opens the BooksFlow desktop app.
 
@@ -24,6 +27,11 @@ public final class Arguments {
                                  print what it holds and exit (0 when it opens, 1 when it does not)
               --version          show the version and exit
               -h, --help         show this help and exit
+
+            The ocr command reads receipts (JPEG, PNG, TIFF, PDF) in the files and folders given (folders with
+            their subfolders) without a window and prints one line per file: its text length and time, or why
+            it was refused. --json prints each line as a JSON object; --workers sets how many files are read
+            at once (one per core but one by default). Start Java with OMP_THREAD_LIMIT=1 in the environment.
             """;
 
     private Arguments() {
@@ -44,12 +52,22 @@ public final class Arguments {
         record CheckData(LaunchOptions options) implements Command {
         }
 
+        /** Read receipts with OCR and print one line per file (no window, no books opened). */
+        record ReadReceipts(List<Path> paths, boolean json, OptionalInt workers) implements Command {
+            public ReadReceipts {
+                paths = List.copyOf(paths);
+            }
+        }
+
         /** A mistake on the command line, said in one line; the caller adds {@link #USAGE}. */
         record Invalid(String problem) implements Command {
         }
     }
 
     public static Command parse(List<String> args, Instant jvmStartedAt) {
+        if (!args.isEmpty() && args.getFirst().equals("ocr")) {
+            return parseOcr(args.subList(1, args.size()));
+        }
         Optional<Path> dataDir = Optional.empty();
         Optional<Path> configDir = Optional.empty();
         boolean checkData = false;
@@ -92,6 +110,47 @@ public final class Arguments {
         }
         LaunchOptions options = new LaunchOptions(dataDir, configDir, jvmStartedAt);
         return checkData ? new Command.CheckData(options) : new Command.OpenWindow(options);
+    }
+
+    private static Command parseOcr(List<String> args) {
+        List<Path> paths = new ArrayList<>();
+        boolean json = false;
+        OptionalInt workers = OptionalInt.empty();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "-h", "--help" -> {
+                    return new Command.ShowHelp();
+                }
+                case "--json" -> json = true;
+                case "--workers" -> {
+                    String value = i + 1 < args.size() ? args.get(++i) : "";
+                    try {
+                        int count = Integer.parseInt(value);
+                        if (count < 1 || count > 256) {
+                            throw new NumberFormatException();
+                        }
+                        workers = OptionalInt.of(count);
+                    } catch (NumberFormatException e) {
+                        return new Command.Invalid("--workers needs a number from 1 to 256, for example --workers 2");
+                    }
+                }
+                default -> {
+                    if (arg.startsWith("-")) {
+                        return new Command.Invalid("unknown option " + arg + " for ocr");
+                    }
+                    Optional<Path> path = folder(arg);
+                    if (path.isEmpty()) {
+                        return new Command.Invalid("ocr needs files or folders, not \"" + arg + "\"");
+                    }
+                    paths.add(path.get());
+                }
+            }
+        }
+        if (paths.isEmpty()) {
+            return new Command.Invalid("ocr needs at least one file or folder, for example: ocr --json ~/Receipts");
+        }
+        return new Command.ReadReceipts(paths, json, workers);
     }
 
     private static Optional<Path> folder(String value) {

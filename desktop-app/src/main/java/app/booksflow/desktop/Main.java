@@ -23,6 +23,7 @@ public final class Main {
         switch (Arguments.parse(List.of(args), jvmStartedAt)) {
             case Arguments.Command.ShowHelp help -> System.out.print(Arguments.USAGE);
             case Arguments.Command.ShowVersion version -> System.out.println("BooksFlow " + version());
+            case Arguments.Command.ReadReceipts ocr -> System.exit(ReceiptsCommand.run(ocr, System.out, System.err));
             case Arguments.Command.CheckData check -> System.exit(DataCheck.run(check.options(), System.out, System.err));
             case Arguments.Command.Invalid invalid -> {
                 System.err.println("booksflow: " + invalid.problem());

@@ -75,4 +75,18 @@ class ArgumentsTest {
         assertThat(Arguments.parse(List.of("--data-dir", "/tmp/data", "--version"), START))
                 .isEqualTo(new Command.ShowVersion());
     }
+
+    @Test
+    void ocrTakesFilesAndFoldersWithJsonAndWorkers() {
+        assertThat(Arguments.parse(List.of("ocr", "--json", "--workers", "3", "a.jpg", "receipts"), START))
+                .isEqualTo(new Command.ReadReceipts(List.of(Path.of("a.jpg").toAbsolutePath(),
+                        Path.of("receipts").toAbsolutePath()), true, java.util.OptionalInt.of(3)));
+    }
+
+    @Test
+    void ocrWithoutPathsOrWithABadWorkerCountIsAMistake() {
+        assertThat(Arguments.parse(List.of("ocr", "--json"), START)).isInstanceOf(Command.Invalid.class);
+        assertThat(Arguments.parse(List.of("ocr", "--workers", "0", "a.jpg"), START))
+                .isEqualTo(new Command.Invalid("--workers needs a number from 1 to 256, for example --workers 2"));
+    }
 }

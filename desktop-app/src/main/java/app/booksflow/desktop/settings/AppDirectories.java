@@ -32,6 +32,26 @@ public record AppDirectories(Path configFolder, Path defaultDataFolder) {
         return new AppDirectories(config.resolve("booksflow"), data.resolve("booksflow"));
     }
 
+    /**
+     * Where the app keeps files it can rebuild at any time (the OCR engine's unpacked libraries): the
+     * OS's cache place, which backups skip and cleaners may empty.
+     */
+    public static Path cacheFolderForCurrentUser() {
+        return cacheFolderForOs(System.getProperty("os.name", ""), System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    static Path cacheFolderForOs(String osName, Map<String, String> env, Path home) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.startsWith("windows")) {
+            Path local = envPath(env, "LOCALAPPDATA", home.resolve("AppData").resolve("Local"));
+            return local.resolve("BooksFlow").resolve("cache");
+        }
+        if (os.startsWith("mac")) {
+            return home.resolve("Library").resolve("Caches").resolve("BooksFlow");
+        }
+        return envPath(env, "XDG_CACHE_HOME", home.resolve(".cache")).resolve("booksflow");
+    }
+
     /** The same folders with the settings kept elsewhere (--config-dir, tests). */
     public AppDirectories withConfigFolder(Path folder) {
         return new AppDirectories(folder, defaultDataFolder);

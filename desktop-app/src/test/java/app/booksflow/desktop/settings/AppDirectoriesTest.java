@@ -52,4 +52,15 @@ class AppDirectoriesTest {
         assertThat(dirs.configFolder()).isEqualTo(Path.of("/tmp/cfg"));
         assertThat(dirs.defaultDataFolder()).isEqualTo(HOME.resolve(".local/share/booksflow"));
     }
+
+    @Test
+    void cacheFolderIsTheOsCachePlace() {
+        assertThat(AppDirectories.cacheFolderForOs("Linux", Map.of("XDG_CACHE_HOME", "/c"), HOME))
+                .isEqualTo(Path.of("/c/booksflow"));
+        assertThat(AppDirectories.cacheFolderForOs("Linux", Map.of(), HOME)).isEqualTo(HOME.resolve(".cache/booksflow"));
+        assertThat(AppDirectories.cacheFolderForOs("Mac OS X", Map.of(), HOME))
+                .isEqualTo(HOME.resolve("Library/Caches/BooksFlow"));
+        assertThat(AppDirectories.cacheFolderForOs("Windows 11", Map.of("LOCALAPPDATA", "/users/anna/local"), HOME))
+                .isEqualTo(Path.of("/users/anna/local/BooksFlow/cache"));
+    }
 }
