@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * once, and the terms (about nine rows per transaction in two indexes, more than half of what such a
  * load costs) follow in chunks, each a write transaction of its own, so a single write waits for one
  * chunk at most. The list is committed with the ledger rows, so a load cut short by a crash is indexed
- * at the next start; until then search does not find the listed transactions.
+ * at the next start; until then search does not find the listed transactions. A chunk's commit is not
+ * forced to disk: a crash loses its terms together with its taking off the list, so it is indexed again.
  */
 public final class SearchBacklog {
 
@@ -121,7 +122,7 @@ public final class SearchBacklog {
         long total = pending(store);
         long done = 0;
         while (!progress.stopRequested()) {
-            int indexed = store.inTransaction(session -> session.doReturningWork(connection -> indexNext(connection, chunk)));
+            int indexed = store.inDerivedTransaction(connection -> indexNext(connection, chunk));
             if (indexed == 0) {
                 break;
             }
@@ -140,7 +141,7 @@ public final class SearchBacklog {
      * @return how many were taken off the list; 0 when it was empty
      */
     public static int indexNext(LocalStore store) {
-        return store.inTransaction(session -> session.doReturningWork(connection -> indexNext(connection, CHUNK)));
+        return store.inDerivedTransaction(connection -> indexNext(connection, CHUNK));
     }
 
     /**
