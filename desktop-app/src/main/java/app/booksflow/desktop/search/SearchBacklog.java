@@ -36,7 +36,7 @@ public final class SearchBacklog {
     private static final String UP_TO = "select transaction_id from search_pending where transaction_id <= ?";
 
     /** How far the indexer got, and whether it should stop at the end of the chunk it is on. */
-    public interface Progress {
+    interface Progress {
         void indexed(long done, long total);
 
         boolean stopRequested();
@@ -93,9 +93,14 @@ public final class SearchBacklog {
         });
     }
 
-    /** Indexes everything listed, chunk by chunk, in the calling thread. */
+    /**
+     * Indexes everything listed, chunk by chunk, each chunk committed on its own, in the calling thread
+     * (the app goes chunk by chunk through {@link #indexNext(LocalStore)} instead, one task each).
+     *
+     * @return how many listed transactions were taken off the list
+     */
     public static long drain(LocalStore store) {
-        return drain(store, new Progress() {
+        return drain(store, CHUNK, new Progress() {
             @Override
             public void indexed(long done, long total) {
             }
@@ -107,16 +112,7 @@ public final class SearchBacklog {
         });
     }
 
-    /**
-     * Indexes the listed transactions chunk by chunk, each chunk committed on its own, until none is left
-     * or a stop is requested (what is left stays listed for the next time).
-     *
-     * @return how many listed transactions were taken off the list
-     */
-    public static long drain(LocalStore store, Progress progress) {
-        return drain(store, CHUNK, progress);
-    }
-
+    /** Like {@link #drain(LocalStore)}, until none is left or a stop is requested (the rest stays listed). */
     static long drain(LocalStore store, int chunk, Progress progress) {
         long start = System.nanoTime();
         long total = pending(store);
