@@ -8,9 +8,11 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -55,10 +57,17 @@ class MainProcessTest {
         Process process = java("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
                 "--data-dir", dir.resolve("data").toString(), "--config-dir", dir.resolve("config").toString())
                 .redirectErrorStream(true).start();
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
         try {
             CompletableFuture<List<String>> lines = CompletableFuture.supplyAsync(
-                    () -> linesUntil(process, COLD_START, FIGURES));
-            List<String> found = lines.get(120, TimeUnit.SECONDS);
+                    () -> linesUntil(process, seen, COLD_START, FIGURES));
+            List<String> found;
+            try {
+                found = lines.get(120, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                throw new AssertionError("No figures within 120 s. The app said:\n" + String.join("\n", seen)
+                        + "\nIts threads:\n" + threadDump(process), e);
+            }
             long window = millis(COLD_START, found.get(0));
             long figures = millis(FIGURES, found.get(1));
             assertThat(window).isPositive().isLessThanOrEqualTo(figures);
@@ -92,9 +101,24 @@ class MainProcessTest {
         return new ProcessBuilder(command);
     }
 
-    /** The first line matching each pattern, in the order given. */
-    private static List<String> linesUntil(Process process, Pattern... patterns) {
-        List<String> seen = new ArrayList<>();
+    /** What the app's threads are doing, from the JDK's jstack, for a start that hangs. */
+    private static String threadDump(Process process) {
+        try {
+            Process jstack = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstack").toString(),
+                    Long.toString(process.pid())).redirectErrorStream(true).start();
+            String dump = new String(jstack.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            jstack.waitFor(20, TimeUnit.SECONDS);
+            return dump;
+        } catch (IOException e) {
+            return "(no thread dump: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(no thread dump: interrupted)";
+        }
+    }
+
+    /** The first line matching each pattern, in the order given; every other line goes to {@code seen}. */
+    private static List<String> linesUntil(Process process, List<String> seen, Pattern... patterns) {
         List<String> found = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
