@@ -36,7 +36,7 @@ public final class SearchBacklog {
     private static final String UP_TO = "select transaction_id from search_pending where transaction_id <= ?";
 
     /** How far the indexer got, and whether it should stop at the end of the chunk it is on. */
-    public interface Progress {
+    interface Progress {
         void indexed(long done, long total);
 
         boolean stopRequested();
@@ -94,7 +94,8 @@ public final class SearchBacklog {
     }
 
     /**
-     * Indexes everything listed, chunk by chunk, each chunk committed on its own, in the calling thread.
+     * Indexes everything listed, chunk by chunk, each chunk committed on its own, in the calling thread
+     * (the app goes chunk by chunk through {@link #indexNext(LocalStore)} instead, one task each).
      *
      * @return how many listed transactions were taken off the list
      */
@@ -112,10 +113,6 @@ public final class SearchBacklog {
     }
 
     /** Like {@link #drain(LocalStore)}, until none is left or a stop is requested (the rest stays listed). */
-    public static long drain(LocalStore store, Progress progress) {
-        return drain(store, CHUNK, progress);
-    }
-
     static long drain(LocalStore store, int chunk, Progress progress) {
         long start = System.nanoTime();
         long total = pending(store);

@@ -31,9 +31,9 @@ import org.slf4j.LoggerFactory;
  * Opens the books of the data folder off the FX thread ("Opening the books"), then fills an empty
  * store with the demo practice ("Loading the demo practice"). What went wrong is a sentence for the
  * user in {@link #problemProperty()}; {@link #fatalProperty()} says the window cannot go on (the folder
- * is locked by another window). The transactions a bulk load left for search are indexed before the
- * books are shown; what is still listed then (the indexing was stopped) is indexed in the background
- * ("Indexing transactions for search"), its number in {@link #unindexedProperty()} until it is done.
+ * is locked by another window). Once the books are shown, the transactions a bulk load left for search
+ * are indexed in the background ("Indexing transactions for search"), their number in
+ * {@link #unindexedProperty()} until it is done.
  */
 public final class StartupViewModel {
 
@@ -92,23 +92,8 @@ public final class StartupViewModel {
 
     private void loadDemo(LocalStore store) {
         BackgroundTask.withProgress("Loading the demo practice", progress -> {
-            BackgroundTask.Progress stoppable = stopOnClose(progress);
             whileOpen(() -> {
-                demoLoader.loadIfEmpty(store, clock, stoppable);
-                // What a load left for search (the demo's, or one cut short) is indexed before the books are
-                // shown, so that the first minutes of work do not share the store with the indexer.
-                SearchBacklog.drain(store, new SearchBacklog.Progress() {
-                    @Override
-                    public void indexed(long done, long total) {
-                        stoppable.message("Indexing for search: " + done + " of " + total);
-                        stoppable.update(done, total);
-                    }
-
-                    @Override
-                    public boolean stopRequested() {
-                        return stoppable.isCancelled();
-                    }
-                });
+                demoLoader.loadIfEmpty(store, clock, stopOnClose(progress));
                 return null;
             });
             return OpenBooks.of(store, clock);
@@ -133,8 +118,8 @@ public final class StartupViewModel {
     }
 
     /**
-     * Writes the search terms still listed (indexing at start-up was stopped) in the background, one chunk
-     * per task so that other work gets a turn on the executor between chunks; stops when the window closes.
+     * Writes the search terms a bulk load (such as the demo's) left for later, one chunk per task so that
+     * other work gets a turn on the executor between chunks; stops when the window closes.
      */
     private void indexForSearch(LocalStore store) {
         BackgroundTask.of("Looking for transactions to index", () -> SearchBacklog.pending(store))
