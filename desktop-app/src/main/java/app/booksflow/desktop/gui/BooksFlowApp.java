@@ -56,6 +56,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.beans.property.ObjectProperty;
@@ -92,13 +93,19 @@ public final class BooksFlowApp extends Application {
     private final StackPane receiptsScreen = new StackPane();
     private final StackPane auditScreen = new StackPane();
     private final StackPane transactionsScreen = new StackPane();
-    private StartupViewModel startup;
+    private volatile StartupViewModel startup;
     private SettingsStore settingsStore;
     private SettingsStore.Loaded loadedSettings;
     private TaskExecutor taskExecutor;
     private StoreOpening opening;
     /** Set when the app stops: screens whose building was put off are then no longer built. */
     private volatile boolean stopped;
+    private final AtomicBoolean booksClosed = new AtomicBoolean();
+    /** Closes the books when the system ends the app without closing its window (logout, shutdown, kill). */
+    private final Thread closeOnSignal = Thread.ofPlatform().name("booksflow-close-on-signal").unstarted(() -> {
+        log.info("Asked to quit by the system; closing the books");
+        closeBooks();
+    });
 
     public BooksFlowApp() {
         this(Objects.requireNonNullElseGet(LAUNCHED_WITH.get(), () -> LaunchOptions.defaults(
@@ -130,6 +137,7 @@ public final class BooksFlowApp extends Application {
         loadedSettings = settingsStore.load();
         // The books open on their own thread while start() builds the window on the FX thread.
         opening = StoreOpening.begin(new DataDirectory(dataFolder()));
+        Runtime.getRuntime().addShutdownHook(closeOnSignal);
     }
 
     private Path dataFolder() {
@@ -305,12 +313,25 @@ public final class BooksFlowApp extends Application {
     @Override
     public void stop() {
         stopped = true;
-        // The store first: a demo load in progress finishes its client rather than being interrupted inside H2.
-        if (startup != null) {
-            startup.close();
+        try {
+            Runtime.getRuntime().removeShutdownHook(closeOnSignal);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // the JVM is already shutting down, or init() did not get as far as the hook
         }
+        // The store first: a demo load in progress finishes its client rather than being interrupted inside H2.
+        closeBooks();
         if (taskExecutor != null) {
             taskExecutor.shutdown();
+        }
+    }
+
+    private void closeBooks() {
+        if (booksClosed.compareAndSet(false, true)) {
+            stopped = true;
+            StartupViewModel opened = startup;
+            if (opened != null) {
+                opened.close();
+            }
         }
     }
 
