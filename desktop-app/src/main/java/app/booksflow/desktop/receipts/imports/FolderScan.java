@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +44,7 @@ public final class FolderScan {
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                             if (attrs.isRegularFile() && !isHidden(file)) {
-                                inFolder.add(new ImportQueue.NewFile(file, attrs.size(), attrs.lastModifiedTime().toInstant()));
+                                inFolder.add(new ImportQueue.NewFile(file, attrs.size(), modified(attrs)));
                             }
                             return FileVisitResult.CONTINUE;
                         }
@@ -68,10 +70,15 @@ public final class FolderScan {
     static ImportQueue.NewFile describe(Path file) {
         try {
             BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
-            return new ImportQueue.NewFile(file, attrs.size(), attrs.lastModifiedTime().toInstant());
+            return new ImportQueue.NewFile(file, attrs.size(), modified(attrs));
         } catch (IOException e) {
             return new ImportQueue.NewFile(file, 0, null);
         }
+    }
+
+    /** In milliseconds, as the books keep it, so that a file's version compares equal after a restart. */
+    private static Instant modified(BasicFileAttributes attrs) {
+        return attrs.lastModifiedTime().toInstant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     static boolean isHidden(Path path) {

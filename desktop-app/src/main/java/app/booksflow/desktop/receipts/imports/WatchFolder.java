@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Imports the files that appear in a folder (and its subfolders) for one client, each version of a file
  * once, and only once it is complete: its size and modification time must be the same at two checks in
- * a row (a file still being copied or saved changes between them). The folder is looked at every
+ * a row (a file still being copied or saved changes between them), it must not have changed for two
+ * intervals and it must open for reading (Windows locks a file being written). The folder is looked at every
  * {@code interval} and as soon as the system reports a change in it (java.nio WatchService, where it
  * works; the periodic look covers network drives and subfolders). Files being written by common tools
  * under a temporary name (.part, .crdownload, .tmp, hidden files) are left until renamed.
@@ -130,6 +131,7 @@ public final class WatchFolder implements AutoCloseable {
         if (!Files.isDirectory(folder)) {
             return;
         }
+        Instant checkedAt = Instant.now();
         Map<Path, Seen> now = new HashMap<>();
         for (ImportQueue.NewFile file : FolderScan.scan(List.of(folder))) {
             if (!isTemporary(file.path()) && file.modified() != null) {
@@ -140,7 +142,8 @@ public final class WatchFolder implements AutoCloseable {
         for (Map.Entry<Path, Seen> entry : now.entrySet()) {
             Seen seen = entry.getValue();
             String version = entry.getKey() + "|" + seen.size() + "|" + seen.modified();
-            if (!seen.equals(lastSeen.get(entry.getKey())) || alreadyQueued.contains(version)) {
+            if (!seen.equals(lastSeen.get(entry.getKey())) || alreadyQueued.contains(version)
+                    || seen.modified().isAfter(checkedAt.minus(interval.multipliedBy(2))) || !canOpen(entry.getKey())) {
                 continue;
             }
             if (importer.queue().wasQueued(entry.getKey(), seen.size(), seen.modified())) {
@@ -157,6 +160,15 @@ public final class WatchFolder implements AutoCloseable {
             importer.enqueue(client, complete, "Watch folder " + folder);
             log.info("{} new receipt files in the watch folder {} queued", complete.size(), folder);
             queued.accept(complete.size());
+        }
+    }
+
+    /** False while another program holds the file locked for writing (Windows). */
+    private static boolean canOpen(Path file) {
+        try (var channel = Files.newByteChannel(file)) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
