@@ -97,13 +97,13 @@ public final class ReceiptImportView {
         folderColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().folder()));
         fileTable.itemsProperty().bind(Bindings.when(problemsOnly.selectedProperty())
                 .then(viewModel.problems()).otherwise(viewModel.files()));
-        fileTable.setPlaceholder(new Label("No problem so far."));
 
-        // The progress part shows once there is an import; the watch folder line always.
-        for (var node : List.of(importProgress.getParent(), fileTable)) {
-            node.visibleProperty().bind(viewModel.shownProperty());
-            node.managedProperty().bind(node.visibleProperty());
-        }
+        // Always laid out, empty until the first import: showing a table for the first time mid-import would
+        // cost the FX thread its skin and styles just when the work starts.
+        importProgress.visibleProperty().bind(viewModel.shownProperty());
+        fileTable.setPlaceholder(new Label("No import yet: Import folder… (Ctrl+I), or drop files and folders on the list."));
+        problemsOnly.selectedProperty().addListener((observable, was, only) -> fileTable.setPlaceholder(new Label(only
+                ? "No problem so far." : "No import yet: Import folder… (Ctrl+I), or drop files and folders on the list.")));
         showText(watchLabel, viewModel.watchTextProperty());
         watchButton.setOnAction(event -> chooseWatchFolder());
         stopWatchingButton.setOnAction(event -> viewModel.stopWatching());
