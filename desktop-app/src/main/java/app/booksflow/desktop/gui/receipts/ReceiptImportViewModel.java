@@ -50,7 +50,7 @@ import javafx.collections.transformation.FilteredList;
 public final class ReceiptImportViewModel {
 
     /** How often the shown receipts are read again while receipts are being added. */
-    static final Duration RECEIPTS_REFRESH = Duration.ofSeconds(3);
+    static final Duration RECEIPTS_REFRESH = Duration.ofSeconds(10);
     static final Duration WATCH_INTERVAL = Duration.ofSeconds(2);
 
     private final ReceiptImporter importer;
