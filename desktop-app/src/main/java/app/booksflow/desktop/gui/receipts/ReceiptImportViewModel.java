@@ -80,6 +80,7 @@ public final class ReceiptImportViewModel {
     private ImportSnapshot shownSnapshot = ImportSnapshot.EMPTY;
     private BackgroundTask<Void> runner;
     private volatile boolean stopping;
+    private volatile BackgroundTask.Progress runnerProgress;
     private int doneShown;
     private long receiptsRefreshedAt;
     private WatchFolder watch;
@@ -159,15 +160,12 @@ public final class ReceiptImportViewModel {
             return;
         }
         BackgroundTask<Void> task = BackgroundTask.withProgress("Importing receipts", work -> {
-            Runnable report = () -> {
-                ImportSnapshot now = importer.snapshot();
-                work.update(now.finished(), now.total());
-            };
-            importer.addListener(report);
+            // The status bar's progress follows the throttled snapshots (show), not every file's change.
+            runnerProgress = work;
             try {
                 importer.runUntilIdle(() -> stopping || work.isCancelled());
             } finally {
-                importer.removeListener(report);
+                runnerProgress = null;
             }
             return null;
         });
@@ -270,6 +268,10 @@ public final class ReceiptImportViewModel {
 
         int total = snapshot.total();
         int finished = snapshot.finished();
+        BackgroundTask.Progress running = runnerProgress;
+        if (running != null) {
+            running.update(finished, total);
+        }
         int done = snapshot.count(ImportFileState.DONE);
         shown.set(total > 0);
         busy.set(snapshot.isBusy());
