@@ -18,7 +18,12 @@ import app.booksflow.desktop.reports.Reports;
 import app.booksflow.desktop.audit.AuditQueries;
 import app.booksflow.desktop.gui.audit.AuditTrailView;
 import app.booksflow.desktop.gui.audit.AuditTrailViewModel;
+import app.booksflow.desktop.gui.receipts.ReceiptImportView;
+import app.booksflow.desktop.gui.receipts.ReceiptImportViewModel;
 import app.booksflow.desktop.gui.receipts.ReceiptsView;
+import app.booksflow.desktop.ocr.OcrEngine;
+import app.booksflow.desktop.receipts.imports.ReceiptImporter;
+import app.booksflow.desktop.receipts.imports.ReceiptReader;
 import app.booksflow.desktop.gui.receipts.ReceiptsViewModel;
 import app.booksflow.desktop.gui.startup.StartupViewModel;
 import app.booksflow.desktop.gui.task.BackgroundTask;
@@ -91,6 +96,7 @@ public final class BooksFlowApp extends Application {
     private final ObjectProperty<TransactionId> transactionToReveal = new SimpleObjectProperty<>(this, "transactionToReveal");
     private SearchViewModel search;
     private final StackPane receiptsScreen = new StackPane();
+    private volatile ReceiptImportViewModel receiptImports;
     private final StackPane auditScreen = new StackPane();
     private final StackPane transactionsScreen = new StackPane();
     private volatile StartupViewModel startup;
@@ -237,7 +243,17 @@ public final class BooksFlowApp extends Application {
                 ReceiptsViewModel receipts = new ReceiptsViewModel(books.ledger(), settings, taskExecutor, clock,
                         LocalUser.name());
                 receipts.clientProperty().bind(shownClient);
-                receiptsScreen.getChildren().setAll(new ReceiptsView(receipts).root());
+                // Bulk import: the field extraction plugs in where ReceiptReader.NOTHING is given.
+                ReceiptImporter importer = new ReceiptImporter(books.store(), books.ledger(), clock, LocalUser.name(),
+                        () -> new OcrEngine(OcrEngine.Settings.forThisMachine()), ReceiptReader.NOTHING,
+                        () -> settings.get().locale());
+                receiptImports = new ReceiptImportViewModel(importer, taskExecutor, Platform::runLater,
+                        Duration.ofMillis(100), settings, settingsStore);
+                receiptImports.clientProperty().bind(shownClient);
+                receiptImports.onReceiptsAdded(receipts::refresh);
+                receiptsScreen.getChildren().setAll(new ReceiptsView(receipts)
+                        .withImports(new ReceiptImportView(receiptImports)).root());
+                receiptImports.start();
                 AuditTrailViewModel audit = new AuditTrailViewModel(new AuditQueries(books.store()), books.ledger(),
                         settings, taskExecutor, clock);
                 audit.clientProperty().bind(shownClient);
@@ -318,7 +334,8 @@ public final class BooksFlowApp extends Application {
         } catch (IllegalStateException | IllegalArgumentException e) {
             // the JVM is already shutting down, or init() did not get as far as the hook
         }
-        // The store first: a demo load in progress finishes its client rather than being interrupted inside H2.
+        // The books before the executor: a demo load in progress finishes its client rather than being
+        // interrupted inside H2, and files being read go back to the import queue.
         closeBooks();
         if (taskExecutor != null) {
             taskExecutor.shutdown();
@@ -328,6 +345,11 @@ public final class BooksFlowApp extends Application {
     private void closeBooks() {
         if (booksClosed.compareAndSet(false, true)) {
             stopped = true;
+            // Reading stops first: files being read go back to the import queue for the next start.
+            ReceiptImportViewModel imports = receiptImports;
+            if (imports != null) {
+                imports.shutdown();
+            }
             StartupViewModel opened = startup;
             if (opened != null) {
                 opened.close();
