@@ -53,7 +53,7 @@ enum LineKind {
             case "1" -> "l";
             default -> "s";
         });
-        if (IGNORED.matcher(text).find() || TAX_TABLE_HEAD.matcher(text).find()) {
+        if (IGNORED.matcher(text).find() || isTaxTableHead(text)) {
             return NOT_MONEY;
         }
         if (SUBTOTAL_WORD.matcher(text).find()) {
@@ -96,7 +96,7 @@ enum LineKind {
 
     static boolean isTaxTableHead(String line) {
         String text = line.toLowerCase(Locale.ROOT);
-        return TAX_TABLE_HEAD.matcher(text).find();
+        return TAX_TABLE_HEAD.matcher(text).find() && text.chars().noneMatch(Character::isDigit);
     }
 
     boolean isTotal() {
