@@ -53,7 +53,12 @@ final class ReceiptsCommand {
             err.println("booksflow: the folders could not be listed: " + e.getCause().getMessage());
             return 1;
         }
-        ExtractionContext context = ExtractionContext.of(command.locale().orElse(Locale.getDefault()), LocalDate.now());
+        Locale locale = command.locale().orElse(Locale.getDefault());
+        if (locale.getCountry().isEmpty()) {
+            err.println("booksflow: the locale " + locale.toLanguageTag() + " names no country, so receipts that print no"
+                    + " currency get no total; give one with --locale, for example --locale en-GB");
+        }
+        ExtractionContext context = ExtractionContext.of(locale, LocalDate.now());
         boolean allRead = true;
         try (OcrEngine engine = new OcrEngine(settings)) {
             List<Future<OcrOutcome>> queued = files.stream().map(engine::submit).toList();

@@ -41,10 +41,10 @@ final class DateReader {
             "(?<!\\p{L})(\\p{L}{3,10})\\.?\\s*(\\d{1,2})(?:st|nd|rd|th)?\\s*[,.]?\\s*'?(\\d{4}|\\d{2})(?!\\d)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern LABEL = Pattern.compile(
-            "(?iu)(date|dated|datum|fecha|data|day|issued)\\b|日付|日時");
+            "(?iu)(\\b|\\p{Ll})(date|dated|datum|fecha|data|issued)\\b|日付|日時");
     private static final Pattern WRONG_LABEL = Pattern.compile(
             "(?iu)\\b(due|exp|expiry|expires|expiration|valid|until|best before|use by|born|dob|ablauf|gültig|bis|"
-                    + "échéance|echeance|vence|return by|returns|faellig|fällig|zahlbar|payable|pay by|payment terms)");
+                    + "échéance|echeance|vence|return by|returns|faellig|fällig|zahlbar|payable|pay by|payment terms)\\b");
     private static final Pattern TIME = Pattern.compile("(?<!\\d)\\d{1,2}:\\d{2}(?!\\d)");
 
     /** A 0 read as @, O or Q at the edge of a date's number: "@8/03/2025", "Q1/01/23", "15.O1.2025". */

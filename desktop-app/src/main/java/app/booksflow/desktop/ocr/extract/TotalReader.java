@@ -31,7 +31,7 @@ final class TotalReader {
     }
 
     /** One line with its label and the amounts on it. */
-    record Line(int index, String text, LineKind kind, List<Amounts.Token> amounts) {
+    record Line(int index, String text, LineKind kind, List<Amounts.Token> amounts, List<Amounts.Token> all) {
 
         Optional<BigDecimal> last() {
             return amounts.isEmpty() ? Optional.empty() : Optional.of(amounts.getLast().value());
@@ -62,7 +62,7 @@ final class TotalReader {
             if (money.isEmpty() && (kind.isTotal() || kind == LineKind.SUBTOTAL)) {
                 money = found.stream().filter(t -> t.value().signum() != 0).toList();
             }
-            lines.add(new Line(i, line, kind, money));
+            lines.add(new Line(i, line, kind, money, found));
         }
         borrowAmountsFromNextLine();
     }
@@ -89,8 +89,8 @@ final class TotalReader {
             if (line.kind() != LineKind.ITEM && line.kind() != LineKind.NOT_MONEY && line.amounts().isEmpty()
                     && next.kind() == LineKind.ITEM && !next.amounts().isEmpty()
                     && AMOUNT_ONLY.matcher(next.text()).matches()) {
-                lines.set(i, new Line(i, line.text(), line.kind(), next.amounts()));
-                lines.set(i + 1, new Line(i + 1, next.text(), LineKind.NOT_MONEY, List.of()));
+                lines.set(i, new Line(i, line.text(), line.kind(), next.amounts(), next.all()));
+                lines.set(i + 1, new Line(i + 1, next.text(), LineKind.NOT_MONEY, List.of(), List.of()));
             }
         }
     }
@@ -250,6 +250,9 @@ final class TotalReader {
             }
             Optional<BigDecimal> amount = taxOnLine(line, lineRate, labelledTotal);
             if (amount.isEmpty()) {
+                amount = lostDecimalPoint(line, lineRate, labelledTotal, subtotal);
+            }
+            if (amount.isEmpty()) {
                 continue;
             }
             if (line.kind() == LineKind.TAX_TOTAL) {
@@ -311,6 +314,29 @@ final class TotalReader {
             }
         }
         return Optional.of(values.getLast());
+    }
+
+    /**
+     * "VAT 20% 471" where 4.71 was printed: OCR lost the decimal point. Taken only when the rate of the
+     * total or subtotal confirms it.
+     */
+    private Optional<BigDecimal> lostDecimalPoint(Line line, Optional<BigDecimal> rate, Optional<BigDecimal> total,
+            Optional<BigDecimal> subtotal) {
+        if (digits == 0 || rate.isEmpty() || (total.isEmpty() && subtotal.isEmpty())) {
+            return Optional.empty();
+        }
+        for (Amounts.Token token : line.all()) {
+            if (token.decimals() || token.value().signum() <= 0) {
+                continue;
+            }
+            BigDecimal candidate = token.value().movePointLeft(digits);
+            boolean confirmed = total.filter(gross -> close(inclusiveTax(gross, rate.get()), candidate)).isPresent()
+                    || subtotal.filter(net -> close(net.multiply(rate.get()).movePointLeft(2), candidate)).isPresent();
+            if (confirmed) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
     }
 
     static Optional<BigDecimal> rate(String line) {

@@ -1,6 +1,7 @@
 package app.booksflow.desktop.ocr.extract;
 
 import app.booksflow.model.receipt.Extracted;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -66,7 +67,7 @@ final class VendorReader {
 
     private static boolean looksLikeName(String line, String name) {
         long letters = name.codePoints().filter(Character::isLetter).count();
-        boolean aWord = java.util.Arrays.stream(name.split("[^\\p{L}]+")).anyMatch(word -> word.length() >= 3);
+        boolean aWord = Arrays.stream(name.split("[^\\p{L}]+")).anyMatch(word -> word.length() >= 3);
         if (!aWord) {
             return false;
         }
