@@ -23,7 +23,7 @@ import app.booksflow.desktop.gui.receipts.ReceiptImportViewModel;
 import app.booksflow.desktop.gui.receipts.ReceiptsView;
 import app.booksflow.desktop.ocr.OcrEngine;
 import app.booksflow.desktop.receipts.imports.ReceiptImporter;
-import app.booksflow.desktop.receipts.imports.ReceiptReader;
+import app.booksflow.desktop.receipts.imports.ExtractingReader;
 import app.booksflow.desktop.gui.receipts.ReceiptsViewModel;
 import app.booksflow.desktop.gui.startup.StartupViewModel;
 import app.booksflow.desktop.gui.task.BackgroundTask;
@@ -243,9 +243,9 @@ public final class BooksFlowApp extends Application {
                 ReceiptsViewModel receipts = new ReceiptsViewModel(books.ledger(), settings, taskExecutor, clock,
                         LocalUser.name());
                 receipts.clientProperty().bind(shownClient);
-                // Bulk import: the field extraction plugs in where ReceiptReader.NOTHING is given.
                 ReceiptImporter importer = new ReceiptImporter(books.store(), books.ledger(), clock, LocalUser.name(),
-                        () -> new OcrEngine(OcrEngine.Settings.forThisMachine()), ReceiptReader.NOTHING,
+                        () -> new OcrEngine(OcrEngine.Settings.forThisMachine()),
+                        new ExtractingReader(books.ledger().vendorRules(), clock),
                         () -> settings.get().locale());
                 receiptImports = new ReceiptImportViewModel(importer, taskExecutor, Platform::runLater,
                         Duration.ofMillis(100), settings, settingsStore);

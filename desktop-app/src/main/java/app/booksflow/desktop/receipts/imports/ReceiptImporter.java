@@ -468,10 +468,10 @@ public final class ReceiptImporter implements AutoCloseable {
         BatchState batch = claimed.batch();
         ReceiptReader.Reading reading;
         try {
-            reading = reader.read(read, locale.get(), batch.baseCurrency(ledger));
+            reading = reader.read(read, batch.client, locale.get(), batch.baseCurrency(ledger));
         } catch (RuntimeException e) {
             log.warn("Reading the fields of {} failed; the receipt goes to review", claimed.file().path, e);
-            reading = ReceiptReader.NOTHING.read(read, locale.get(), batch.baseCurrency(ledger));
+            reading = ReceiptReader.NOTHING.read(read, batch.client, locale.get(), batch.baseCurrency(ledger));
         }
         String text = read.text();
         if (text.length() > MAX_TEXT) {

@@ -1,14 +1,15 @@
 package app.booksflow.desktop.receipts.imports;
 
 import app.booksflow.desktop.ocr.OcrOutcome;
+import app.booksflow.model.id.ClientId;
 import app.booksflow.model.receipt.ExtractedFields;
 import java.util.Currency;
 import java.util.Locale;
 
 /**
  * Turns what OCR read into the receipt's fields (vendor, date, total, tax, currency). The import calls it
- * for every file it read; the field extraction plugs in here. Until then {@link #NOTHING} fills no field,
- * and every imported receipt goes to review with its raw text kept.
+ * for every file it read: {@link ExtractingReader} in the app, {@link #NOTHING} where only the import
+ * itself is tested (every receipt then goes to review with its raw text kept).
  */
 @FunctionalInterface
 public interface ReceiptReader {
@@ -18,11 +19,12 @@ public interface ReceiptReader {
     }
 
     /**
+     * @param client       whose receipt it is (the vendor names the accountant corrected are per client)
      * @param locale       the user's formats, to tell 03/04 apart
      * @param baseCurrency the client's currency, for amounts without a symbol
      */
-    Reading read(OcrOutcome.Read read, Locale locale, Currency baseCurrency);
+    Reading read(OcrOutcome.Read read, ClientId client, Locale locale, Currency baseCurrency);
 
     /** Reads no field: each receipt needs review. */
-    ReceiptReader NOTHING = (read, locale, baseCurrency) -> new Reading(ExtractedFields.NONE, true);
+    ReceiptReader NOTHING = (read, client, locale, baseCurrency) -> new Reading(ExtractedFields.NONE, true);
 }

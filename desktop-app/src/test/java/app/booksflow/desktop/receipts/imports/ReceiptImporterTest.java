@@ -106,7 +106,7 @@ class ReceiptImporterTest {
 
     @Test
     void theFieldsComeFromTheReaderAndSureReadingsNeedNoReview() throws Exception {
-        ReceiptReader vendorFromFirstLine = (read, locale, currency) -> new ReceiptReader.Reading(
+        ReceiptReader vendorFromFirstLine = (read, client, locale, currency) -> new ReceiptReader.Reading(
                 new ExtractedFields(Optional.of(Extracted.of(read.text().lines().findFirst().orElse("?").strip(), 99)),
                         Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(Extracted.of(currency, 99))),
                 false);
