@@ -384,8 +384,17 @@ public final class ReceiptsViewModel {
             message.set("Correct the fields marked in red, then confirm again.");
             return;
         }
-        write("Confirming a receipt", () -> ledger.receipts().review(row.receipt().id(), fields.get(), user),
-                "Confirmed the fields of " + row.name() + ".");
+        Receipt before = row.receipt();
+        Optional<String> readVendor = before.fields().vendor().map(Extracted::value);
+        Optional<String> confirmedVendor = fields.get().vendor().map(Extracted::value);
+        write("Confirming a receipt", () -> {
+            Receipt reviewed = ledger.receipts().review(before.id(), fields.get(), user);
+            // A renamed vendor is remembered: the next receipt read with that name gets the new one.
+            if (readVendor.isPresent() && confirmedVendor.isPresent() && !readVendor.equals(confirmedVendor)) {
+                ledger.vendorRules().learn(before.client(), readVendor.get(), confirmedVendor.get(), Optional.empty(), user);
+            }
+            return reviewed;
+        }, "Confirmed the fields of " + row.name() + ".");
     }
 
     private void write(String title, Callable<Receipt> work, String done) {

@@ -336,6 +336,9 @@ class ReceiptsViewModelTest {
         assertThat(viewModel.messageProperty().get()).isEqualTo("Confirmed the fields of flour.pdf.");
         assertThat(form.totalConfidenceProperty().get()).isEqualTo("confirmed");
         assertThat(rowOf(receipt).status()).isEqualTo("Completed");
+        assertThat(books.ledger.vendorRules().find(receipt.client(), "FLOUR MILL LTD"))
+                .as("the renamed vendor is remembered for the next receipt").hasValueSatisfying(rule ->
+                        assertThat(rule.name()).isEqualTo("Flour Mill Limited"));
     }
 
     @Test
