@@ -14,7 +14,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Currency;
+import java.util.Map;
+import java.util.Optional;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -36,7 +42,16 @@ public final class DrawnReceipts {
     }
 
     /** One receipt file and what it says. */
-    public record Drawn(Path file, Flaw flaw, String vendor, String date, String total) {
+    public record Drawn(Path file, Flaw flaw, String vendor, String date, String total, String tax) {
+
+        /** As a labeled receipt of a UK client (dates day first, pounds). */
+        public LabeledReceipt labeled() {
+            String name = file.getFileName().toString();
+            return new LabeledReceipt(file, Map.of("country", "UK", "layout", "drawn", "format",
+                    name.substring(name.lastIndexOf('.') + 1), "degradation", flaw.name().toLowerCase(Locale.ROOT)),
+                    Locale.UK, vendor, LocalDate.parse(date, DateTimeFormatter.ofPattern("dd/MM/yyyy")), new BigDecimal(total),
+                    Optional.of(new BigDecimal(tax)), Currency.getInstance("GBP"));
+        }
     }
 
     private static final List<String> VENDORS = List.of("CORNER CAFE", "HARBOUR BOOKS", "GREEN GROCER", "CITY FUEL",
@@ -112,7 +127,7 @@ public final class DrawnReceipts {
         } else {
             ImageIO.write(picture, "png", file.toFile());
         }
-        return new Drawn(file, flaw, vendor, date, total);
+        return new Drawn(file, flaw, vendor, date, total, amount(tax));
     }
 
     private static String amount(long cents) {
