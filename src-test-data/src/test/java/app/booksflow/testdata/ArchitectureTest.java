@@ -24,9 +24,21 @@ class ArchitectureTest {
 
     @Test
     void theGeneratorBuildsOnTheDomainModelOnly() {
-        ArchRule rule = classes().should().onlyDependOnClassesThat()
+        ArchRule rule = classes().that().resideOutsideOfPackage("app.booksflow.testdata.receipts..")
+                .should().onlyDependOnClassesThat()
                 .resideInAnyPackage("app.booksflow.testdata..", "app.booksflow.model..", "java..")
                 .because("every module's tests use the generator, so it must not drag in the server or the desktop");
+        rule.check(GENERATOR);
+    }
+
+    @Test
+    void labeledReceiptsAddOnlyTheImageIoAndPdfBox() {
+        ArchRule rule = classes().that().resideInAPackage("app.booksflow.testdata.receipts..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage("app.booksflow.testdata.receipts..", "java..", "javax.imageio..",
+                        "org.apache.pdfbox..")
+                .because("receipt files are drawn with Java2D, written with ImageIO and PDFBox (optional in the pom),"
+                        + " and need nothing of the practice generator");
         rule.check(GENERATOR);
     }
 
