@@ -17,9 +17,9 @@ import java.util.Arrays;
 final class PagePictures {
 
     /** Text lines (ink rows, ascenders to descenders) shorter than this many pixels are enlarged. */
-    static final int SMALL_LINE_PIXELS = 26;
-    /** The line height small text is enlarged to: Tesseract reads best from about 20 pixels of x-height. */
-    static final int TARGET_LINE_PIXELS = 40;
+    static final int SMALL_LINE_PIXELS = 12;
+    /** The line height small text is enlarged to. */
+    static final int TARGET_LINE_PIXELS = 24;
     /** Text lines taller than this are shrunk to {@link #TARGET_LARGE_LINE_PIXELS}: same words, far fewer pixels. */
     static final int LARGE_LINE_PIXELS = 110;
     static final int TARGET_LARGE_LINE_PIXELS = 60;

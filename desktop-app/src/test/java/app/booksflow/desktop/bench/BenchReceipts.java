@@ -1,5 +1,6 @@
 package app.booksflow.desktop.bench;
 
+import app.booksflow.testdata.receipts.LabeledReceipts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +13,9 @@ public final class BenchReceipts {
     }
 
     /**
-     * {@code count} labeled receipts for {@code seed}, written under {@code root} once and reused by later
-     * runs; or the set in the folder named by {@code bench.ocr.labeled}.
+     * {@code count} labeled receipts for {@code seed} from the receipt generator of src-test-data (its realistic
+     * mix: seven countries, five layouts, pictures and PDFs, about 60 % clean), written under {@code root} once
+     * and reused by later runs; or the set in the folder named by {@code bench.ocr.labeled}.
      */
     public static List<LabeledReceipt> labeled(Path root, int count, long seed) throws IOException {
         String given = System.getProperty("bench.ocr.labeled", "");
@@ -21,8 +23,11 @@ public final class BenchReceipts {
             List<LabeledReceipt> all = LabelsFile.read(Path.of(given));
             return all.subList(0, Math.min(count, all.size()));
         }
-        Path folder = root.resolve("drawn-" + seed + "-" + count);
-        return DrawnReceipts.write(folder, count, seed).stream().map(DrawnReceipts.Drawn::labeled).toList();
+        Path folder = root.resolve("labeled-" + seed + "-" + count);
+        if (!complete(folder, count)) {
+            LabeledReceipts.write(folder, count, seed);
+        }
+        return LabelsFile.read(folder);
     }
 
     static boolean complete(Path folder, int count) throws IOException {

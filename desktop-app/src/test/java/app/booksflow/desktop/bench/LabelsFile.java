@@ -53,7 +53,8 @@ public final class LabelsFile {
         return new LabeledReceipt(folder.resolve(label.path("file").asText()), groups, locale(country),
                 label.path("vendor").asText(), LocalDate.parse(label.path("date").asText()),
                 new BigDecimal(label.path("total").asText()), tax.signum() == 0 ? Optional.empty() : Optional.of(tax),
-                Currency.getInstance(label.path("currency").asText()));
+                Currency.getInstance(label.path("currency").asText()), label.path("dateText").asText(""),
+                label.path("totalText").asText(""));
     }
 
     /** The locale an accountant's client in that country has: it decides how 03/04/2025 reads. */

@@ -48,7 +48,8 @@ public final class OcrBenchmarks {
                     Integer.getInteger("bench.ocr.rounds", 2));
         }
         if (run.contains("preparation")) {
-            OcrPreparationBenchmark.main(new String[] {Integer.toString(Math.min(count, 90)), Long.toString(seed), "1"});
+            OcrPreparationBenchmark.run(receipts.subList(0, Math.min(receipts.size(),
+                    Integer.getInteger("bench.ocr.preparation.receipts", 120))), workers);
         }
         if (Files.exists(root)) {
             System.out.println("\nFiles under " + root.toAbsolutePath());

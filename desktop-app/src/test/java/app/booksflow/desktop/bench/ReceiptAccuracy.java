@@ -34,9 +34,12 @@ public final class ReceiptAccuracy {
         TOTAL, DATE, VENDOR, TAX, CURRENCY
     }
 
-    /** One receipt's outcome: which fields were right, what was read, how long it took. */
+    /**
+     * One receipt's outcome: which fields were right, what was read, how long it took, and whether the
+     * vendor, date and total stand in the OCR text as printed (a miss there is OCR's, not extraction's).
+     */
     public record Checked(LabeledReceipt receipt, Map<Field, Boolean> right, Map<Field, String> read, long millis,
-            String text) {
+            String text, Map<Field, Boolean> inText) {
     }
 
     /** Right and counted, for one field in one group. */
@@ -62,6 +65,30 @@ public final class ReceiptAccuracy {
             return tally;
         }
 
+        /** How often the field's printed text stands in the OCR text (vendor, date, total). */
+        public Tally inText(Field field) {
+            Tally tally = new Tally();
+            for (Checked checked : receipts) {
+                Boolean found = checked.inText().get(field);
+                if (found != null) {
+                    tally.counted++;
+                    tally.right += found ? 1 : 0;
+                }
+            }
+            return tally;
+        }
+
+        /** How many receipts have total, date and vendor all right. */
+        public Tally allThree() {
+            Tally tally = new Tally();
+            for (Checked checked : receipts) {
+                tally.counted++;
+                tally.right += checked.right().get(Field.TOTAL) && checked.right().get(Field.DATE)
+                        && checked.right().get(Field.VENDOR) ? 1 : 0;
+            }
+            return tally;
+        }
+
         /** Per value of a group (country, layout...), per field. */
         public Map<String, Map<Field, Tally>> by(String group) {
             Map<String, Map<Field, Tally>> tallies = new TreeMap<>();
@@ -71,6 +98,20 @@ public final class ReceiptAccuracy {
                     for (Field field : Field.values()) {
                         count(fields.computeIfAbsent(field, f -> new Tally()), checked, field);
                     }
+                }
+            }
+            return tallies;
+        }
+
+        /** Receipts with total, date and vendor all right, per value of a group. */
+        public Map<String, Tally> allThreeBy(String group) {
+            Map<String, Tally> tallies = new TreeMap<>();
+            for (Checked checked : receipts) {
+                for (String value : checked.receipt().groups().getOrDefault(group, "-").split("\\+")) {
+                    Tally tally = tallies.computeIfAbsent(value, v -> new Tally());
+                    tally.counted++;
+                    tally.right += checked.right().get(Field.TOTAL) && checked.right().get(Field.DATE)
+                            && checked.right().get(Field.VENDOR) ? 1 : 0;
                 }
             }
             return tallies;
@@ -113,7 +154,7 @@ public final class ReceiptAccuracy {
                 right.put(field, false);
                 read.put(field, "refused");
             }
-            return new Checked(receipt, right, read, outcome.took().toMillis(), "");
+            return new Checked(receipt, right, read, outcome.took().toMillis(), "", Map.of());
         }
         Extraction extraction = FieldExtractor.extract(ReceiptText.of(text),
                 ExtractionContext.of(receipt.locale(), today).withClientCurrency(receipt.currency()));
@@ -133,7 +174,21 @@ public final class ReceiptAccuracy {
         read.put(Field.TAX, tax.map(t -> t.amount().toPlainString()).orElse("-"));
         right.put(Field.CURRENCY, value(extraction.currency()).map(receipt.currency()::equals).orElse(false));
         read.put(Field.CURRENCY, value(extraction.currency()).map(Object::toString).orElse("-"));
-        return new Checked(receipt, right, read, outcome.took().toMillis(), text.text());
+        String plain = squeezed(text.text());
+        Map<Field, Boolean> inText = new EnumMap<>(Field.class);
+        inText.put(Field.VENDOR, plain.contains(squeezed(receipt.vendor())));
+        if (!receipt.dateText().isEmpty()) {
+            inText.put(Field.DATE, plain.contains(squeezed(receipt.dateText())));
+        }
+        if (!receipt.totalText().isEmpty()) {
+            inText.put(Field.TOTAL, plain.contains(squeezed(receipt.totalText())));
+        }
+        return new Checked(receipt, right, read, outcome.took().toMillis(), text.text(), inText);
+    }
+
+    /** Upper case without spaces: layout and spacing are not what is compared. */
+    static String squeezed(String text) {
+        return text.toUpperCase(Locale.ROOT).replaceAll("\\s+", "");
     }
 
     private static <T> Optional<T> value(Optional<Extracted<T>> field) {
@@ -161,8 +216,11 @@ public final class ReceiptAccuracy {
         out.append(String.format(Locale.ROOT, "%d receipts in %.1f s; per receipt median %d ms, p95 %d ms%n", n,
                 report.wallSeconds(), Stats.percentile(report.millis(), 50), Stats.percentile(report.millis(), 95)));
         for (Field field : Field.values()) {
-            out.append(String.format(Locale.ROOT, "  %-8s %s%n", field.name().toLowerCase(Locale.ROOT), report.overall(field)));
+            Tally inText = report.inText(field);
+            out.append(String.format(Locale.ROOT, "  %-8s %s%s%n", field.name().toLowerCase(Locale.ROOT), report.overall(field),
+                    inText.counted == 0 ? "" : "   as printed in the OCR text: " + inText));
         }
+        out.append(String.format(Locale.ROOT, "  all of total, date and vendor right: %s%n", report.allThree()));
         for (String group : groups) {
             out.append(String.format(Locale.ROOT, "  by %s:%n", group));
             out.append(String.format(Locale.ROOT, "    %-22s %5s %7s %7s %7s %7s %7s%n", "", "n", "total", "date", "vendor",
