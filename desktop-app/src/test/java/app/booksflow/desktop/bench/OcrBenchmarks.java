@@ -16,7 +16,7 @@ import java.util.Set;
  *
  * <p>{@code ./mvnw -pl desktop-app -am -Pbench-ocr verify}; system properties {@code bench.ocr.receipts}
  * (300), {@code bench.ocr.seed} (2026), {@code bench.ocr.workers} (2), {@code bench.ocr.run}
- * ({@code accuracy,throughput}; add {@code preparation}), {@code bench.ocr.labeled} (read an existing
+ * ({@code accuracy,throughput}; add {@code preparation} and {@code targeted} for what each preparation step earns), {@code bench.ocr.labeled} (read an existing
  * folder with labels.jsonl instead of generating one).
  */
 public final class OcrBenchmarks {
@@ -50,6 +50,9 @@ public final class OcrBenchmarks {
         if (run.contains("preparation")) {
             OcrPreparationBenchmark.run(receipts.subList(0, Math.min(receipts.size(),
                     Integer.getInteger("bench.ocr.preparation.receipts", 120))), workers);
+        }
+        if (run.contains("targeted")) {
+            OcrPreparationBenchmark.runTargeted(root, Integer.getInteger("bench.ocr.targeted.receipts", 10), seed, workers);
         }
         if (Files.exists(root)) {
             System.out.println("\nFiles under " + root.toAbsolutePath());

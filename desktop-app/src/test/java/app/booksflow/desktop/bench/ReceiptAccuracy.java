@@ -170,7 +170,7 @@ public final class ReceiptAccuracy {
         Optional<Money> tax = value(extraction.tax());
         right.put(Field.TAX, receipt.tax().isPresent()
                 ? tax.map(t -> sameAmount(t, receipt.tax().get())).orElse(false)
-                : tax.isEmpty());
+                : tax.map(Money::isZero).orElse(true));
         read.put(Field.TAX, tax.map(t -> t.amount().toPlainString()).orElse("-"));
         right.put(Field.CURRENCY, value(extraction.currency()).map(receipt.currency()::equals).orElse(false));
         read.put(Field.CURRENCY, value(extraction.currency()).map(Object::toString).orElse("-"));

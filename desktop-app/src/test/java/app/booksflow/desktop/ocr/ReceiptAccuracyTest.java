@@ -15,11 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A small labeled set read end to end (files, preparation, Tesseract, field extraction): accuracy per field
  * must stay above a floor, so a change that makes reading worse fails here rather than in the benchmark.
- * The floors sit a little under what this set reaches today (docs/PERFORMANCE.md has the full benchmark).
+ * The floors sit under what this set reaches today (total 95 %, date 100 %, vendor 85 %, currency 100 %;
+ * one receipt is 5 %); docs/PERFORMANCE.md has the full benchmark.
  */
 class ReceiptAccuracyTest {
 
-    private static final int RECEIPTS = 24;
+    private static final int RECEIPTS = 20;
     private static final long SEED = 7;
 
     @TempDir
@@ -34,9 +35,9 @@ class ReceiptAccuracyTest {
         }
         String described = ReceiptAccuracy.describe(report, List.of("degradation"), 30);
 
-        assertThat(report.overall(Field.TOTAL).percent()).as(described).isGreaterThanOrEqualTo(80);
-        assertThat(report.overall(Field.DATE).percent()).as(described).isGreaterThanOrEqualTo(80);
-        assertThat(report.overall(Field.VENDOR).percent()).as(described).isGreaterThanOrEqualTo(80);
-        assertThat(report.overall(Field.CURRENCY).percent()).as(described).isGreaterThanOrEqualTo(80);
+        assertThat(report.overall(Field.TOTAL).percent()).as(described).isGreaterThanOrEqualTo(85);
+        assertThat(report.overall(Field.DATE).percent()).as(described).isGreaterThanOrEqualTo(90);
+        assertThat(report.overall(Field.VENDOR).percent()).as(described).isGreaterThanOrEqualTo(75);
+        assertThat(report.overall(Field.CURRENCY).percent()).as(described).isGreaterThanOrEqualTo(90);
     }
 }
