@@ -27,8 +27,8 @@ public record Preprocessing(Set<Step> steps) {
     }
 
     /** What the engine does unless told otherwise: the steps that earned their place (ADR 0021). */
-    public static final Preprocessing DEFAULT = new Preprocessing(EnumSet.of(Step.GRAYSCALE, Step.UPSCALE, Step.DESKEW,
-            Step.ORIENTATION));
+    public static final Preprocessing DEFAULT = new Preprocessing(EnumSet.of(Step.GRAYSCALE, Step.CONTRAST, Step.UPSCALE,
+            Step.DESKEW, Step.ORIENTATION));
 
     public static final Preprocessing NONE = new Preprocessing(EnumSet.noneOf(Step.class));
 

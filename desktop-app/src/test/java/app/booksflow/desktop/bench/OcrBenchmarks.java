@@ -16,7 +16,7 @@ import java.util.Set;
  *
  * <p>{@code ./mvnw -pl desktop-app -am -Pbench-ocr verify}; system properties {@code bench.ocr.receipts}
  * (300), {@code bench.ocr.seed} (2026), {@code bench.ocr.workers} (2), {@code bench.ocr.run}
- * ({@code accuracy,throughput}; add {@code preparation} and {@code targeted} for what each preparation step earns), {@code bench.ocr.labeled} (read an existing
+ * ({@code accuracy,throughput}; throughput on the first {@code bench.ocr.throughput.receipts} (150); add {@code preparation} and {@code targeted} for what each preparation step earns), {@code bench.ocr.labeled} (read an existing
  * folder with labels.jsonl instead of generating one).
  */
 public final class OcrBenchmarks {
@@ -44,8 +44,9 @@ public final class OcrBenchmarks {
             }
         }
         if (run.contains("throughput")) {
-            OcrThroughputBenchmark.run(receipts.stream().map(LabeledReceipt::file).toList(), workers,
-                    Integer.getInteger("bench.ocr.rounds", 2));
+            List<java.nio.file.Path> files = receipts.stream().map(LabeledReceipt::file).toList();
+            OcrThroughputBenchmark.run(files.subList(0, Math.min(files.size(), Integer.getInteger("bench.ocr.throughput.receipts",
+                    150))), workers, Integer.getInteger("bench.ocr.rounds", 2));
         }
         if (run.contains("preparation")) {
             OcrPreparationBenchmark.run(receipts.subList(0, Math.min(receipts.size(),
