@@ -33,7 +33,7 @@ public final class BadReceipts {
         /** A JPEG cut inside its header tables: no decoder can build the picture. */
         TRUNCATED_JPEG("JPEG decoding fails"),
         /** A JPEG cut inside the picture data, as an interrupted copy leaves it: decoders warn and grey out the rest. */
-        TRUNCATED_JPEG_DATA("JPEG decodes with a premature-end warning; the lower part is missing"),
+        TRUNCATED_JPEG_DATA("JPEG decodes only with a premature-end warning; the lower part is missing"),
         /** A PNG cut inside its image data. */
         TRUNCATED_PNG("PNG decoding fails"),
         /** A text file named .jpg. */

@@ -28,17 +28,6 @@ final class Degrader {
         double amount(Degradation kind) {
             return steps.stream().filter(step -> step.kind() == kind).findFirst().orElseThrow().amount();
         }
-
-        /** The quarter turn in degrees, 0 when none. */
-        int rotation() {
-            return steps.stream().filter(step -> step.kind().isRotation()).mapToInt(step -> (int) step.amount())
-                    .findFirst().orElse(0);
-        }
-
-        /** The skew in degrees, 0 when none. */
-        double skew() {
-            return has(Degradation.SKEW) ? amount(Degradation.SKEW) : 0;
-        }
     }
 
     private static final List<Degradation> MILD = List.of(Degradation.SKEW, Degradation.NOISE, Degradation.JPEG_ARTIFACTS);

@@ -48,7 +48,12 @@ final class Encoders {
                 return decoded;
             }
             BufferedImage gray = new BufferedImage(decoded.getWidth(), decoded.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
-            gray.getGraphics().drawImage(decoded, 0, 0, null);
+            java.awt.Graphics2D g = gray.createGraphics();
+            try {
+                g.drawImage(decoded, 0, 0, null);
+            } finally {
+                g.dispose();
+            }
             return gray;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

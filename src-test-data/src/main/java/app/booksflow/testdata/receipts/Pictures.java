@@ -41,7 +41,8 @@ final class Pictures {
         }
     }
 
-    record Painted(BufferedImage image, SheetLayout.Placed placed, double pixelsPerPoint) {
+    /** The picture, where its lines are, and the family really drawn with (Dialog when the one asked for is not installed). */
+    record Painted(BufferedImage image, SheetLayout.Placed placed, double pixelsPerPoint, String family) {
     }
 
     static Painted paint(Sheet sheet, ReceiptFont font, int dpi) {
@@ -73,6 +74,6 @@ final class Pictures {
         } finally {
             g.dispose();
         }
-        return new Painted(image, placed, scale);
+        return new Painted(image, placed, scale, fonts.font(font.sizePoints(), false).getFamily(java.util.Locale.ROOT));
     }
 }

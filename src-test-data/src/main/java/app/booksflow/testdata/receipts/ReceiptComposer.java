@@ -8,8 +8,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Writes the text of one receipt: what is bought, the arithmetic, the labels real receipts use and the
@@ -37,6 +39,8 @@ final class ReceiptComposer {
     private final Layout layout;
     private final int decimals;
     private final Sheet.Builder sheet = new Sheet.Builder();
+    /** An item bought twice on one receipt costs the same both times. */
+    private final Map<String, Long> prices = new HashMap<>();
 
     private ReceiptComposer(Rng rng, ReceiptCountry country, Layout layout) {
         this.rng = rng;
@@ -220,7 +224,8 @@ final class ReceiptComposer {
         List<Long> amounts = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             Item item = rng.pick(catalog);
-            long unit = price(item.usd());
+            long drawn = price(item.usd());
+            long unit = prices.computeIfAbsent(item.name(), name -> drawn);
             int quantity = rng.chance(0.25) ? rng.between(2, 4) : 1;
             long amount = unit * quantity;
             amounts.add(amount);
@@ -328,7 +333,7 @@ final class ReceiptComposer {
         if (rng.chance(0.35)) {
             sheet.left(rng.pick("Points earned: ", "Loyalty points: ", "Bonus points: ") + rng.between(5, 400));
         }
-        sheet.center(switch (country) {
+        sheet.center(layout == Layout.RESTAURANT ? restaurantThanks() : switch (country) {
             case GERMANY -> rng.pick("Vielen Dank fuer Ihren Einkauf!", "Danke und auf Wiedersehen", "Vielen Dank!");
             case FRANCE -> rng.pick("Merci de votre visite", "A bientot !", "Merci et bonne journee");
             case UNITED_KINGDOM -> rng.pick("Thank you for your custom", "Thank you, please call again");
@@ -339,6 +344,15 @@ final class ReceiptComposer {
         if (rng.chance(0.4)) {
             sheet.center(rng.digits(4) + " " + rng.digits(4) + " " + rng.digits(4) + " " + rng.digits(2));
         }
+    }
+
+    private String restaurantThanks() {
+        return switch (country) {
+            case GERMANY -> rng.pick("Vielen Dank fuer Ihren Besuch!", "Guten Appetit und bis bald");
+            case FRANCE -> rng.pick("Merci de votre visite", "Service compris");
+            case JAPAN -> rng.pick("Thank you for dining with us", "Gochisousama deshita");
+            default -> rng.pick("Thank you for dining with us!", "Thank you, see you again soon", "Please come again");
+        };
     }
 
     // ----------------------------------------------------------------------------------------------------------------
@@ -382,7 +396,8 @@ final class ReceiptComposer {
         int lines = rng.between(1, 7);
         for (int i = 0; i < lines; i++) {
             Item item = rng.pick(catalog);
-            long unit = price(item.usd());
+            long drawn = price(item.usd());
+            long unit = prices.computeIfAbsent(item.name(), name -> drawn);
             int quantity = item.name().contains("hours") ? rng.between(1, 24) : rng.chance(0.6) ? 1 : rng.between(2, 10);
             long amount = unit * quantity;
             amounts.add(amount);

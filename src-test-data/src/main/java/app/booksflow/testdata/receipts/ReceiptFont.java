@@ -6,7 +6,9 @@ import java.util.List;
  * The type a receipt is printed in.
  *
  * @param family       a Java logical font (SansSerif, Serif, Monospaced, Dialog, DialogInput), a DejaVu
- *                     family, or for digital PDFs the standard 14 font (Helvetica, Times-Roman, Courier)
+ *                     family, or for digital PDFs the standard 14 font (Helvetica, Times-Roman, Courier).
+ *                     In a truth it is the family really drawn with: Dialog where a DejaVu family is not
+ *                     installed (the condensed one comes with fonts-dejavu-extra, not -core)
  * @param sizePoints   the body size in points; headings are larger
  * @param boldHeadings whether the vendor name and the total are bold
  */

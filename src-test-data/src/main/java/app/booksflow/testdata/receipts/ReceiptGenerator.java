@@ -116,7 +116,8 @@ public final class ReceiptGenerator {
             case PDF_DIGITAL -> throw new IllegalStateException("handled above");
         };
         BufferedImage first = degraded.get(0);
-        return new LabeledReceipt(truth(index, file, composed, font, plan, format, degraded.size(), effectiveDpi,
+        ReceiptFont drawn = new ReceiptFont(painted.family(), font.sizePoints(), font.boldHeadings());
+        return new LabeledReceipt(truth(index, file, composed, drawn, plan, format, degraded.size(), effectiveDpi,
                 first.getWidth(), first.getHeight()), bytes);
     }
 

@@ -94,7 +94,12 @@ public record ReceiptTruth(int index, String file, String vendor, LocalDate date
         for (int i = 0; i < degradations.size(); i++) {
             json.append(i == 0 ? "" : ",").append('"').append(degradations.get(i).kind().label()).append('"');
         }
-        json.append("],");
+        json.append("],\"strengths\":{");
+        for (int i = 0; i < degradations.size(); i++) {
+            json.append(i == 0 ? "" : ",").append('"').append(degradations.get(i).kind().label()).append("\":")
+                    .append(degradations.get(i).amount());
+        }
+        json.append("},");
         json.append("\"rotation\":").append(rotation()).append(',');
         json.append("\"skew\":").append(skew()).append(',');
         json.append("\"heavy\":").append(heavy).append(',');

@@ -85,11 +85,4 @@ final class Rng {
         }
         return out.toString();
     }
-
-    /** A standard normal draw (Box-Muller with StrictMath, the same bits everywhere). */
-    double gaussian() {
-        double u = 1.0 - random.nextDouble();
-        double v = random.nextDouble();
-        return StrictMath.sqrt(-2.0 * StrictMath.log(u)) * StrictMath.cos(2.0 * StrictMath.PI * v);
-    }
 }

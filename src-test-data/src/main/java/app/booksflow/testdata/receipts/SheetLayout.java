@@ -36,16 +36,26 @@ final class SheetLayout {
     static Placed place(Sheet sheet, ReceiptFont font, Metrics metrics) {
         double body = font.sizePoints();
         double margin = sheet.marginMm() * MM;
-        double content = sheet.paperWidthMm() * MM - 2 * margin;
+        double paper = sheet.paperWidthMm() * MM - 2 * margin;
+        // A heading too wide for the paper is printed smaller, down to the body size; only then does the paper widen.
+        List<Line> lines = new ArrayList<>(sheet.lines().size());
+        double content = paper;
         for (Line line : sheet.lines()) {
-            content = Math.max(content, needed(line, body, font.boldHeadings(), metrics));
+            double needed = needed(line, body, font.boldHeadings(), metrics);
+            if (needed > paper && line.scale() > 1) {
+                double scale = Math.max(1, line.scale() * paper / needed * 0.98);
+                line = new Line(line.cells(), scale, line.bold(), line.rule(), line.dashed());
+                needed = needed(line, body, font.boldHeadings(), metrics);
+            }
+            lines.add(line);
+            content = Math.max(content, needed);
         }
         double width = content + 2 * margin;
         List<Text> texts = new ArrayList<>();
         List<Rule> rules = new ArrayList<>();
         List<Double> bottoms = new ArrayList<>();
         double y = margin;
-        for (Line line : sheet.lines()) {
+        for (Line line : lines) {
             double size = body * line.scale();
             if (line.rule()) {
                 double height = body * 0.9;

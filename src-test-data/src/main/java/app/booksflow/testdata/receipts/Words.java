@@ -190,10 +190,6 @@ final class Words {
         return rng.pick(SURNAMES.get(country));
     }
 
-    static String place(Rng rng, ReceiptCountry country) {
-        return rng.pick(PLACES.get(country));
-    }
-
     /** A street address in the country's form, one or two lines. */
     static List<String> address(Rng rng, ReceiptCountry country) {
         int number = rng.between(1, 480);

@@ -44,6 +44,8 @@ class ReceiptFilesTest {
         ReceiptTruth truth = ReceiptGenerator.generate(SEED, 0, CLEAN_TILL.withFormat(FileFormat.PNG)).truth();
 
         assertThat(truth.dpi()).isBetween(200, 300);
+        assertThat(java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames())
+                .contains(truth.font().family());
         // An 80 or 58 mm slip, or wider when a line needs it: never less than 58 mm at the resolution.
         assertThat(truth.width()).isGreaterThanOrEqualTo((int) (58 / 25.4 * truth.dpi()));
         assertThat(truth.height()).isGreaterThan(truth.width());

@@ -45,7 +45,23 @@ class ReceiptLabeledSetTest {
             assertThat(label.get("degradations")).hasSize(truth.degradations().size());
             assertThat(label.get("heavy").isBoolean()).isTrue();
             assertThat(lines.get(index)).isEqualTo(ReceiptGenerator.generate(99, index).truth().toJson());
+            assertAddsUp(truth);
         }
+    }
+
+    /** The cross-checks an extractor may make hold for every labeled receipt. */
+    private static void assertAddsUp(ReceiptTruth truth) {
+        BigDecimal charged = truth.subtotal().add(truth.serviceCharge());
+        if (truth.taxIncluded()) {
+            assertThat(charged).as(truth.file()).isEqualTo(truth.total());
+            assertThat(truth.tax()).as(truth.file()).isLessThan(truth.total());
+        } else {
+            assertThat(charged.add(truth.tax()).add(truth.tip())).as(truth.file()).isEqualTo(truth.total());
+        }
+        if (truth.cash().signum() > 0) {
+            assertThat(truth.cash().subtract(truth.change())).as(truth.file()).isEqualTo(truth.total());
+        }
+        assertThat(truth.total().scale()).isEqualTo(truth.country().decimals());
     }
 
     @Test
