@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -17,7 +18,7 @@ public final class Arguments {
 
     public static final String USAGE = """
             Usage: booksflow [--data-dir DIR] [--config-dir DIR] [--check-data]
-                   booksflow ocr [--json] [--workers N] PATH...
+                   booksflow ocr [--json] [--workers N] [--locale TAG] PATH...
 
             Opens the BooksFlow desktop app.
 
@@ -32,6 +33,9 @@ public final class Arguments {
             their subfolders) without a window and prints one line per file: its text length and time, or why
             it was refused. --json prints each line as a JSON object; --workers sets how many files are read
             at once (one per core but one by default). Start Java with OMP_THREAD_LIMIT=1 in the environment.
+            Vendor, date, total, tax and currency are read from each receipt with a confidence per field;
+            --locale (for example en-US, en-GB, de-DE, ja-JP; the machine's by default) says whether
+            01/02/2025 is 2 January or 1 February and which dollar $ is.
             """;
 
     private Arguments() {
@@ -53,9 +57,15 @@ public final class Arguments {
         }
 
         /** Read receipts with OCR and print one line per file (no window, no books opened). */
-        record ReadReceipts(List<Path> paths, boolean json, OptionalInt workers) implements Command {
+        record ReadReceipts(List<Path> paths, boolean json, OptionalInt workers, Optional<Locale> locale)
+                implements Command {
             public ReadReceipts {
                 paths = List.copyOf(paths);
+            }
+
+            /** With the machine's locale. */
+            public ReadReceipts(List<Path> paths, boolean json, OptionalInt workers) {
+                this(paths, json, workers, Optional.empty());
             }
         }
 
@@ -116,9 +126,16 @@ public final class Arguments {
         List<Path> paths = new ArrayList<>();
         boolean json = false;
         OptionalInt workers = OptionalInt.empty();
+        Optional<Locale> locale = Optional.empty();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
+                case "--locale" -> {
+                    locale = locale(i + 1 < args.size() ? args.get(++i) : "");
+                    if (locale.isEmpty()) {
+                        return new Command.Invalid("--locale needs a language and country, for example --locale en-GB");
+                    }
+                }
                 case "-h", "--help" -> {
                     return new Command.ShowHelp();
                 }
@@ -150,7 +167,12 @@ public final class Arguments {
         if (paths.isEmpty()) {
             return new Command.Invalid("ocr needs at least one file or folder, for example: ocr --json ~/Receipts");
         }
-        return new Command.ReadReceipts(paths, json, workers);
+        return new Command.ReadReceipts(paths, json, workers, locale);
+    }
+
+    private static Optional<Locale> locale(String tag) {
+        Locale locale = Locale.forLanguageTag(tag.strip().replace('_', '-'));
+        return locale.getLanguage().isEmpty() ? Optional.empty() : Optional.of(locale);
     }
 
     private static Optional<Path> folder(String value) {

@@ -89,4 +89,13 @@ class ArgumentsTest {
         assertThat(Arguments.parse(List.of("ocr", "--workers", "0", "a.jpg"), START))
                 .isEqualTo(new Command.Invalid("--workers needs a number from 1 to 256, for example --workers 2"));
     }
+
+    @Test
+    void ocrTakesTheLocaleThatOrdersDayAndMonth() {
+        assertThat(Arguments.parse(List.of("ocr", "--locale", "en_US", "a.jpg"), START))
+                .isEqualTo(new Command.ReadReceipts(List.of(Path.of("a.jpg").toAbsolutePath()), false,
+                        java.util.OptionalInt.empty(), java.util.Optional.of(java.util.Locale.US)));
+        assertThat(Arguments.parse(List.of("ocr", "--locale", "", "a.jpg"), START))
+                .isEqualTo(new Command.Invalid("--locale needs a language and country, for example --locale en-GB"));
+    }
 }

@@ -21,14 +21,14 @@ class ReceiptsCommandTest {
     Path dir;
 
     @Test
-    void printsOneJsonLinePerFileInTheFolderAndItsSubfolders() throws Exception {
+    void printsOneJsonLineWithTheFieldsPerFileInTheFolderAndItsSubfolders() throws Exception {
         Path receipts = Files.createDirectories(dir.resolve("receipts/march"));
         ReceiptFiles.png(receipts, "cafe.png", ReceiptFiles.RECEIPT);
         ReceiptFiles.text(dir.resolve("receipts"), "notes.jpg", "not a picture");
 
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "ocr", "--json", "--workers", "1", dir.resolve("receipts").toString()));
+                "ocr", "--json", "--workers", "1", "--locale", "en-GB", dir.resolve("receipts").toString()));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("OMP_THREAD_LIMIT", "1");
         builder.redirectError(ProcessBuilder.Redirect.DISCARD);
@@ -45,7 +45,14 @@ class ReceiptsCommandTest {
         assertThat(read.get("kind").asText()).isEqualTo("PNG");
         assertThat(read.get("textLength").asInt()).isGreaterThan(40);
         assertThat(read.get("ms").asLong()).isPositive();
-        assertThat(read.has("total")).as("no field extraction yet").isFalse();
+        assertThat(read.get("vendor").asText()).isEqualTo("CORNER CAFE");
+        assertThat(read.get("date").asText()).isEqualTo("2025-01-15");
+        assertThat(read.get("total").asText()).isEqualTo("12.34");
+        assertThat(read.get("tax").isNull()).as("the receipt shows no tax").isTrue();
+        assertThat(read.get("currency").asText()).as("the locale's currency when none is printed").isEqualTo("GBP");
+        assertThat(read.get("confidences").get("total").asInt()).isBetween(50, 100);
+        assertThat(read.get("confidences").get("currency").asInt()).isLessThan(50);
+        assertThat(read.get("confidences").get("tax").isNull()).isTrue();
         assertThat(refused.get("file").asText()).endsWith("notes.jpg");
         assertThat(refused.get("refused").asText()).contains("the content is a text file");
         assertThat(process.exitValue()).as("a refused file makes the exit code 1").isEqualTo(1);

@@ -13,6 +13,7 @@ public final class LedgerServices {
     private final TransactionService transactions;
     private final ReceiptService receipts;
     private final UndoService undo;
+    private final VendorRuleService vendorRules;
 
     public LedgerServices(LocalStore store, Clock clock) {
         Writes writes = new Writes(store, clock);
@@ -23,6 +24,7 @@ public final class LedgerServices {
         transactions = new TransactionService(writes);
         receipts = new ReceiptService(writes, new ReceiptFiles(store.directory().receipts()));
         undo = new UndoService(writes);
+        vendorRules = new VendorRuleService(writes);
     }
 
     public PracticeService practice() {
@@ -51,5 +53,9 @@ public final class LedgerServices {
 
     public UndoService undo() {
         return undo;
+    }
+
+    public VendorRuleService vendorRules() {
+        return vendorRules;
     }
 }

@@ -15,7 +15,11 @@ import java.util.regex.Pattern;
 final class Amounts {
 
     /** An amount on a line; {@code decimals} tells whether it was written with a decimal part. */
-    record Token(BigDecimal value, boolean decimals, int start, int end) {
+    record Token(BigDecimal value, int fractionDigits, int start, int end) {
+
+        boolean decimals() {
+            return fractionDigits > 0;
+        }
     }
 
     private static final Pattern DATE = Pattern.compile(
@@ -28,7 +32,9 @@ final class Amounts {
     /** A number with letters OCR often puts for digits: O/o for 0, l/I/| for 1, S for 5. */
     private static final Pattern SLIPPED = Pattern.compile(
             "(?<![\\p{L}])[0-9OoIl|S]+(?:[.,][0-9OoIl|S]+)*(?![\\p{L}])");
-    private static final Pattern SPACE_BEFORE_DECIMALS = Pattern.compile("(\\d) ?([.,]) ?(\\d{2})(?!\\d)");
+    /** Tesseract reads a thermal printer's 0 as @ ("@.35", "5@@mg"); "2 @ 3.50" keeps its spaces. */
+    private static final Pattern AT_FOR_ZERO = Pattern.compile("(?<=[\\d.,@])@|@(?=[@.,]?\\d)");
+    private static final Pattern SPACE_BEFORE_DECIMALS = Pattern.compile("(\\d) ?([.,]) ?(\\d{2,3})(?!\\d)");
     private static final Pattern SPACE_GROUPS = Pattern.compile("(?<![\\d.,])\\d{1,3}(?:[  \u202F]\\d{3})+(?=,\\d{2}(?!\\d))");
     private static final Pattern NUMBER = Pattern.compile("\\d[\\d.,'’]*\\d|\\d");
 
@@ -47,7 +53,7 @@ final class Amounts {
     }
 
     static String fixSlips(String line) {
-        Matcher m = SLIPPED.matcher(line);
+        Matcher m = SLIPPED.matcher(AT_FOR_ZERO.matcher(line).replaceAll("0"));
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String token = m.group();
@@ -81,7 +87,7 @@ final class Amounts {
             }
             Token read = token.get();
             if (negative(text, m.start(), m.end())) {
-                read = new Token(read.value().negate(), read.decimals(), read.start(), read.end());
+                read = new Token(read.value().negate(), read.fractionDigits(), read.start(), read.end());
             }
             tokens.add(read);
         }
@@ -126,7 +132,7 @@ final class Amounts {
             return Optional.empty();
         }
         BigDecimal value = new BigDecimal(fraction.isEmpty() || fractionDigits == 0 ? digits : digits + "." + fraction);
-        return Optional.of(new Token(value, !fraction.isEmpty(), start, end));
+        return Optional.of(new Token(value, fractionDigits == 0 ? 0 : fraction.length(), start, end));
     }
 
     private static boolean groupedByThree(String integer) {

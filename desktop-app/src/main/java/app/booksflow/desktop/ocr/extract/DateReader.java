@@ -41,11 +41,15 @@ final class DateReader {
             "(?<!\\p{L})(\\p{L}{3,10})\\.?\\s*(\\d{1,2})(?:st|nd|rd|th)?\\s*[,.]?\\s*'?(\\d{4}|\\d{2})(?!\\d)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern LABEL = Pattern.compile(
-            "(?iu)\\b(date|dated|datum|fecha|data|day|invoice date|issued)\\b|日付|日時");
+            "(?iu)(\\b|\\p{Ll})(date|dated|datum|fecha|data|issued)\\b|日付|日時");
     private static final Pattern WRONG_LABEL = Pattern.compile(
             "(?iu)\\b(due|exp|expiry|expires|expiration|valid|until|best before|use by|born|dob|ablauf|gültig|bis|"
-                    + "échéance|vence|return by|returns)\\b");
+                    + "échéance|echeance|vence|return by|returns|faellig|fällig|zahlbar|payable|pay by|payment terms)\\b");
     private static final Pattern TIME = Pattern.compile("(?<!\\d)\\d{1,2}:\\d{2}(?!\\d)");
+
+    /** A 0 read as @, O or Q at the edge of a date's number: "@8/03/2025", "Q1/01/23", "15.O1.2025". */
+    private static final Pattern ZERO_SLIP = Pattern.compile(
+            "(?<![\\p{L}\\d])[@OoQ](?=\\d[/.\\-]\\d)|(?<=\\d[/.\\-])[@OoQ](?=\\d[/.\\-]\\d)|(?<=\\d[/.\\-]\\d[/.\\-])[@OoQ](?=\\d)");
 
     private static final Map<String, Integer> MONTH_NAMES = new LinkedHashMap<>();
 
@@ -113,7 +117,7 @@ final class DateReader {
             if (TIME.matcher(line).find()) {
                 context += 5;
             }
-            for (Reading reading : readings(line, order)) {
+            for (Reading reading : readings(fixSlips(line), order)) {
                 if (plausible(reading.date(), today)) {
                     found.add(new Candidate(reading.date(), reading.score() + context, i));
                 }
@@ -186,6 +190,10 @@ final class DateReader {
             taken.add(at);
         }
         readings.add(reading);
+    }
+
+    static String fixSlips(String line) {
+        return ZERO_SLIP.matcher(line).replaceAll("0");
     }
 
     static Order orderOf(Locale locale) {

@@ -24,11 +24,14 @@ final class TotalReader {
     private static final Pattern QUANTITY_ONLY = Pattern.compile(
             "^\\s*\\d+\\s*[x@×*]\\s*\\D{0,3}\\d+[.,]\\d{2}\\s*(?:each|ea)?\\s*$", Pattern.CASE_INSENSITIVE);
 
+    /** A line with nothing but an amount, perhaps with its currency. */
+    private static final Pattern AMOUNT_ONLY = Pattern.compile("[^\\p{L}]*(?:[A-Z]{3}|[A-Z]{1,2}\\$)?[^\\p{L}]*");
+
     record Result(Optional<Extracted<Money>> total, Optional<Extracted<Money>> tax) {
     }
 
     /** One line with its label and the amounts on it. */
-    record Line(int index, String text, LineKind kind, List<Amounts.Token> amounts) {
+    record Line(int index, String text, LineKind kind, List<Amounts.Token> amounts, List<Amounts.Token> all) {
 
         Optional<BigDecimal> last() {
             return amounts.isEmpty() ? Optional.empty() : Optional.of(amounts.getLast().value());
@@ -47,14 +50,31 @@ final class TotalReader {
         for (int i = 0; i < text.size(); i++) {
             String line = text.get(i);
             List<Amounts.Token> found = Amounts.find(line, digits);
-            List<Amounts.Token> money = found.stream().filter(t -> digits == 0 || t.decimals()).toList();
             LineKind kind = LineKind.of(line);
-            if (money.isEmpty() && kind != LineKind.ITEM && kind != LineKind.NOT_MONEY) {
+            // A price may lose its last digit to OCR ("10.5"); a total or payment that has lost one is no total.
+            int least = kind == LineKind.ITEM ? Math.min(1, digits) : digits;
+            List<Amounts.Token> money = found.stream()
+                    .filter(t -> t.fractionDigits() >= least && t.fractionDigits() <= digits).toList();
+            boolean underTaxHead = i > 0 && LineKind.isTaxTableHead(text.get(i - 1));
+            if (kind == LineKind.ITEM && (rate(line).isPresent() || underTaxHead) && netTaxGross(money)) {
+                kind = LineKind.TAX;
+            }
+            if (money.isEmpty() && (kind.isTotal() || kind == LineKind.SUBTOTAL)) {
                 money = found.stream().filter(t -> t.value().signum() != 0).toList();
             }
-            lines.add(new Line(i, line, kind, money));
+            lines.add(new Line(i, line, kind, money, found));
         }
         borrowAmountsFromNextLine();
+    }
+
+    /** A row of a tax table: net, tax and gross side by side, the first two adding up to the third. */
+    private static boolean netTaxGross(List<Amounts.Token> amounts) {
+        for (int i = 0; i + 2 < amounts.size(); i++) {
+            if (amounts.get(i).value().add(amounts.get(i + 1).value()).compareTo(amounts.get(i + 2).value()) == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Result read(List<String> text, Currency currency) {
@@ -68,9 +88,9 @@ final class TotalReader {
             Line next = lines.get(i + 1);
             if (line.kind() != LineKind.ITEM && line.kind() != LineKind.NOT_MONEY && line.amounts().isEmpty()
                     && next.kind() == LineKind.ITEM && !next.amounts().isEmpty()
-                    && next.text().codePoints().filter(Character::isLetter).count() <= 3) {
-                lines.set(i, new Line(i, line.text(), line.kind(), next.amounts()));
-                lines.set(i + 1, new Line(i + 1, next.text(), LineKind.NOT_MONEY, List.of()));
+                    && AMOUNT_ONLY.matcher(next.text()).matches()) {
+                lines.set(i, new Line(i, line.text(), line.kind(), next.amounts(), next.all()));
+                lines.set(i + 1, new Line(i + 1, next.text(), LineKind.NOT_MONEY, List.of(), List.of()));
             }
         }
     }
@@ -81,6 +101,10 @@ final class TotalReader {
         Optional<BigDecimal> change = lastOf(LineKind.CHANGE);
         Optional<BigDecimal> card = lastOf(LineKind.CARD);
         Optional<BigDecimal> items = itemSum();
+        BigDecimal extras = lines.stream().filter(l -> l.kind() == LineKind.EXTRA).map(Line::last)
+                .flatMap(Optional::stream).map(BigDecimal::abs).reduce(BigDecimal.ZERO, BigDecimal::add);
+        Optional<BigDecimal> paid = cash.isPresent() && change.isPresent() ? Optional.of(cash.get().subtract(change.get()))
+                : card;
         Map<BigDecimal, Candidate> candidates = new LinkedHashMap<>();
         for (Line line : lines) {
             if (line.kind().isTotal()) {
@@ -92,11 +116,10 @@ final class TotalReader {
         boolean labelled = !candidates.isEmpty();
         TaxReading taxes = tax(subtotal, candidates.keySet().stream().findFirst());
         if (subtotal.isPresent() && taxes.amount().isPresent()) {
-            candidates.computeIfAbsent(subtotal.get().add(taxes.amount().get()).stripTrailingZeros(), Candidate::new);
+            candidates.computeIfAbsent(subtotal.get().add(taxes.amount().get()).add(extras).stripTrailingZeros(),
+                    Candidate::new);
         }
-        if (cash.isPresent() && change.isPresent()) {
-            candidates.computeIfAbsent(cash.get().subtract(change.get()).stripTrailingZeros(), Candidate::new);
-        }
+        paid.ifPresent(value -> candidates.computeIfAbsent(value.stripTrailingZeros(), Candidate::new));
         if (!labelled) {
             largestAmount().ifPresent(value -> candidates.computeIfAbsent(value.stripTrailingZeros(), Candidate::new)
                     .label(15));
@@ -107,21 +130,25 @@ final class TotalReader {
         Candidate best = null;
         for (Candidate candidate : candidates.values()) {
             BigDecimal v = candidate.value;
-            if (subtotal.isPresent() && taxes.amount().isPresent() && same(subtotal.get().add(taxes.amount().get()), v)) {
+            if (subtotal.isPresent() && taxes.amount().isPresent()
+                    && (same(subtotal.get().add(taxes.amount().get()).add(extras), v)
+                            || same(subtotal.get().add(extras), v) && taxes.rate().isPresent()
+                                    && close(inclusiveTax(subtotal.get(), taxes.rate().get()), taxes.amount().get()))) {
                 candidate.agree(30);
-            } else if (subtotal.isPresent() && same(subtotal.get(), v) && taxes.amount().isEmpty()) {
+            } else if (subtotal.isPresent() && same(subtotal.get().add(extras), v) && taxes.amount().isEmpty()) {
                 candidate.agree(10);
             } else if (taxes.amount().isPresent() && taxes.rate().isPresent() && subtotal.isEmpty()
                     && close(inclusiveTax(v, taxes.rate().get()), taxes.amount().get())) {
                 candidate.agree(20);
             }
-            if (cash.isPresent() && change.isPresent() && same(cash.get().subtract(change.get()), v)) {
-                candidate.agree(25);
-            } else if (cash.isPresent() && change.isEmpty() && same(cash.get(), v)) {
+            if (paid.isPresent()) {
+                if (same(paid.get(), v)) {
+                    candidate.agree(30);
+                } else {
+                    candidate.score -= 25;
+                }
+            } else if (cash.isPresent() && same(cash.get(), v)) {
                 candidate.agree(10);
-            }
-            if (card.isPresent() && same(card.get(), v)) {
-                candidate.agree(20);
             }
             if (items.isPresent() && (same(items.get(), v)
                     || (taxes.amount().isPresent() && same(items.get().add(taxes.amount().get()), v)))) {
@@ -223,6 +250,9 @@ final class TotalReader {
             }
             Optional<BigDecimal> amount = taxOnLine(line, lineRate, labelledTotal);
             if (amount.isEmpty()) {
+                amount = lostDecimalPoint(line, lineRate, labelledTotal, subtotal);
+            }
+            if (amount.isEmpty()) {
                 continue;
             }
             if (line.kind() == LineKind.TAX_TOTAL) {
@@ -284,6 +314,29 @@ final class TotalReader {
             }
         }
         return Optional.of(values.getLast());
+    }
+
+    /**
+     * "VAT 20% 471" where 4.71 was printed: OCR lost the decimal point. Taken only when the rate of the
+     * total or subtotal confirms it.
+     */
+    private Optional<BigDecimal> lostDecimalPoint(Line line, Optional<BigDecimal> rate, Optional<BigDecimal> total,
+            Optional<BigDecimal> subtotal) {
+        if (digits == 0 || rate.isEmpty() || (total.isEmpty() && subtotal.isEmpty())) {
+            return Optional.empty();
+        }
+        for (Amounts.Token token : line.all()) {
+            if (token.decimals() || token.value().signum() <= 0) {
+                continue;
+            }
+            BigDecimal candidate = token.value().movePointLeft(digits);
+            boolean confirmed = total.filter(gross -> close(inclusiveTax(gross, rate.get()), candidate)).isPresent()
+                    || subtotal.filter(net -> close(net.multiply(rate.get()).movePointLeft(2), candidate)).isPresent();
+            if (confirmed) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
     }
 
     static Optional<BigDecimal> rate(String line) {
