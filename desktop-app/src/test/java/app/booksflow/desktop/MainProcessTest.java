@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -52,31 +53,38 @@ class MainProcessTest {
         assertThat(secondRun).isPositive();
     }
 
-    /** Starts the app on the test's data folder and returns the logged time to the figures, after the window's. */
+    /**
+     * Starts the app on the test's data folder and returns the logged time to the figures, after the
+     * window's; then ends it as the system does at logout (SIGTERM), which must close the books cleanly.
+     */
     private long timeToFigures() throws Exception {
         Process process = java("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
                 "--data-dir", dir.resolve("data").toString(), "--config-dir", dir.resolve("config").toString())
                 .redirectErrorStream(true).start();
         List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<List<String>> found = new CompletableFuture<>();
+        Thread reader = Thread.ofPlatform().daemon().start(() -> readAll(process, seen, found, COLD_START, FIGURES));
         try {
-            CompletableFuture<List<String>> lines = CompletableFuture.supplyAsync(
-                    () -> linesUntil(process, seen, COLD_START, FIGURES));
-            List<String> found;
+            List<String> lines;
             try {
-                found = lines.get(120, TimeUnit.SECONDS);
+                lines = found.get(120, TimeUnit.SECONDS);
             } catch (TimeoutException e) {
                 throw new AssertionError("No figures within 120 s. The app said:\n" + String.join("\n", seen)
                         + "\nIts threads:\n" + threadDump(process), e);
             }
-            long window = millis(COLD_START, found.get(0));
-            long figures = millis(FIGURES, found.get(1));
+            long window = millis(COLD_START, lines.get(0));
+            long figures = millis(FIGURES, lines.get(1));
             assertThat(window).isPositive().isLessThanOrEqualTo(figures);
+            process.destroy();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the app ends when the system asks").isTrue();
+            reader.join(Duration.ofSeconds(10));
+            assertThat(List.copyOf(seen)).as("what the app said as it ended")
+                    .anyMatch(line -> line.contains("Asked to quit by the system"))
+                    .anyMatch(line -> line.contains("Closed the books in"));
             return figures;
         } finally {
-            process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
+            process.destroyForcibly();
+            process.waitFor(20, TimeUnit.SECONDS);
         }
     }
 
@@ -117,22 +125,27 @@ class MainProcessTest {
         }
     }
 
-    /** The first line matching each pattern, in the order given; every other line goes to {@code seen}. */
-    private static List<String> linesUntil(Process process, List<String> seen, Pattern... patterns) {
-        List<String> found = new ArrayList<>();
+    /**
+     * Reads the app's output to its end into {@code seen}; {@code found} gets the first line matching each
+     * pattern, in the order given, as soon as the last is seen.
+     */
+    private static void readAll(Process process, List<String> seen, CompletableFuture<List<String>> found,
+            Pattern... patterns) {
+        List<String> matched = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (patterns[found.size()].matcher(line).find()) {
-                    found.add(line);
-                    if (found.size() == patterns.length) {
-                        return found;
+                if (matched.size() < patterns.length && patterns[matched.size()].matcher(line).find()) {
+                    matched.add(line);
+                    if (matched.size() == patterns.length) {
+                        found.complete(List.copyOf(matched));
                     }
                 }
                 seen.add(line);
             }
+            found.completeExceptionally(new IllegalStateException(
+                    "The app ended without logging its cold start; it said:\n" + String.join("\n", seen)));
         } catch (IOException e) {
-            throw new IllegalStateException("Lost the app's output", e);
+            found.completeExceptionally(new IllegalStateException("Lost the app's output", e));
         }
-        throw new IllegalStateException("The app ended without logging its cold start; it said:\n" + String.join("\n", seen));
     }
 }

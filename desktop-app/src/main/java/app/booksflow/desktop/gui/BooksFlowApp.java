@@ -18,7 +18,12 @@ import app.booksflow.desktop.reports.Reports;
 import app.booksflow.desktop.audit.AuditQueries;
 import app.booksflow.desktop.gui.audit.AuditTrailView;
 import app.booksflow.desktop.gui.audit.AuditTrailViewModel;
+import app.booksflow.desktop.gui.receipts.ReceiptImportView;
+import app.booksflow.desktop.gui.receipts.ReceiptImportViewModel;
 import app.booksflow.desktop.gui.receipts.ReceiptsView;
+import app.booksflow.desktop.ocr.OcrEngine;
+import app.booksflow.desktop.receipts.imports.ReceiptImporter;
+import app.booksflow.desktop.receipts.imports.ReceiptReader;
 import app.booksflow.desktop.gui.receipts.ReceiptsViewModel;
 import app.booksflow.desktop.gui.startup.StartupViewModel;
 import app.booksflow.desktop.gui.task.BackgroundTask;
@@ -56,6 +61,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.beans.property.ObjectProperty;
@@ -90,15 +96,22 @@ public final class BooksFlowApp extends Application {
     private final ObjectProperty<TransactionId> transactionToReveal = new SimpleObjectProperty<>(this, "transactionToReveal");
     private SearchViewModel search;
     private final StackPane receiptsScreen = new StackPane();
+    private volatile ReceiptImportViewModel receiptImports;
     private final StackPane auditScreen = new StackPane();
     private final StackPane transactionsScreen = new StackPane();
-    private StartupViewModel startup;
+    private volatile StartupViewModel startup;
     private SettingsStore settingsStore;
     private SettingsStore.Loaded loadedSettings;
     private TaskExecutor taskExecutor;
     private StoreOpening opening;
     /** Set when the app stops: screens whose building was put off are then no longer built. */
     private volatile boolean stopped;
+    private final AtomicBoolean booksClosed = new AtomicBoolean();
+    /** Closes the books when the system ends the app without closing its window (logout, shutdown, kill). */
+    private final Thread closeOnSignal = Thread.ofPlatform().name("booksflow-close-on-signal").unstarted(() -> {
+        log.info("Asked to quit by the system; closing the books");
+        closeBooks();
+    });
 
     public BooksFlowApp() {
         this(Objects.requireNonNullElseGet(LAUNCHED_WITH.get(), () -> LaunchOptions.defaults(
@@ -130,6 +143,7 @@ public final class BooksFlowApp extends Application {
         loadedSettings = settingsStore.load();
         // The books open on their own thread while start() builds the window on the FX thread.
         opening = StoreOpening.begin(new DataDirectory(dataFolder()));
+        Runtime.getRuntime().addShutdownHook(closeOnSignal);
     }
 
     private Path dataFolder() {
@@ -229,7 +243,17 @@ public final class BooksFlowApp extends Application {
                 ReceiptsViewModel receipts = new ReceiptsViewModel(books.ledger(), settings, taskExecutor, clock,
                         LocalUser.name());
                 receipts.clientProperty().bind(shownClient);
-                receiptsScreen.getChildren().setAll(new ReceiptsView(receipts).root());
+                // Bulk import: the field extraction plugs in where ReceiptReader.NOTHING is given.
+                ReceiptImporter importer = new ReceiptImporter(books.store(), books.ledger(), clock, LocalUser.name(),
+                        () -> new OcrEngine(OcrEngine.Settings.forThisMachine()), ReceiptReader.NOTHING,
+                        () -> settings.get().locale());
+                receiptImports = new ReceiptImportViewModel(importer, taskExecutor, Platform::runLater,
+                        Duration.ofMillis(100), settings, settingsStore);
+                receiptImports.clientProperty().bind(shownClient);
+                receiptImports.onReceiptsAdded(receipts::refresh);
+                receiptsScreen.getChildren().setAll(new ReceiptsView(receipts)
+                        .withImports(new ReceiptImportView(receiptImports)).root());
+                receiptImports.start();
                 AuditTrailViewModel audit = new AuditTrailViewModel(new AuditQueries(books.store()), books.ledger(),
                         settings, taskExecutor, clock);
                 audit.clientProperty().bind(shownClient);
@@ -305,12 +329,31 @@ public final class BooksFlowApp extends Application {
     @Override
     public void stop() {
         stopped = true;
-        // The store first: a demo load in progress finishes its client rather than being interrupted inside H2.
-        if (startup != null) {
-            startup.close();
+        try {
+            Runtime.getRuntime().removeShutdownHook(closeOnSignal);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // the JVM is already shutting down, or init() did not get as far as the hook
         }
+        // The books before the executor: a demo load in progress finishes its client rather than being
+        // interrupted inside H2, and files being read go back to the import queue.
+        closeBooks();
         if (taskExecutor != null) {
             taskExecutor.shutdown();
+        }
+    }
+
+    private void closeBooks() {
+        if (booksClosed.compareAndSet(false, true)) {
+            stopped = true;
+            // Reading stops first: files being read go back to the import queue for the next start.
+            ReceiptImportViewModel imports = receiptImports;
+            if (imports != null) {
+                imports.shutdown();
+            }
+            StartupViewModel opened = startup;
+            if (opened != null) {
+                opened.close();
+            }
         }
     }
 

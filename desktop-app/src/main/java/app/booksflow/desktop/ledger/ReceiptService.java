@@ -15,7 +15,11 @@ import app.booksflow.model.receipt.ExtractedFields;
 import app.booksflow.model.receipt.Receipt;
 import app.booksflow.model.receipt.ReceiptStatus;
 import app.booksflow.model.receipt.StoredFile;
+import app.booksflow.model.receipt.Sha256;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.function.BiConsumer;
+import org.hibernate.Session;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.HashMap;
@@ -192,5 +196,88 @@ public final class ReceiptService {
         ReceiptWrites.audit(context, AuditAction.UPDATE, before, after,
                 summary + " receipt " + before.receipt().file().originalName());
         return after.receipt();
+    }
+
+    // ---- Bulk import (ADR 0022) ----
+
+    /**
+     * Copies the file into the store (once per content; the original is only read) and describes it.
+     *
+     * @throws DomainException when it is empty, too large or not a receipt file (the message says which)
+     */
+    public StoredFile store(Path file) {
+        return files.store(file);
+    }
+
+    /** Where the file of this content is kept on this device. */
+    public Path storedFile(Sha256 sha256) {
+        return files.path(sha256);
+    }
+
+    /** A receipt of the client whose file has this content, if there is one. */
+    public Optional<Receipt> findByContent(ClientId client, Sha256 sha256) {
+        return writes.store().read(session -> firstWithContent(session, client, sha256).map(ReceiptEntity::toDomain));
+    }
+
+    /** What {@link #importRead} did: a new receipt, or nothing because the client has this content already. */
+    public sealed interface Imported {
+        Receipt receipt();
+
+        /** The new receipt, read and ready for review or done. */
+        record Added(Receipt receipt) implements Imported {
+        }
+
+        /** The receipt of the same content that was already there; nothing was added. */
+        record Duplicate(Receipt receipt) implements Imported {
+        }
+    }
+
+    /**
+     * Adds a receipt read by OCR in one write: its file (already stored), what was read, the raw text
+     * and the reading's end state; unless the client already has a receipt of the same content, which
+     * is returned instead and nothing is added. {@code alsoInThisWrite} runs in the same database
+     * transaction with the outcome (an import queue records the file's end state there), so the receipt
+     * and that record commit together or not at all.
+     *
+     * @param receivedAt when the file arrived (was queued); the processing time runs from there to now
+     */
+    public Imported importRead(ReceiptId id, ClientId client, StoredFile stored, Instant receivedAt,
+            ExtractedFields fields, boolean needsReview, String text, String user,
+            BiConsumer<Session, Imported> alsoInThisWrite) {
+        return writes.run(user, context -> {
+            Session session = context.session();
+            Optional<ReceiptEntity> existing = firstWithContent(session, client, stored.sha256());
+            Imported outcome;
+            if (existing.isPresent()) {
+                outcome = new Imported.Duplicate(existing.get().toDomain());
+            } else {
+                ReceiptStatus status = needsReview ? ReceiptStatus.NEEDS_REVIEW : ReceiptStatus.COMPLETED;
+                Receipt receipt = Receipt.received(id, client, stored, receivedAt).withFields(fields, status);
+                ReceiptRecord record = ReceiptRecord.of(receipt).processed(context.now());
+                ReceiptWrites.insert(context, record);
+                ReceiptWrites.audit(context, AuditAction.CREATE, null, record, "Imported receipt " + stored.originalName());
+                session.flush();
+                session.createNativeMutationQuery("update receipts set ocr_text = :text where id = :id")
+                        .setParameter("text", text).setParameter("id", id.value()).executeUpdate();
+                outcome = new Imported.Added(receipt);
+            }
+            alsoInThisWrite.accept(session, outcome);
+            return outcome;
+        });
+    }
+
+    /** The text OCR read from the receipt, when it was imported with it. */
+    public Optional<String> ocrText(ReceiptId id) {
+        return writes.store().read(session -> session.createNativeQuery(
+                        "select ocr_text from receipts where id = :id", String.class)
+                .setParameter("id", id.value()).getResultList().stream().filter(Objects::nonNull).findFirst());
+    }
+
+    private static Optional<ReceiptEntity> firstWithContent(Session session, ClientId client, Sha256 sha256) {
+        return session.createSelectionQuery("""
+                        from ReceiptEntity where clientId = :client and sha256 = :sha256 order by receivedAt, id
+                        """, ReceiptEntity.class)
+                .setParameter("client", client.value()).setParameter("sha256", sha256.hex())
+                .setMaxResults(1).getResultList().stream().findFirst();
     }
 }

@@ -10,16 +10,24 @@ import java.util.Optional;
  * What the user can choose in the Settings screen. Immutable: the screen edits a copy and the store
  * writes a whole new file, so a half-applied change cannot exist.
  *
- * @param syncServer empty until the practice's server has been set up
+ * @param syncServer   empty until the practice's server has been set up
+ * @param receiptWatch the folder watched for new receipt files, if the user chose one
  */
 public record Settings(Path dataFolder, Locale locale, CurrencyDisplay currencyDisplay,
-                       Optional<SyncServerAddress> syncServer) {
+                       Optional<SyncServerAddress> syncServer, Optional<ReceiptWatch> receiptWatch) {
+
+    /** Without a watch folder. */
+    public Settings(Path dataFolder, Locale locale, CurrencyDisplay currencyDisplay,
+            Optional<SyncServerAddress> syncServer) {
+        this(dataFolder, locale, currencyDisplay, syncServer, Optional.empty());
+    }
 
     public Settings {
         Objects.requireNonNull(dataFolder, "dataFolder");
         Objects.requireNonNull(locale, "locale");
         Objects.requireNonNull(currencyDisplay, "currencyDisplay");
         Objects.requireNonNull(syncServer, "syncServer");
+        Objects.requireNonNull(receiptWatch, "receiptWatch");
         if (!dataFolder.isAbsolute()) {
             throw new IllegalArgumentException("The data folder must be an absolute path: " + dataFolder);
         }
@@ -29,6 +37,10 @@ public record Settings(Path dataFolder, Locale locale, CurrencyDisplay currencyD
     public static Settings defaults(AppDirectories directories) {
         return new Settings(directories.defaultDataFolder(), Locale.getDefault(Locale.Category.FORMAT),
                 CurrencyDisplay.SYMBOL, Optional.empty());
+    }
+
+    public Settings withReceiptWatch(Optional<ReceiptWatch> watch) {
+        return new Settings(dataFolder, locale, currencyDisplay, syncServer, watch);
     }
 
     /** What is wrong with a data folder typed by hand; empty when it can be used. */

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,8 @@ public final class SettingsStore {
     private static final String LOCALE = "locale";
     private static final String CURRENCY_DISPLAY = "currency.display";
     private static final String SYNC_SERVER = "sync.server";
+    private static final String RECEIPT_WATCH_FOLDER = "receipts.watch.folder";
+    private static final String RECEIPT_WATCH_CLIENT = "receipts.watch.client";
 
     private final AppDirectories directories;
 
@@ -73,7 +76,8 @@ public final class SettingsStore {
                 read(properties, DATA_FOLDER, defaults.dataFolder(), SettingsStore::dataFolder, warnings),
                 read(properties, LOCALE, defaults.locale(), SettingsStore::locale, warnings),
                 read(properties, CURRENCY_DISPLAY, defaults.currencyDisplay(), CurrencyDisplay::valueOf, warnings),
-                read(properties, SYNC_SERVER, defaults.syncServer(), SettingsStore::syncServer, warnings));
+                read(properties, SYNC_SERVER, defaults.syncServer(), SettingsStore::syncServer, warnings),
+                receiptWatch(properties, warnings));
         warnings.forEach(warning -> log.warn("{}", warning));
         return new Loaded(settings, warnings);
     }
@@ -84,6 +88,10 @@ public final class SettingsStore {
         properties.setProperty(LOCALE, settings.locale().toLanguageTag());
         properties.setProperty(CURRENCY_DISPLAY, settings.currencyDisplay().name());
         properties.setProperty(SYNC_SERVER, settings.syncServer().map(SyncServerAddress::toString).orElse(""));
+        settings.receiptWatch().ifPresent(watch -> {
+            properties.setProperty(RECEIPT_WATCH_FOLDER, watch.folder().toString());
+            properties.setProperty(RECEIPT_WATCH_CLIENT, watch.client().toString());
+        });
 
         Path folder = directories.configFolder();
         Files.createDirectories(folder);
@@ -148,6 +156,21 @@ public final class SettingsStore {
             return locale;
         } catch (IllformedLocaleException e) {
             throw new IllegalArgumentException(e);
+        }
+    }
+
+    private Optional<ReceiptWatch> receiptWatch(Properties properties, List<String> warnings) {
+        String folder = properties.getProperty(RECEIPT_WATCH_FOLDER);
+        if (folder == null || folder.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new ReceiptWatch(Path.of(folder.strip()),
+                    UUID.fromString(properties.getProperty(RECEIPT_WATCH_CLIENT, "").strip())));
+        } catch (RuntimeException e) {
+            warnings.add("The receipt watch folder in " + file() + " is unusable (\"" + folder
+                    + "\"); no folder is watched until you choose one again.");
+            return Optional.empty();
         }
     }
 

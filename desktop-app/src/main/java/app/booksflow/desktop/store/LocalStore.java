@@ -12,11 +12,13 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -62,6 +64,8 @@ public final class LocalStore implements AutoCloseable {
     private final AtomicBoolean sessionFactoryStarted = new AtomicBoolean();
     private final Executor sessionFactoryBuilder;
     private final ReentrantLock writer = new ReentrantLock();
+    /** How long closing waits for a write in progress. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
     /** Work on a plain JDBC connection, before or beside Hibernate. */
     @FunctionalInterface
@@ -336,6 +340,27 @@ public final class LocalStore implements AutoCloseable {
 
     @Override
     public void close() {
+        // A write in progress is let finish (its commit is what the user was promised); one that takes
+        // longer is cut off, and H2 rolls it back when the books next open.
+        boolean writing = false;
+        try {
+            writing = writer.tryLock(CLOSE_WAIT.toSeconds(), TimeUnit.SECONDS);
+            if (!writing) {
+                log.warn("A write to the books in {} did not finish within {}; closing them anyway", directory, CLOSE_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            closeNow();
+        } finally {
+            if (writing) {
+                writer.unlock();
+            }
+        }
+    }
+
+    private void closeNow() {
         try {
             // A factory still being built is waited for, so that nothing uses the pool once it is closed.
             if (sessionFactoryStarted.compareAndSet(false, true)) {

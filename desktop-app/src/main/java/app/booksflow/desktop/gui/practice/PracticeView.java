@@ -5,7 +5,6 @@ import java.time.Month;
 import java.time.format.TextStyle;
 import java.util.Locale;
 import java.util.function.Function;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -192,8 +191,10 @@ public final class PracticeView {
                         || viewModel.selectedProperty().get().closingDate().isEmpty(), viewModel.selectedProperty())));
         closingDatePicker.setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.ENTER) {
-                // The picker commits typed text on Enter first; closing then reads the committed date.
-                Platform.runLater(viewModel::closePeriod);
+                // The picker itself takes typed text only when Enter is released: closing must not wait
+                // for that (nor race it), so the typed date is taken here.
+                commitTypedClosingDate();
+                viewModel.closePeriod();
             }
         });
     }
@@ -228,8 +229,18 @@ public final class PracticeView {
         clientTable.requestFocus();
     }
 
+    private void commitTypedClosingDate() {
+        try {
+            closingDatePicker.commitValue();
+        } catch (RuntimeException notADate) {
+            // The view model then asks for a date, next to the picker.
+            closingDatePicker.setValue(null);
+        }
+    }
+
     @FXML
     private void closePeriod() {
+        commitTypedClosingDate();
         viewModel.closePeriod();
     }
 

@@ -58,6 +58,7 @@ public final class ReceiptsView {
     private final Map<BufferedImage, Image> images = new WeakHashMap<>();
 
     @FXML private BorderPane receiptsRoot;
+    @FXML private HBox toolbar;
     @FXML private ComboBox<StatusFilter> statusFilter;
     @FXML private Button attachFiles;
     @FXML private Button linkButton;
@@ -98,6 +99,30 @@ public final class ReceiptsView {
 
     public Parent root() {
         return root;
+    }
+
+    /**
+     * Adds bulk import: Import folder… (Ctrl+I) in the tool bar, its progress under the list, and files or
+     * folders dropped on the screen imported (copied and read) rather than only attached.
+     */
+    public ReceiptsView withImports(ReceiptImportView imports) {
+        toolbar.getChildren().add(1, imports.importButton());
+        receiptsRoot.setBottom(imports.root());
+        receiptsRoot.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (ReceiptImportView.IMPORT_FOLDER.match(event)) {
+                imports.chooseFolder();
+                event.consume();
+            }
+        });
+        receiptsRoot.setOnDragDropped(event -> {
+            boolean files = event.getDragboard().hasFiles();
+            if (files) {
+                imports.dropped(event.getDragboard().getFiles().stream().map(File::toPath).toList());
+            }
+            event.setDropCompleted(files);
+            event.consume();
+        });
+        return this;
     }
 
     @FXML

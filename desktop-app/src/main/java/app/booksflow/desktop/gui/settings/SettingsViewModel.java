@@ -193,6 +193,7 @@ public final class SettingsViewModel {
         Optional<SyncServerAddress> server = syncServer.get().isBlank()
                 ? Optional.empty()
                 : Optional.of(SyncServerAddress.parse(syncServer.get()));
-        return new Settings(Path.of(dataFolder.get().strip()), locale.get(), currencyDisplay.get(), server);
+        return new Settings(Path.of(dataFolder.get().strip()), locale.get(), currencyDisplay.get(), server,
+                current.get().receiptWatch());
     }
 }

@@ -163,8 +163,7 @@ final class TotalReader {
         }
         Optional<Extracted<Money>> total = Optional.empty();
         if (best != null && best.score > 0) {
-            total = money(best.value).map(m -> Extracted.of(m, totalConfidence(candidatesOf(candidates), labelled,
-                    anyCheck)));
+            total = money(best.value).map(m -> Extracted.of(m, totalConfidence(candidatesOf(candidates), anyCheck)));
         }
         Optional<Money> chosen = total.map(Extracted::value);
         Optional<Extracted<Money>> tax = taxes.amount().flatMap(this::money)
@@ -178,7 +177,7 @@ final class TotalReader {
         return ranked;
     }
 
-    private static int totalConfidence(List<Candidate> ranked, boolean labelled, boolean anyCheck) {
+    private static int totalConfidence(List<Candidate> ranked, boolean anyCheck) {
         Candidate best = ranked.getFirst();
         int confidence;
         if (best.checks > 0) {

@@ -29,7 +29,7 @@ final class VendorReader {
     private static final Pattern STREET = Pattern.compile("(?iu)\\b(street|st\\.?|road|rd\\.?|avenue|ave\\.?|blvd|"
             + "boulevard|lane|ln\\.?|drive|dr\\.|highway|hwy|suite|ste\\.|unit|floor|level|po box|plaza|square|"
             + "strasse|straße|str\\.|platz|weg|allee|gasse|rue|place|chemin|calle|via|piazza|corso|chome)\\b"
-            + "|(strasse|straße|str\\.|weg|platz|gasse|allee)\\b");
+            + "|\\p{L}(strasse|straße|str\\.|weg|platz|gasse|allee)(?!\\p{L})");
     private static final Pattern ADDRESS = Pattern.compile("(?iu)(^\\d{1,5}[a-z]?\\s+\\p{L}|\\b\\d{4,5}(-\\d{4})?\\b"
             + "|\\b[A-Z]{1,2}\\d[A-Z\\d]?\\s?\\d[A-Z]{2}\\b|\\b\\d{3}-\\d{4}\\b"
             + "|\\b(NY|CA|TX|FL|WA|IL|MA|OR|CO|OH|NSW|VIC|QLD|SA|TAS|ACT|NT)\\s+\\d{4,5}\\b|\\bsingapore\\s+\\d{6}\\b"

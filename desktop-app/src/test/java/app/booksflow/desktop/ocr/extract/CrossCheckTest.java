@@ -173,6 +173,21 @@ class CrossCheckTest {
     }
 
     @Test
+    void aTaxWhoseDecimalPointWasLostIsTakenOnlyWhenItsRateConfirmsIt() {
+        TotalReader.Result confirmed = read("""
+                BALANCE DUE £28.28
+                VAT @ 20% 471
+                """);
+        TotalReader.Result unconfirmed = read("""
+                BALANCE DUE £28.28
+                VAT @ 20% 512
+                """);
+
+        assertThat(confirmed.tax().orElseThrow().value()).isEqualTo(Money.of("4.71", "GBP"));
+        assertThat(unconfirmed.tax()).isEmpty();
+    }
+
+    @Test
     void aLabelAndItsAmountOnSeparateLinesStillGoTogether() {
         TotalReader.Result result = read("""
                 TOTAL

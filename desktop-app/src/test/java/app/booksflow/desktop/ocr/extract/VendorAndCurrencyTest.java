@@ -29,6 +29,7 @@ class VendorAndCurrencyTest {
     void aStreetWordInANameIsNoAddress() {
         assertThat(vendor("ELM STREET PHARMACY", "251 Main St")).contains("ELM STREET PHARMACY");
         assertThat(vendor("251 Main St", "Denver, CO 80202", "Oak Lane Books")).contains("Oak Lane Books");
+        assertThat(vendor("Gartenstr. 414", "50667 Koeln", "Autohof Wagner")).contains("Autohof Wagner");
     }
 
     @Test
