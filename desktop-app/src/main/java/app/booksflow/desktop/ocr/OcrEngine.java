@@ -25,14 +25,20 @@ public final class OcrEngine implements AutoCloseable {
     /**
      * @param workers  how many files are read at once
      * @param imageDpi the resolution Tesseract assumes for JPEG, PNG and TIFF input
+     * @param preprocessing how each page picture is prepared before Tesseract reads it
      */
-    public record Settings(int workers, int imageDpi, OcrLimits limits) {
+    public record Settings(int workers, int imageDpi, OcrLimits limits, Preprocessing preprocessing) {
 
         public Settings {
             Objects.requireNonNull(limits, "limits");
+            Objects.requireNonNull(preprocessing, "preprocessing");
             if (workers < 1 || imageDpi < 70) {
                 throw new IllegalArgumentException("at least one worker and 70 dpi");
             }
+        }
+
+        public Settings(int workers, int imageDpi, OcrLimits limits) {
+            this(workers, imageDpi, limits, Preprocessing.DEFAULT);
         }
 
         /** One worker per core but one, so the window stays responsive; at least one. */
@@ -41,11 +47,15 @@ public final class OcrEngine implements AutoCloseable {
         }
 
         public Settings withWorkers(int count) {
-            return new Settings(count, imageDpi, limits);
+            return new Settings(count, imageDpi, limits, preprocessing);
         }
 
         public Settings withLimits(OcrLimits newLimits) {
-            return new Settings(workers, imageDpi, newLimits);
+            return new Settings(workers, imageDpi, newLimits, preprocessing);
+        }
+
+        public Settings withPreprocessing(Preprocessing steps) {
+            return new Settings(workers, imageDpi, limits, steps);
         }
     }
 
@@ -65,7 +75,7 @@ public final class OcrEngine implements AutoCloseable {
         OcrNatives.Installation natives = OcrNatives.prepare();
         this.files = new FileOcr(settings.limits());
         this.tesseract = ThreadLocal.withInitial(() -> {
-            TesseractWorker worker = new TesseractWorker(natives, settings.imageDpi());
+            TesseractWorker worker = new TesseractWorker(natives, settings.imageDpi(), settings.preprocessing());
             created.add(worker);
             return worker;
         });

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * Makes Tesseract usable with nothing installed on the machine: the Tesseract and Leptonica libraries
  * travel in the platform jars on the class path; this unpacks them once per version into the OS's cache
  * folder, adds the plain names ({@code libtesseract.so}) that tess4j's library lookup asks for, points
- * {@code jna.library.path} there and unpacks the English language data beside them.
+ * {@code jna.library.path} there and unpacks the English language data (and the orientation data) beside them.
  *
  * <p>Safe to repeat and safe when two BooksFlow processes start at once: each file is written under a
  * temporary name and moved into place, and a file already present with the right size is kept.
@@ -39,6 +39,9 @@ public final class OcrNatives {
     /** The unpacked libraries and the {@code tessdata} folder to give Tesseract. */
     public record Installation(Path libraryFolder, Path tessdata) {
     }
+
+    /** Tesseract's orientation data, used to turn sideways and upside-down pages (ADR 0021); optional. */
+    static final String ORIENTATION_DATA = "osd.traineddata";
 
     private static Installation installed;
 
@@ -83,6 +86,11 @@ public final class OcrNatives {
                     throw new OcrUnavailableException("The English language data for OCR is missing from this installation.");
                 }
                 writeOnce(in, tessdata.resolve("eng.traineddata"), -1);
+            }
+            try (InputStream in = loader.getResourceAsStream("tessdata/" + ORIENTATION_DATA)) {
+                if (in != null) {
+                    writeOnce(in, tessdata.resolve(ORIENTATION_DATA), -1);
+                }
             }
             LOG.debug("OCR libraries for {} ready in {}", platform, folder);
             return new Installation(folder, tessdata);

@@ -42,17 +42,23 @@ public final class ReceiptFiles {
     }
 
     public static BufferedImage draw(List<String> lines) {
-        int lineHeight = 56;
-        BufferedImage image = new BufferedImage(900, 80 + lines.size() * lineHeight, BufferedImage.TYPE_INT_RGB);
+        return draw(lines, 40);
+    }
+
+    /** The lines in a sans-serif font of {@code fontPixels}, on a white page sized to fit. */
+    public static BufferedImage draw(List<String> lines, int fontPixels) {
+        int lineHeight = fontPixels * 7 / 5;
+        BufferedImage image = new BufferedImage(fontPixels * 45 / 2, fontPixels * 2 + lines.size() * lineHeight,
+                BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, image.getWidth(), image.getHeight());
             g.setColor(Color.BLACK);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 40));
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, fontPixels));
             for (int i = 0; i < lines.size(); i++) {
-                g.drawString(lines.get(i), 40, 70 + i * lineHeight);
+                g.drawString(lines.get(i), fontPixels, fontPixels * 7 / 4 + i * lineHeight);
             }
         } finally {
             g.dispose();
@@ -112,9 +118,13 @@ public final class ReceiptFiles {
 
     /** A PDF as a scanner makes it: one picture per page, no text. */
     public static Path scannedPdf(Path folder, String name, List<String> lines) throws IOException {
+        return scannedPdf(folder, name, draw(lines));
+    }
+
+    /** A PDF with {@code picture} as its only page, at 300 dpi. */
+    public static Path scannedPdf(Path folder, String name, BufferedImage picture) throws IOException {
         Path file = folder.resolve(name);
         try (PDDocument document = new PDDocument()) {
-            BufferedImage picture = draw(lines);
             // The picture at 300 dpi, as a scan would be.
             PDPage page = new PDPage(new PDRectangle(picture.getWidth() * 72f / 300, picture.getHeight() * 72f / 300));
             document.addPage(page);
