@@ -4,6 +4,13 @@ import app.booksflow.desktop.ocr.OcrEngine;
 import app.booksflow.desktop.ocr.OcrNatives;
 import app.booksflow.desktop.ocr.OcrOutcome;
 import app.booksflow.desktop.ocr.Preprocessing;
+import app.booksflow.desktop.receipts.imports.ExtractingReader;
+import app.booksflow.desktop.receipts.imports.ImportFileState;
+import app.booksflow.desktop.receipts.imports.ReceiptImporter;
+import app.booksflow.desktop.support.TestBooks;
+import app.booksflow.model.practice.Client;
+import java.time.Clock;
+import java.util.Map;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -17,10 +24,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Our OCR against the plain {@code tesseract} command, in one run on the same picture files with the same
- * number of parallel workers, both with {@code OMP_THREAD_LIMIT=1} and the same English data: files per
- * second for each (our engine timed from its creation, language loading included), our engine with and
- * without preparation, in alternating rounds so a change in the machine's load hits both; then the
+ * Our bulk import and our OCR against the plain {@code tesseract} command, in one run on the same picture
+ * files with the same number of parallel workers, all with {@code OMP_THREAD_LIMIT=1} and the same English
+ * data: files per second for each. The bulk import is the whole path a folder takes in the app (queue,
+ * hashing, the copy into the receipt store, preparation, OCR, field extraction, one commit per receipt into
+ * real books); the engine alone is timed from its creation, language loading included, with and without
+ * preparation. Rounds alternate so that a change in the machine's load hits every side; then the
  * per-receipt time of our engine on one worker (median, p95). PDFs are left out: the command reads pictures only.
  */
 public final class OcrThroughputBenchmark {
@@ -51,10 +60,12 @@ public final class OcrThroughputBenchmark {
         } else {
             System.out.println("  command: " + tesseract + " (" + version(tesseract) + "), data " + tessdata + ", --psm " + CLI_PSM);
         }
+        List<Pass> imports = new ArrayList<>();
         List<Pass> ours = new ArrayList<>();
         List<Pass> oursPlain = new ArrayList<>();
         List<Pass> command = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
+            imports.add(print(bulkImport(pictures, workers)));
             ours.add(print(engine(pictures, workers, Preprocessing.DEFAULT, "BooksFlow OCR, default preparation")));
             if (tesseract != null) {
                 command.add(print(command(tesseract, tessdata, pictures, workers)));
@@ -63,8 +74,9 @@ public final class OcrThroughputBenchmark {
         }
         if (!command.isEmpty()) {
             double cli = best(command);
-            System.out.printf(Locale.ROOT, "  best of rounds: ours %.2f files/s = %.0f %% of the command (%.2f files/s); "
-                            + "ours without preparation %.2f files/s = %.0f %%%n", best(ours), 100 * best(ours) / cli, cli,
+            System.out.printf(Locale.ROOT, "  best of rounds: bulk import %.2f files/s = %.0f %% of the command (%.2f files/s); "
+                            + "OCR engine alone %.2f files/s = %.0f %%; engine without preparation %.2f files/s = %.0f %%%n",
+                    best(imports), 100 * best(imports) / cli, cli, best(ours), 100 * best(ours) / cli,
                     best(oursPlain), 100 * best(oursPlain) / cli);
         }
         Pass single = engine(pictures, 1, Preprocessing.DEFAULT, "BooksFlow OCR, one worker (per-receipt time)");
@@ -91,6 +103,40 @@ public final class OcrThroughputBenchmark {
                 Stats.percentile(pass.millis(), 95), pass.cpuMillisPerFile() < 0 ? ""
                         : ", CPU " + pass.cpuMillisPerFile() + " ms per file (engine start included)", load());
         return pass;
+    }
+
+    /** The pictures imported as one folder into new books, timed from the engine's creation to the last commit. */
+    private static Pass bulkImport(List<Path> pictures, int workers) throws Exception {
+        Path work = Files.createTempDirectory("booksflow-bench-import");
+        try (TestBooks books = TestBooks.open(work.resolve("books"))) {
+            Client client = books.ukClient("Benchmark Trading Ltd");
+            Path folder = Files.createDirectories(work.resolve("receipts"));
+            for (Path picture : pictures) {
+                Files.copy(picture, folder.resolve(picture.getFileName()));
+            }
+            long start = System.nanoTime();
+            long cpu = OcrPreparationBenchmark.processCpuNanos();
+            try (OcrEngine engine = new OcrEngine(OcrEngine.Settings.forThisMachine().withWorkers(workers))) {
+                ReceiptImporter importer = new ReceiptImporter(books.store, books.ledger, books.clock, "benchmark",
+                        () -> engine, new ExtractingReader(books.ledger.vendorRules(), Clock.systemDefaultZone()),
+                        () -> Locale.UK);
+                importer.importFolder(client.id(), folder);
+                importer.runUntilIdle(() -> false);
+                Map<ImportFileState, Integer> counts = importer.snapshot().batches().get(0).counts();
+                if (counts.getOrDefault(ImportFileState.DONE, 0) != pictures.size()) {
+                    throw new IllegalStateException("The bulk import did not take every file: " + counts);
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long perFile = Math.round(seconds * 1000 * workers / pictures.size());
+            return new Pass("BooksFlow bulk import (whole path)", pictures.size(), seconds,
+                    java.util.Collections.nCopies(pictures.size(), perFile),
+                    (OcrPreparationBenchmark.processCpuNanos() - cpu) / 1_000_000 / pictures.size());
+        } finally {
+            try (var files = Files.walk(work)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            }
+        }
     }
 
     private static Pass engine(List<Path> pictures, int workers, Preprocessing preprocessing, String who) throws Exception {

@@ -103,6 +103,12 @@ class ReceiptsUiTest extends FxRobot {
         clickOn("flour.png");
         ImageView preview = lookup("#previewImage").query();
         await().atMost(Duration.ofSeconds(30)).until(() -> preview.getImage() != null);
+        clickOn("#receiptList");
+        press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(preview.getRotate()).as("a sideways photo is turned with Ctrl+R").isEqualTo(90);
+        clickOn("#rotateButton").clickOn("#rotateButton").clickOn("#rotateButton");
+        assertThat(preview.getRotate()).isZero();
         ListView<TransactionRow> transactions = lookup("#transactionList").query();
         await().atMost(Duration.ofSeconds(30)).until(() -> transactions.getItems().size() == 1);
         assertThat(lookup("#vendorField").tryQuery()).isPresent();

@@ -49,6 +49,7 @@ public final class ReceiptsView {
     static final KeyCombination LINK = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination UNLINK = new KeyCodeCombination(KeyCode.U, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination CONFIRM = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination ROTATE = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN);
     /** What a receipt dragged onto a transaction carries: its id. */
     static final DataFormat RECEIPT = new DataFormat("application/x-booksflow-receipt-id");
 
@@ -67,6 +68,7 @@ public final class ReceiptsView {
     @FXML private ListView<String> refusalList;
     @FXML private ListView<ReceiptRow> receiptList;
     @FXML private ToggleButton fitToggle;
+    @FXML private Button rotateButton;
     @FXML private Slider zoomSlider;
     @FXML private Label zoomLabel;
     @FXML private ScrollPane previewPane;
@@ -200,6 +202,8 @@ public final class ReceiptsView {
                 viewModel.unlinkSelected();
             } else if (CONFIRM.match(event)) {
                 viewModel.confirmFields();
+            } else if (ROTATE.match(event)) {
+                rotatePreview();
             } else {
                 return;
             }
@@ -260,6 +264,7 @@ public final class ReceiptsView {
         zoomSlider.valueProperty().addListener(relayout);
         previewPane.viewportBoundsProperty().addListener(relayout);
         viewModel.previewProperty().addListener((observable, old, picture) -> {
+            previewImage.setRotate(0);
             previewImage.setImage(picture == null ? null : picture.image().map(this::image).orElse(null));
             previewProblem.setText(picture == null ? (viewModel.selectedProperty().get() == null
                     ? "Select a receipt to see it here." : "Opening…") : picture.problem());
@@ -267,6 +272,7 @@ public final class ReceiptsView {
             layoutPreview();
         });
         previewProblem.setText("Select a receipt to see it here.");
+        rotateButton.disableProperty().bind(previewImage.imageProperty().isNull());
     }
 
     private void layoutPreview() {
@@ -278,12 +284,20 @@ public final class ReceiptsView {
             // A pixel short of the viewport, so that fitting never brings up the scroll bars.
             double width = Math.max(50, previewPane.getViewportBounds().getWidth() - 2);
             double height = Math.max(50, previewPane.getViewportBounds().getHeight() - 2);
-            previewImage.setFitWidth(width);
-            previewImage.setFitHeight(height);
+            boolean sideways = Math.round(previewImage.getRotate()) % 180 != 0;
+            previewImage.setFitWidth(sideways ? height : width);
+            previewImage.setFitHeight(sideways ? width : height);
         } else {
             previewImage.setFitWidth(image.getWidth() * zoomSlider.getValue());
             previewImage.setFitHeight(image.getHeight() * zoomSlider.getValue());
         }
+    }
+
+    /** Turns the shown picture a quarter to the right (a receipt photographed sideways); the file is not changed. */
+    @FXML
+    private void rotatePreview() {
+        previewImage.setRotate((previewImage.getRotate() + 90) % 360);
+        layoutPreview();
     }
 
     private Image image(BufferedImage picture) {

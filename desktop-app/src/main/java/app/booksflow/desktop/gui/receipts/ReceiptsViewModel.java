@@ -78,6 +78,8 @@ public final class ReceiptsViewModel {
     private final ReadOnlyObjectWrapper<ReceiptPicture> preview = new ReadOnlyObjectWrapper<>(this, "preview");
     private final ReadOnlyStringWrapper linkedTo = new ReadOnlyStringWrapper(this, "linkedTo", "");
     private final ReadOnlyBooleanWrapper linked = new ReadOnlyBooleanWrapper(this, "linked", false);
+    /** The receipt just confirmed: the list, once read again, moves on to the next one to review. */
+    private ReceiptId moveOnFrom;
     private final ReadOnlyBooleanWrapper reviewable = new ReadOnlyBooleanWrapper(this, "reviewable", false);
     private final ReadOnlyStringWrapper reviewNote = new ReadOnlyStringWrapper(this, "reviewNote", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
@@ -170,7 +172,24 @@ public final class ReceiptsViewModel {
                 : "No receipts yet: drop files here or use Attach files… (Ctrl+O).");
         ReceiptRow again = previous.flatMap(id -> rows.stream().filter(row -> row.receipt().id().equals(id)).findFirst())
                 .orElse(null);
-        selected.set(again);
+        ReceiptId confirmed = moveOnFrom;
+        moveOnFrom = null;
+        selected.set(confirmed == null ? again : nextToReview(rows, confirmed).orElse(again));
+    }
+
+    /** The first receipt after the one just confirmed (then from the top) that still needs review. */
+    private static Optional<ReceiptRow> nextToReview(List<ReceiptRow> rows, ReceiptId confirmed) {
+        int at = 0;
+        while (at < rows.size() && !rows.get(at).receipt().id().equals(confirmed)) {
+            at++;
+        }
+        for (int step = 1; step <= rows.size(); step++) {
+            ReceiptRow candidate = rows.get((at + step) % rows.size());
+            if (candidate.receipt().status() == ReceiptStatus.NEEDS_REVIEW) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
     }
 
     private static ReceiptRow row(Receipt receipt, Amounts amounts, DateTimeFormatter dates) {
@@ -385,6 +404,7 @@ public final class ReceiptsViewModel {
             return;
         }
         Receipt before = row.receipt();
+        moveOnFrom = before.id();
         Optional<String> readVendor = before.fields().vendor().map(Extracted::value);
         Optional<String> confirmedVendor = fields.get().vendor().map(Extracted::value);
         write("Confirming a receipt", () -> {
@@ -407,6 +427,7 @@ public final class ReceiptsViewModel {
                 })
                 .onFailure(error -> {
                     busy.set(false);
+                    moveOnFrom = null;
                     message.set(FailureMessages.of(error, title + " failed"));
                     refresh(); // the receipt or transaction may have changed or gone meanwhile
                 })

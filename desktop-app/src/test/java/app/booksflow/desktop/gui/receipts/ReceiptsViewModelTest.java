@@ -342,6 +342,26 @@ class ReceiptsViewModelTest {
     }
 
     @Test
+    void confirmingMovesOnToTheNextReceiptThatNeedsReview() {
+        Receipt first = read(attached(ReceiptFixtures.png(downloads.resolve("first.png"), 40, 60, Color.RED)),
+                "Flour Mill Ltd", LocalDate.of(2025, 6, 10), "48.00");
+        Receipt second = read(attached(ReceiptFixtures.png(downloads.resolve("second.png"), 50, 60, Color.BLUE)),
+                "Hill Dairy", LocalDate.of(2025, 6, 11), "12.00");
+        viewModel.refresh();
+        viewModel.selectedProperty().set(rowOf(first));
+
+        viewModel.confirmFields();
+
+        assertThat(books.ledger.receipts().find(first.id()).orElseThrow().status()).isEqualTo(ReceiptStatus.COMPLETED);
+        assertThat(viewModel.selectedProperty().get().receipt().id()).isEqualTo(second.id());
+
+        viewModel.confirmFields();
+
+        assertThat(viewModel.selectedProperty().get().receipt().id()).as("nothing left to review: it stays")
+                .isEqualTo(second.id());
+    }
+
+    @Test
     void aReceiptNotReadYetCannotBeConfirmedAndSaysWhy() {
         Receipt receipt = attached(ReceiptFixtures.pdf(downloads.resolve("flour.pdf")));
         viewModel.refresh();
