@@ -75,10 +75,12 @@ class MainProcessTest {
             long window = millis(COLD_START, lines.get(0));
             long figures = millis(FIGURES, lines.get(1));
             assertThat(window).isPositive().isLessThanOrEqualTo(figures);
-            process.destroy();
+            // SIGTERM through the handle: Process.destroy() would also close the pipe the app logs to.
+            assertThat(process.toHandle().destroy()).isTrue();
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the app ends when the system asks").isTrue();
-            reader.join(Duration.ofSeconds(10));
-            assertThat(List.copyOf(seen)).as("what the app said as it ended")
+            boolean readToTheEnd = reader.join(Duration.ofSeconds(10));
+            assertThat(List.copyOf(seen)).as("what the app said as it ended (exit value %d, output read to its end: %s)",
+                            process.exitValue(), readToTheEnd)
                     .anyMatch(line -> line.contains("Asked to quit by the system"))
                     .anyMatch(line -> line.contains("Closed the books in"));
             return figures;
