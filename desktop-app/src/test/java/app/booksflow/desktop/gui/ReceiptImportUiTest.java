@@ -90,7 +90,8 @@ class ReceiptImportUiTest extends FxRobot {
         books = TestBooks.open(dir.resolve("data"));
         client = books.ukClient("Hill Street Bakery");
         executor = FxTaskExecutor.withDefaultThreads(failure -> failures.add(failure.error()));
-        engine = new OcrEngine(OcrEngine.Settings.forThisMachine().withWorkers(2));
+        // As in the app: one worker per core but one, so that the FX thread keeps a core to itself.
+        engine = new OcrEngine(OcrEngine.Settings.forThisMachine());
         var settings = new SimpleObjectProperty<>(new Settings(dir.resolve("data"), Locale.UK, CurrencyDisplay.SYMBOL,
                 Optional.empty()));
         ReceiptImporter importer = new ReceiptImporter(books.store, books.ledger, books.clock, USER, () -> engine,
