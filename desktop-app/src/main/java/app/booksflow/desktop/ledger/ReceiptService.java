@@ -28,6 +28,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -124,6 +125,27 @@ public final class ReceiptService {
     }
 
     /** The client's receipts, newest first; of one status or all. */
+    /**
+     * The client's receipts whose vendor, file name or text read by OCR contains the text (any case);
+     * all of them for a blank text.
+     */
+    public List<Receipt> list(ClientId client, Optional<ReceiptStatus> status, String text) {
+        List<Receipt> receipts = list(client, status);
+        String wanted = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        if (wanted.isEmpty()) {
+            return receipts;
+        }
+        String pattern = "%" + wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        Set<UUID> matching = new HashSet<>(writes.store().read(session -> session.createNativeQuery("""
+                        select id from receipts where client_id = :client
+                          and (lower(coalesce(ocr_text, '')) like :pattern escape '\\'
+                            or lower(coalesce(vendor, '')) like :pattern escape '\\'
+                            or lower(original_name) like :pattern escape '\\')
+                        """, UUID.class)
+                .setParameter("client", client.value()).setParameter("pattern", pattern).getResultList()));
+        return receipts.stream().filter(receipt -> matching.contains(receipt.id().value())).toList();
+    }
+
     public List<Receipt> list(ClientId client, Optional<ReceiptStatus> status) {
         return writes.store().read(session -> session.createSelectionQuery("""
                         from ReceiptEntity where clientId = :client and (:status is null or status = :status)

@@ -50,6 +50,8 @@ public final class ReceiptsView {
     static final KeyCombination UNLINK = new KeyCodeCombination(KeyCode.U, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination CONFIRM = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination ROTATE = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN);
+    /** Ctrl+F stays the search across all clients; this one searches the receipts listed here. */
+    static final KeyCombination SEARCH = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
     /** What a receipt dragged onto a transaction carries: its id. */
     static final DataFormat RECEIPT = new DataFormat("application/x-booksflow-receipt-id");
 
@@ -61,6 +63,7 @@ public final class ReceiptsView {
     @FXML private BorderPane receiptsRoot;
     @FXML private HBox toolbar;
     @FXML private ComboBox<StatusFilter> statusFilter;
+    @FXML private TextField receiptSearch;
     @FXML private Button attachFiles;
     @FXML private Button linkButton;
     @FXML private Button unlinkButton;
@@ -131,6 +134,7 @@ public final class ReceiptsView {
     private void initialize() {
         statusFilter.setItems(viewModel.statusFilters());
         statusFilter.valueProperty().bindBidirectional(viewModel.statusFilterProperty());
+        receiptSearch.textProperty().bindBidirectional(viewModel.searchTextProperty());
         showText(messageLabel, viewModel.messageProperty());
         refusalList.setItems(viewModel.refusals());
         refusalList.visibleProperty().bind(Bindings.isNotEmpty(viewModel.refusals()));
@@ -204,6 +208,9 @@ public final class ReceiptsView {
                 viewModel.confirmFields();
             } else if (ROTATE.match(event)) {
                 rotatePreview();
+            } else if (SEARCH.match(event)) {
+                receiptSearch.requestFocus();
+                receiptSearch.selectAll();
             } else {
                 return;
             }

@@ -45,6 +45,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -71,6 +73,10 @@ public final class ReceiptsViewModel {
     private final ObjectProperty<ClientId> client = new SimpleObjectProperty<>(this, "client");
     private final ObservableList<StatusFilter> statusFilters = FXCollections.observableArrayList();
     private final ObjectProperty<StatusFilter> statusFilter = new SimpleObjectProperty<>(this, "statusFilter");
+    /** Shows only the receipts whose vendor, file name or text read by OCR contains this. */
+    private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
+    /** The latest listing asked for: an older one that arrives later is not shown. */
+    private long listing;
     private final ObservableList<ReceiptRow> receipts = FXCollections.observableArrayList();
     private final ObjectProperty<ReceiptRow> selected = new SimpleObjectProperty<>(this, "selected");
     private final ObservableList<TransactionRow> candidates = FXCollections.observableArrayList();
@@ -118,6 +124,7 @@ public final class ReceiptsViewModel {
             refresh();
         });
         statusFilter.addListener((observable, old, chosen) -> refresh());
+        searchText.addListener((observable, old, text) -> refresh());
         settings.addListener((observable, old, changed) -> refresh());
         selected.addListener((observable, old, row) -> showSelected(row));
     }
@@ -135,12 +142,14 @@ public final class ReceiptsViewModel {
         }
         Optional<ReceiptStatus> status = statusFilter.get() == null ? Optional.empty() : statusFilter.get().status();
         Settings shownWith = settings.getValue();
+        String text = searchText.get();
+        long asked = ++listing;
         busy.set(true);
         BackgroundTask.of("Reading the receipts", () -> new Listing(
-                        ledger.clients().find(chosen), ledger.receipts().list(chosen, status)))
-                .onSuccess(listing -> {
-                    if (chosen.equals(client.get())) {
-                        show(listing, shownWith);
+                        ledger.clients().find(chosen), ledger.receipts().list(chosen, status, text)))
+                .onSuccess(found -> {
+                    if (asked == listing && chosen.equals(client.get())) {
+                        show(found, shownWith);
                     }
                 })
                 .onFailure(error -> {
@@ -168,7 +177,8 @@ public final class ReceiptsViewModel {
         receipts.setAll(rows);
         rows.forEach(row -> Optional.ofNullable(thumbnails.get(row.receipt().file().sha256()))
                 .ifPresent(row.thumbnailProperty()::set));
-        emptyText.set(statusFilter.get().status().isPresent() ? "No receipt has this status."
+        emptyText.set(!searchText.get().isBlank() ? "No receipt mentions \u201c" + searchText.get().strip() + "\u201d."
+                : statusFilter.get().status().isPresent() ? "No receipt has this status."
                 : "No receipts yet: drop files here or use Attach files… (Ctrl+O).");
         ReceiptRow again = previous.flatMap(id -> rows.stream().filter(row -> row.receipt().id().equals(id)).findFirst())
                 .orElse(null);
@@ -441,6 +451,10 @@ public final class ReceiptsViewModel {
 
     public ObservableList<StatusFilter> statusFilters() {
         return statusFilters;
+    }
+
+    public StringProperty searchTextProperty() {
+        return searchText;
     }
 
     public ObjectProperty<StatusFilter> statusFilterProperty() {

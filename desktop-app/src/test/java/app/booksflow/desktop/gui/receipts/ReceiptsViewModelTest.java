@@ -342,6 +342,25 @@ class ReceiptsViewModelTest {
     }
 
     @Test
+    void theSearchFieldListsTheReceiptsThatMentionItAndSaysWhenNoneDoes() {
+        read(attached(ReceiptFixtures.png(downloads.resolve("first.png"), 40, 60, Color.RED)),
+                "Flour Mill Ltd", LocalDate.of(2025, 6, 10), "48.00");
+        read(attached(ReceiptFixtures.png(downloads.resolve("second.png"), 50, 60, Color.BLUE)),
+                "Hill Dairy", LocalDate.of(2025, 6, 11), "12.00");
+        viewModel.refresh();
+        assertThat(viewModel.receipts()).hasSize(2);
+
+        viewModel.searchTextProperty().set("dairy");
+
+        assertThat(viewModel.receipts()).extracting(ReceiptRow::name).containsExactly("second.png");
+        viewModel.searchTextProperty().set("bakery");
+        assertThat(viewModel.receipts()).isEmpty();
+        assertThat(viewModel.emptyTextProperty().get()).isEqualTo("No receipt mentions \u201cbakery\u201d.");
+        viewModel.searchTextProperty().set("");
+        assertThat(viewModel.receipts()).hasSize(2);
+    }
+
+    @Test
     void confirmingMovesOnToTheNextReceiptThatNeedsReview() {
         Receipt first = read(attached(ReceiptFixtures.png(downloads.resolve("first.png"), 40, 60, Color.RED)),
                 "Flour Mill Ltd", LocalDate.of(2025, 6, 10), "48.00");

@@ -105,6 +105,24 @@ class ReceiptImporterTest {
     }
 
     @Test
+    void theReadTextMakesAReceiptFindable() throws Exception {
+        Path folder = dir.resolve("in");
+        ImportFixtures.receipt(folder, "a.png", 1);
+        ImportFixtures.receipt(folder, "b.png", 2);
+        importer.importFolder(client.id(), folder);
+        importer.runUntilIdle(NEVER);
+
+        assertThat(books.ledger.receipts().list(client.id(), Optional.empty(), "shop 2"))
+                .extracting(receipt -> receipt.file().originalName()).containsExactly("b.png");
+        assertThat(books.ledger.receipts().list(client.id(), Optional.empty(), " A.PNG "))
+                .extracting(receipt -> receipt.file().originalName()).containsExactly("a.png");
+        assertThat(books.ledger.receipts().list(client.id(), Optional.empty(), "sh_p")).as("_ is a character, not a wildcard")
+                .isEmpty();
+        assertThat(books.ledger.receipts().list(client.id(), Optional.empty(), "100%")).isEmpty();
+        assertThat(books.ledger.receipts().list(client.id(), Optional.empty(), "  ")).hasSize(2);
+    }
+
+    @Test
     void theFieldsComeFromTheReaderAndSureReadingsNeedNoReview() throws Exception {
         ReceiptReader vendorFromFirstLine = (read, client, locale, currency) -> new ReceiptReader.Reading(
                 new ExtractedFields(Optional.of(Extracted.of(read.text().lines().findFirst().orElse("?").strip(), 99)),
