@@ -9,6 +9,7 @@ import app.booksflow.server.support.ReceiptFiles;
 import app.booksflow.server.support.StoredBlobs;
 import app.booksflow.server.support.TestServer;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.util.Arrays;
 import java.util.Map;
@@ -62,8 +63,18 @@ class BlobLimitTest {
         String sha = ReceiptFiles.sha256(head);
         EndlessPng body = new EndlessPng(head, 1L << 30);
 
-        Response response = practice.accountant.send("PUT", "/api/v1/blobs/" + sha, Map.of("Content-Type", "image/png"),
-                HttpRequest.BodyPublishers.ofInputStream(() -> body));
+        Response response;
+        try {
+            response = practice.accountant.send("PUT", "/api/v1/blobs/" + sha, Map.of("Content-Type", "image/png"),
+                    HttpRequest.BodyPublishers.ofInputStream(() -> body));
+        } catch (UncheckedIOException cutOff) {
+            // The server answers 413 and closes while the upload is still coming in; TCP may then reset the
+            // connection before the client has read that answer. What matters holds either way: the
+            // server stopped reading early and kept nothing.
+            assertThat(body.served).isLessThan(body.total / 4);
+            assertNothingStored(sha);
+            return;
+        }
 
         assertTooLarge(response, sha);
         assertThat(body.served).isLessThan(body.total / 4);
@@ -85,6 +96,10 @@ class BlobLimitTest {
     private static void assertTooLarge(Response response, String sha) {
         assertThat(response.status()).isEqualTo(413);
         assertThat(response.json().get("error").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
+        assertNothingStored(sha);
+    }
+
+    private static void assertNothingStored(String sha) {
         assertThat(stored.rows(sha)).isZero();
         assertThat(stored.file(sha)).doesNotExist();
         assertThat(stored.allFiles()).filteredOn(f -> f.startsWith(stored.dir().resolve("tmp"))).isEmpty();
