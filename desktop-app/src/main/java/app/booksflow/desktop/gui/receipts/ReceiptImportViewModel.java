@@ -381,14 +381,10 @@ public final class ReceiptImportViewModel {
         stopping = true;
         stopWatch();
         updates.close();
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (importer.isRunning() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        try {
+            importer.awaitIdle(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         importer.close();
     }

@@ -73,6 +73,8 @@ public final class ReceiptImporter implements AutoCloseable {
     private final Supplier<Locale> locale;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean running = new AtomicBoolean();
+    /** Notified when a run ends. */
+    private final Object idle = new Object();
     private final AtomicBoolean loaded = new AtomicBoolean();
 
     /** This session's batches, in order; guarded by {@code this}. */
@@ -243,6 +245,21 @@ public final class ReceiptImporter implements AutoCloseable {
         return running.get();
     }
 
+    /** Waits until no run is going on, for at most {@code limit}; true when none is. */
+    public boolean awaitIdle(Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        synchronized (idle) {
+            while (running.get()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(idle, left);
+            }
+            return true;
+        }
+    }
+
     public synchronized ImportSnapshot snapshot() {
         List<ImportSnapshot.Batch> shown = new ArrayList<>();
         int remaining = 0;
@@ -340,7 +357,10 @@ public final class ReceiptImporter implements AutoCloseable {
             try {
                 queue.finishIdleBatches(clock.instant());
             } finally {
-                running.set(false);
+                synchronized (idle) {
+                    running.set(false);
+                    idle.notifyAll();
+                }
                 changed();
             }
         }
