@@ -6,6 +6,7 @@ import app.booksflow.desktop.dashboard.ClientChart;
 import app.booksflow.desktop.dashboard.DashboardDelta;
 import app.booksflow.desktop.dashboard.DashboardWriter;
 import app.booksflow.desktop.dashboard.ReceiptFacts;
+import app.booksflow.desktop.search.ReceiptTerms;
 import app.booksflow.desktop.search.SearchBacklog;
 import app.booksflow.desktop.store.LedgerBatch;
 import app.booksflow.desktop.store.LocalStore;
@@ -171,6 +172,7 @@ public final class DemoPractice {
                 }
             }
         }
+        ReceiptTerms.indexNew(connection, client.client().id());
         long rows = System.nanoTime();
         DashboardWriter.apply(connection, delta);
         log.debug("Demo client {}: rows {} ms, dashboards {} ms", client.client().name(), (rows - start) / 1_000_000,

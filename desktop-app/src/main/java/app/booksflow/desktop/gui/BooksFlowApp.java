@@ -11,7 +11,9 @@ import app.booksflow.desktop.gui.practice.PracticeViewModel;
 import app.booksflow.desktop.gui.reports.ReportsView;
 import app.booksflow.desktop.gui.search.SearchBarView;
 import app.booksflow.desktop.gui.search.SearchViewModel;
+import app.booksflow.desktop.search.ReceiptSearch;
 import app.booksflow.desktop.search.SearchService;
+import app.booksflow.model.id.ReceiptId;
 import app.booksflow.model.id.TransactionId;
 import app.booksflow.desktop.gui.reports.ReportsViewModel;
 import app.booksflow.desktop.reports.Reports;
@@ -63,6 +65,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import javafx.application.Application;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -94,6 +97,7 @@ public final class BooksFlowApp extends Application {
     private final StackPane reportsScreen = new StackPane();
     /** The transaction a search hit asked to show; the Transactions screen reveals it when set. */
     private final ObjectProperty<TransactionId> transactionToReveal = new SimpleObjectProperty<>(this, "transactionToReveal");
+    private final ObjectProperty<ReceiptId> receiptToReveal = new SimpleObjectProperty<>(this, "receiptToReveal");
     private SearchViewModel search;
     private final StackPane receiptsScreen = new StackPane();
     private volatile ReceiptImportViewModel receiptImports;
@@ -169,6 +173,10 @@ public final class BooksFlowApp extends Application {
             shownClient.set(hit.client());
             transactionToReveal.set(hit.transaction());
             mainViewModel.navigate(Screen.TRANSACTIONS);
+        }, hit -> {
+            shownClient.set(hit.client());
+            receiptToReveal.set(hit.receipt());
+            mainViewModel.navigate(Screen.RECEIPTS);
         });
         mainView.addToTopBar(new SearchBarView(search).root());
 
@@ -232,6 +240,7 @@ public final class BooksFlowApp extends Application {
                 }
             });
             search.serviceProperty().set(new SearchService(books.store()));
+            search.receiptSearchProperty().set(new ReceiptSearch(books.store()));
             // Hibernate's start-up and the screens not shown yet follow once the practice's figures are on
             // screen, so that they do not hold the figures up.
             afterFirstFigures(stage.getScene(), practice, () -> {
@@ -243,6 +252,7 @@ public final class BooksFlowApp extends Application {
                 ReceiptsViewModel receipts = new ReceiptsViewModel(books.ledger(), settings, taskExecutor, clock,
                         LocalUser.name());
                 receipts.clientProperty().bind(shownClient);
+                revealWhenAsked(receiptToReveal, receipts::reveal);
                 ReceiptImporter importer = new ReceiptImporter(books.store(), books.ledger(), clock, LocalUser.name(),
                         () -> new OcrEngine(OcrEngine.Settings.forThisMachine()),
                         new ExtractingReader(books.ledger().vendorRules(), clock),
@@ -265,15 +275,25 @@ public final class BooksFlowApp extends Application {
                 transactions.clientProperty().bind(shownClient);
                 transactions.unindexedProperty().bind(startup.unindexedProperty());
                 transactionsScreen.getChildren().setAll(new TransactionsView(transactions).root());
-                transactionToReveal.addListener((revealed, before, id) -> {
-                    if (id != null) {
-                        transactions.reveal(id);
-                        transactionToReveal.set(null);
-                    }
-                });
+                revealWhenAsked(transactionToReveal, transactions::reveal);
             });
         });
         startup.start();
+    }
+
+    /**
+     * Hands what a search result asked to show to the screen that shows it: at once when it was asked
+     * before the screen existed, and on every later ask.
+     */
+    private static <T> void revealWhenAsked(ObjectProperty<T> asked, Consumer<T> reveal) {
+        ChangeListener<T> handOver = (property, before, id) -> {
+            if (id != null) {
+                asked.set(null);
+                reveal.accept(id);
+            }
+        };
+        asked.addListener(handOver);
+        handOver.changed(asked, null, asked.get());
     }
 
     /** Runs the work once, after the frame that shows the practice's first read (its figures, or why they are missing). */

@@ -281,6 +281,7 @@ public final class ReceiptService {
                 session.flush();
                 session.createNativeMutationQuery("update receipts set ocr_text = :text where id = :id")
                         .setParameter("text", text).setParameter("id", id.value()).executeUpdate();
+                ReceiptWrites.indexTerms(context, id);
                 outcome = new Imported.Added(receipt);
             }
             alsoInThisWrite.accept(session, outcome);

@@ -3,6 +3,7 @@ package app.booksflow.desktop.ledger;
 import app.booksflow.desktop.audit.AuditEntry;
 import app.booksflow.desktop.audit.RiskRules;
 import app.booksflow.desktop.dashboard.ReceiptFacts;
+import app.booksflow.desktop.search.ReceiptTerms;
 import app.booksflow.desktop.store.entity.ReceiptEntity;
 import app.booksflow.desktop.store.entity.TransactionEntity;
 import app.booksflow.model.DomainError;
@@ -11,6 +12,7 @@ import app.booksflow.model.EntityType;
 import app.booksflow.model.audit.AuditAction;
 import app.booksflow.model.id.ReceiptId;
 import app.booksflow.model.ledger.Transaction;
+import app.booksflow.model.receipt.Extracted;
 import app.booksflow.model.receipt.Receipt;
 import java.util.Optional;
 
@@ -58,6 +60,7 @@ final class ReceiptWrites {
         apply(entity, record);
         context.session().persist(entity);
         context.dashboards().add(facts(record));
+        indexTerms(context, record.receipt().id());
         return entity;
     }
 
@@ -66,11 +69,25 @@ final class ReceiptWrites {
         context.dashboards().remove(facts(before));
         context.dashboards().add(facts(after));
         apply(entity, after);
+        if (!vendor(before).equals(vendor(after))) {
+            indexTerms(context, after.receipt().id());
+        }
     }
 
     static void remove(WriteContext context, ReceiptEntity entity, ReceiptRecord before) {
         context.dashboards().remove(facts(before));
+        context.session().doWork(connection -> ReceiptTerms.delete(connection, before.receipt().id()));
         context.session().remove(entity);
+    }
+
+    /** The receipt's search terms from its row as it now stands (pending changes written first). */
+    static void indexTerms(WriteContext context, ReceiptId id) {
+        context.session().flush();
+        context.session().doWork(connection -> ReceiptTerms.replace(connection, id));
+    }
+
+    private static Optional<String> vendor(ReceiptRecord record) {
+        return record.receipt().fields().vendor().map(Extracted::value);
     }
 
     private static void apply(ReceiptEntity entity, ReceiptRecord record) {

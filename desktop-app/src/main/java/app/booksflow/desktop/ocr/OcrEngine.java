@@ -81,10 +81,12 @@ public final class OcrEngine implements AutoCloseable {
         });
         AtomicInteger number = new AtomicInteger();
         ThreadFactory threads = task -> {
-            Thread thread = new Thread(task, "ocr-worker-" + number.incrementAndGet());
-            thread.setDaemon(true);
             // Below the window's threads: OCR uses whole cores, the user should not feel it.
-            thread.setPriority(Thread.NORM_PRIORITY - 1);
+            Thread thread = new Thread(() -> {
+                BackgroundPriority.lowerCurrentThread();
+                task.run();
+            }, "ocr-worker-" + number.incrementAndGet());
+            thread.setDaemon(true);
             return thread;
         };
         this.pool = Executors.newFixedThreadPool(settings.workers(), threads);

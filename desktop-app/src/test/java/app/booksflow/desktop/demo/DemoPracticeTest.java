@@ -82,6 +82,7 @@ class DemoPracticeTest {
             store.runInTransaction(session -> session.doWork(connection -> {
                 for (String sql : List.of(
                         "delete from search_pending where transaction_id in (select id from transactions where client_id = ?)",
+                        "delete from receipt_terms where client_id = ?",
                         "delete from receipts where client_id = ?",
                         "delete from splits where transaction_id in (select id from transactions where client_id = ?)",
                         "delete from transactions where client_id = ?",

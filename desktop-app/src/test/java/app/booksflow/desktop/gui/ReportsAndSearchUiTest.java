@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.booksflow.desktop.gui.practice.ClientRow;
+import app.booksflow.desktop.gui.receipts.ReceiptRow;
 import app.booksflow.desktop.gui.reports.ReportRow;
 import app.booksflow.desktop.gui.search.SearchResult;
+import app.booksflow.desktop.search.ReceiptHit;
 import java.time.Duration;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -74,8 +76,8 @@ class ReportsAndSearchUiTest extends AppWindowTest {
 
         ListView<SearchResult> results = awaitResults();
         await().atMost(Duration.ofSeconds(30)).until(() -> results.getItems().size() > 2);
-        assertThat(results.getItems()).allSatisfy(result -> assertThat(result.memo() + " " + result.payee())
-                .containsIgnoringCase("lunch"));
+        assertThat(results.getItems()).filteredOn(result -> !result.isReceipt())
+                .allSatisfy(result -> assertThat(result.memo() + " " + result.payee()).containsIgnoringCase("lunch"));
         assertThat(results.getSelectionModel().getSelectedIndex()).isZero();
         type(KeyCode.DOWN);
         assertThat(results.getSelectionModel().getSelectedIndex()).isEqualTo(1);
@@ -87,6 +89,33 @@ class ReportsAndSearchUiTest extends AppWindowTest {
         assertThat(stage.getTitle()).isEqualTo("BooksFlow – Transactions");
         push(KeyCode.SHORTCUT, KeyCode.DIGIT2);
         await().atMost(Duration.ofSeconds(30)).until(() -> client.equals(lookup("#clientNameLabel").queryAs(Label.class).getText()));
+    }
+
+    @Test
+    void searchFindsReceiptsByTheirFileAndEnterOpensTheChosenOneOnTheReceiptsScreen() {
+        push(KeyCode.SHORTCUT, KeyCode.F);
+        write("invoice");
+
+        ListView<SearchResult> results = awaitResults();
+        await().atMost(Duration.ofSeconds(30)).until(() -> results.getItems().stream().anyMatch(SearchResult::isReceipt));
+        // Down to the first receipt; the list may be searched again meanwhile (the demo's search backlog ending).
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (results.getSelectionModel().getSelectedItem() == null
+                || !results.getSelectionModel().getSelectedItem().isReceipt()) {
+            assertThat(System.nanoTime()).as("a receipt result selected in time").isLessThan(deadline);
+            type(KeyCode.DOWN);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        SearchResult chosen = results.getSelectionModel().getSelectedItem();
+        ReceiptHit hit = ((SearchResult.ReceiptFound) chosen.found()).hit();
+        assertThat(hit.originalName()).startsWith("invoice-");
+
+        type(KeyCode.ENTER);
+
+        assertThat(stage.getTitle()).isEqualTo("BooksFlow – Receipts");
+        ListView<ReceiptRow> receipts = lookup("#receiptList").query();
+        await().atMost(Duration.ofSeconds(30)).until(() -> receipts.getSelectionModel().getSelectedItem() != null
+                && receipts.getSelectionModel().getSelectedItem().receipt().id().equals(hit.receipt()));
     }
 
     @Test

@@ -86,6 +86,8 @@ public final class ReceiptsViewModel {
     private final ReadOnlyBooleanWrapper linked = new ReadOnlyBooleanWrapper(this, "linked", false);
     /** The receipt just confirmed: the list, once read again, moves on to the next one to review. */
     private ReceiptId moveOnFrom;
+    /** The receipt a search result asked to show, selected when the next list arrives. */
+    private ReceiptId toReveal;
     private final ReadOnlyBooleanWrapper reviewable = new ReadOnlyBooleanWrapper(this, "reviewable", false);
     private final ReadOnlyStringWrapper reviewNote = new ReadOnlyStringWrapper(this, "reviewNote", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
@@ -132,6 +134,19 @@ public final class ReceiptsViewModel {
     static String statusText(ReceiptStatus status) {
         String words = status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /**
+     * Shows the receipt (of the current client, set first): the list of every status without a search
+     * text is read again and the receipt selected in it.
+     */
+    public void reveal(ReceiptId receipt) {
+        Objects.requireNonNull(receipt);
+        statusFilter.set(statusFilters.get(0));
+        searchText.set("");
+        // Set once the filters are cleared: the lists they asked for are still filtered.
+        toReveal = receipt;
+        refresh();
     }
 
     /** Reads the client's receipts again, keeping the selection when the receipt is still listed. */
@@ -184,7 +199,14 @@ public final class ReceiptsViewModel {
                 .orElse(null);
         ReceiptId confirmed = moveOnFrom;
         moveOnFrom = null;
-        selected.set(confirmed == null ? again : nextToReview(rows, confirmed).orElse(again));
+        ReceiptId revealing = toReveal;
+        toReveal = null;
+        Optional<ReceiptRow> revealed = Optional.ofNullable(revealing)
+                .flatMap(id -> rows.stream().filter(row -> row.receipt().id().equals(id)).findFirst());
+        if (revealing != null && revealed.isEmpty()) {
+            message.set("That receipt is no longer in this client's books.");
+        }
+        selected.set(revealed.orElseGet(() -> confirmed == null ? again : nextToReview(rows, confirmed).orElse(again)));
     }
 
     /** The first receipt after the one just confirmed (then from the top) that still needs review. */

@@ -49,8 +49,9 @@ public final class SearchBarView {
     @FXML
     private void initialize() {
         globalSearchField.setPromptText("Search all clients (" + SHORTCUT.getDisplayText() + ")");
-        globalSearchField.setTooltip(new Tooltip("Find transactions of every client by payee, memo or amount ("
-                + SHORTCUT.getDisplayText() + "). Up and Down choose, Enter opens, Escape closes."));
+        globalSearchField.setTooltip(new Tooltip("Find transactions of every client by payee, memo or amount, and"
+                + " receipts by any word printed on them (" + SHORTCUT.getDisplayText()
+                + "). Up and Down choose, Enter opens, Escape closes."));
         globalSearchField.textProperty().bindBidirectional(viewModel.queryProperty());
         globalSearchField.disableProperty().bind(viewModel.availableProperty().not());
 
@@ -172,10 +173,16 @@ public final class SearchBarView {
                 setText(null);
                 return;
             }
-            first.setText(result.payee() + "  ·  " + result.amount());
-            second.setText(result.client() + "  ·  " + result.date()
-                    + (result.memo().isEmpty() ? "" : "  ·  " + result.memo())
-                    + "  ·  matched in " + result.matchedIn());
+            if (result.isReceipt()) {
+                first.setText("Receipt: " + result.payee() + (result.amount().isEmpty() ? "" : "  ·  " + result.amount()));
+                second.setText(result.client() + "  ·  " + result.date()
+                        + (result.memo().isEmpty() ? "" : "  ·  \u201C" + result.memo() + "\u201D"));
+            } else {
+                first.setText(result.payee() + "  ·  " + result.amount());
+                second.setText(result.client() + "  ·  " + result.date()
+                        + (result.memo().isEmpty() ? "" : "  ·  " + result.memo())
+                        + "  ·  matched in " + result.matchedIn());
+            }
             setText(null);
             setGraphic(lines);
         }

@@ -12,6 +12,15 @@ abstract class AbstractTaskExecutor implements TaskExecutor {
 
     private static final Logger log = LoggerFactory.getLogger(TaskExecutor.class);
 
+    /**
+     * A task asked for after {@link #shutdown()}: the app is closing and a screen still being drawn
+     * (a list cell wanting its thumbnail) may ask for work whose result nobody would see. It is dropped
+     * without running or calling back.
+     */
+    static void dropAfterShutdown(BackgroundTask<?> task) {
+        log.debug("Dropped '{}': the app is closing", task.title());
+    }
+
     private final ObservableList<BackgroundTask<?>> running = FXCollections.observableArrayList();
     private final ObservableList<BackgroundTask<?>> runningView = FXCollections.unmodifiableObservableList(running);
     private final Consumer<TaskFailure> unhandledFailures;

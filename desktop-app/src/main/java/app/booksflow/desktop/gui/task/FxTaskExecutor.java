@@ -40,7 +40,8 @@ public final class FxTaskExecutor extends AbstractTaskExecutor {
     @Override
     public <T> void execute(BackgroundTask<T> task) {
         if (workers.isShutdown()) {
-            throw new IllegalStateException("The task executor has been shut down: " + task.title());
+            dropAfterShutdown(task);
+            return;
         }
         task.claim();
         onFxThread(() -> started(task));

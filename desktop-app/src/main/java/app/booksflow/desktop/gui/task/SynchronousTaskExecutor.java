@@ -25,7 +25,8 @@ public final class SynchronousTaskExecutor extends AbstractTaskExecutor {
     @Override
     public <T> void execute(BackgroundTask<T> task) {
         if (shutDown) {
-            throw new IllegalStateException("The task executor has been shut down: " + task.title());
+            dropAfterShutdown(task);
+            return;
         }
         task.claim();
         started(task);

@@ -17,6 +17,6 @@ public interface TaskExecutor {
      */
     ObservableList<BackgroundTask<?>> runningTasks();
 
-    /** Cancels what is running, drops what waits and accepts no more work. For the app's exit. */
+    /** Cancels what is running, drops what waits and any task asked for later. For the app's exit. */
     void shutdown();
 }

@@ -405,4 +405,33 @@ class ReceiptsViewModelTest {
         viewModel.clientProperty().set(new app.booksflow.model.id.ClientId(TransactionId.random().value()));
         assertThat(viewModel.messageProperty().get()).isEqualTo("This client is not on this device any more.");
     }
+
+    @Test
+    void revealShowsEveryStatusWithoutTheSearchTextAndSelectsTheReceipt() {
+        Receipt first = attached(ReceiptFixtures.png(downloads.resolve("first.png"), 40, 60, Color.RED));
+        attached(ReceiptFixtures.pdf(downloads.resolve("second.pdf")));
+        viewModel.statusFilterProperty().set(viewModel.statusFilters().stream()
+                .filter(f -> f.status().equals(Optional.of(ReceiptStatus.FAILED))).findFirst().orElseThrow());
+        viewModel.searchTextProperty().set("second");
+
+        viewModel.reveal(first.id());
+
+        assertThat(viewModel.statusFilterProperty().get().status()).isEmpty();
+        assertThat(viewModel.searchTextProperty().get()).isEmpty();
+        assertThat(viewModel.receipts()).hasSize(2);
+        assertThat(viewModel.selectedProperty().get().receipt().id()).isEqualTo(first.id());
+    }
+
+    @Test
+    void revealingAReceiptDeletedMeanwhileSaysSoAndKeepsTheList() {
+        Receipt gone = attached(ReceiptFixtures.pdf(downloads.resolve("gone.pdf")));
+        attached(ReceiptFixtures.png(downloads.resolve("kept.png"), 40, 60, Color.RED));
+        books.ledger.receipts().delete(gone.id(), USER);
+
+        viewModel.reveal(gone.id());
+
+        assertThat(viewModel.receipts()).extracting(ReceiptRow::name).containsExactly("kept.png");
+        assertThat(viewModel.selectedProperty().get()).isNull();
+        assertThat(viewModel.messageProperty().get()).isEqualTo("That receipt is no longer in this client's books.");
+    }
 }

@@ -3,18 +3,26 @@ package app.booksflow.desktop.gui.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.booksflow.desktop.gui.task.SynchronousTaskExecutor;
+import app.booksflow.desktop.search.ReceiptHit;
+import app.booksflow.desktop.search.ReceiptSearch;
 import app.booksflow.desktop.search.SearchBacklog;
 import app.booksflow.desktop.search.SearchHit;
 import app.booksflow.desktop.search.SearchService;
 import app.booksflow.desktop.settings.CurrencyDisplay;
 import app.booksflow.desktop.settings.Settings;
 import app.booksflow.desktop.support.TestBooks;
+import app.booksflow.model.id.ReceiptId;
 import app.booksflow.model.id.TransactionId;
 import app.booksflow.model.ledger.Split;
 import app.booksflow.model.ledger.Transaction;
 import app.booksflow.model.ledger.TransactionStatus;
 import app.booksflow.model.money.Money;
 import app.booksflow.model.practice.Client;
+import app.booksflow.model.receipt.Extracted;
+import app.booksflow.model.receipt.ExtractedFields;
+import app.booksflow.model.receipt.Receipt;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,6 +47,7 @@ class SearchViewModelTest {
     private Client bistro;
     private Transaction rent;
     private final List<SearchHit> opened = new ArrayList<>();
+    private final List<ReceiptHit> openedReceipts = new ArrayList<>();
     private SimpleObjectProperty<Settings> settings;
     private SearchViewModel viewModel;
 
@@ -51,7 +60,7 @@ class SearchViewModelTest {
         book(bistro, LocalDate.of(2025, 4, 2), "Harbour Fish Co", "Weekly order", "310.40");
         book(bistro, LocalDate.of(2025, 4, 9), "Market Hall", "Fish from the harbour stall", "45.00");
         settings = new SimpleObjectProperty<>(new Settings(dir.resolve("books"), Locale.UK, CurrencyDisplay.SYMBOL, Optional.empty()));
-        viewModel = new SearchViewModel(settings, new SynchronousTaskExecutor(), opened::add);
+        viewModel = new SearchViewModel(settings, new SynchronousTaskExecutor(), opened::add, openedReceipts::add);
         viewModel.serviceProperty().set(new SearchService(books.store));
     }
 
@@ -103,7 +112,7 @@ class SearchViewModelTest {
 
     @Test
     void beforeTheBooksAreOpenNothingCanBeSearched() {
-        SearchViewModel waiting = new SearchViewModel(settings, new SynchronousTaskExecutor(), opened::add);
+        SearchViewModel waiting = new SearchViewModel(settings, new SynchronousTaskExecutor(), opened::add, openedReceipts::add);
 
         waiting.queryProperty().set("harbour");
         waiting.search();
@@ -211,5 +220,46 @@ class SearchViewModelTest {
 
         assertThat(viewModel.results()).extracting(SearchResult::payee).containsExactly("Harbour Fish Co");
         assertThat(viewModel.results().get(0).matchedIn()).isEqualTo("amount");
+    }
+
+    @Test
+    void receiptsWhoseTextMatchesFollowTheTransactionsAndOpenAsReceipts() throws IOException {
+        viewModel.receiptSearchProperty().set(new ReceiptSearch(books.store));
+        Receipt receipt = receipt(bistro, "scan-0412.jpg", "HARBOUR FISH CO\nHAKE FILLETS 4KG   62.00\nTOTAL 62.00");
+
+        type("hake");
+
+        assertThat(viewModel.results()).extracting(SearchResult::payee, SearchResult::client, SearchResult::memo,
+                        SearchResult::amount, SearchResult::matchedIn)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Harbour Fish Co", "Bistro Nord",
+                        "HAKE FILLETS 4KG 62.00", "£62.00", "receipt"));
+        assertThat(viewModel.results().getFirst().date()).isEqualTo("12 Apr 2025");
+
+        type("harbour");
+
+        assertThat(viewModel.results()).extracting(SearchResult::isReceipt)
+                .containsExactly(false, false, false, true);
+        viewModel.moveSelection(3);
+        viewModel.openSelected();
+        assertThat(openedReceipts).extracting(ReceiptHit::receipt).containsExactly(receipt.id());
+        assertThat(opened).isEmpty();
+    }
+
+    @Test
+    void withReceiptSearchTheEmptyAnswerNamesBoth() {
+        viewModel.receiptSearchProperty().set(new ReceiptSearch(books.store));
+
+        type("zanzibar");
+
+        assertThat(viewModel.messageProperty().get()).isEqualTo("No transaction or receipt matches \u201Czanzibar\u201D.");
+    }
+
+    private Receipt receipt(Client client, String name, String text) throws IOException {
+        Path file = Files.writeString(Files.createDirectories(dir.resolve("in")).resolve(name), "%PDF-1.7\n% " + text);
+        ExtractedFields fields = new ExtractedFields(Optional.of(Extracted.of("Harbour Fish Co", 90)),
+                Optional.of(Extracted.of(LocalDate.of(2025, 4, 12), 95)),
+                Optional.of(Extracted.of(TestBooks.gbp("62.00"), 91)), Optional.empty(), Optional.empty());
+        return books.ledger.receipts().importRead(ReceiptId.random(), client.id(), books.ledger.receipts().store(file),
+                books.clock.instant(), fields, false, text, TestBooks.USER, (session, outcome) -> { }).receipt();
     }
 }

@@ -1,7 +1,6 @@
 package app.booksflow.desktop.gui.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import app.booksflow.desktop.gui.task.BackgroundTask.State;
@@ -12,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -143,11 +143,17 @@ class FxTaskExecutorTest {
     }
 
     @Test
-    void executorRefusesWorkAfterShutdown() throws Exception {
+    void workAskedForAfterShutdownIsDroppedWithoutRunningOrCallingBack() throws Exception {
         WaitForAsyncUtils.asyncFx(executor::shutdown).get(10, TimeUnit.SECONDS);
+        AtomicInteger calls = new AtomicInteger();
 
-        assertThatThrownBy(() -> executor.execute(BackgroundTask.of("Late", () -> 1)))
-                .isInstanceOf(IllegalStateException.class);
+        WaitForAsyncUtils.asyncFx(() -> executor.execute(BackgroundTask.of("Late", calls::incrementAndGet)
+                .onSuccess(value -> calls.addAndGet(10))
+                .onFailure(error -> calls.addAndGet(100)))).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(calls).hasValue(0);
+        assertThat(onFx(() -> executor.runningTasks().size())).isZero();
     }
 
     /** Reads FX-thread state from the FX thread, as the UI would. */

@@ -7,6 +7,7 @@ import app.booksflow.desktop.gui.task.BackgroundTask.State;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -157,10 +158,15 @@ class SynchronousTaskExecutorTest {
     }
 
     @Test
-    void executorRefusesWorkAfterShutdown() {
+    void workAskedForAfterShutdownIsDroppedWithoutRunningOrCallingBack() {
         executor.shutdown();
+        AtomicInteger calls = new AtomicInteger();
 
-        assertThatThrownBy(() -> executor.execute(BackgroundTask.of("Late", () -> 1)))
-                .isInstanceOf(IllegalStateException.class);
+        executor.execute(BackgroundTask.of("Late", calls::incrementAndGet)
+                .onSuccess(value -> calls.addAndGet(10))
+                .onFailure(error -> calls.addAndGet(100)));
+
+        assertThat(calls).hasValue(0);
+        assertThat(executor.runningTasks()).isEmpty();
     }
 }
