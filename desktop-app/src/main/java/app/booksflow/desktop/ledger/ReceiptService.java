@@ -6,6 +6,7 @@ import app.booksflow.desktop.store.entity.TransactionEntity;
 import app.booksflow.model.DomainError;
 import app.booksflow.model.DomainException;
 import app.booksflow.model.audit.AuditAction;
+import app.booksflow.model.id.AccountId;
 import app.booksflow.model.id.ClientId;
 import app.booksflow.model.id.ReceiptId;
 import app.booksflow.model.id.TransactionId;
@@ -89,12 +90,49 @@ public final class ReceiptService {
      * field that was read or confirmed counts as reviewed, those left as read as accepted.
      */
     public Receipt review(ReceiptId id, ExtractedFields confirmed, String user) {
+        return review(id, confirmed, Optional.empty(), false, user);
+    }
+
+    /**
+     * The review with the receipt's category: the client's account it is booked to, or none. The category
+     * is not a field read by OCR, so it does not count in the review's accuracy (ADR 0024).
+     *
+     * @throws DomainException when the account is not one of the client's (nothing is changed)
+     */
+    public Receipt review(ReceiptId id, ExtractedFields confirmed, Optional<AccountId> category, String user) {
+        return review(id, confirmed, category, true, user);
+    }
+
+    private Receipt review(ReceiptId id, ExtractedFields confirmed, Optional<AccountId> category, boolean setCategory,
+            String user) {
+        Objects.requireNonNull(category, "category");
         return step(id, user, EnumSet.of(ReceiptStatus.NEEDS_REVIEW, ReceiptStatus.COMPLETED), "review", before -> {
             ExtractedFields read = before.receipt().fields();
             int[] counts = ReviewCount.of(read, confirmed);
-            return before.with(before.receipt().withFields(confirmed, ReceiptStatus.COMPLETED))
+            ReceiptRecord after = before.with(before.receipt().withFields(confirmed, ReceiptStatus.COMPLETED))
                     .reviewed(counts[0], counts[1]);
+            return setCategory ? after.categorized(category) : after;
         }, "Reviewed");
+    }
+
+    /** The account the receipt is booked to, if one was chosen or brought by a vendor rule. */
+    public Optional<AccountId> category(ReceiptId id) {
+        return writes.store().read(session -> Optional.ofNullable(session.find(ReceiptEntity.class, id.value()))
+                .flatMap(ReceiptEntity::category));
+    }
+
+    /** The categories of the client's receipts that have one. */
+    public Map<ReceiptId, AccountId> categories(ClientId client) {
+        return writes.store().read(session -> {
+            Map<ReceiptId, AccountId> found = new HashMap<>();
+            session.createNativeQuery("""
+                            select id, category_account_id from receipts
+                            where client_id = :client and category_account_id is not null
+                            """, Object[].class)
+                    .setParameter("client", client.value()).getResultList()
+                    .forEach(row -> found.put(new ReceiptId((UUID) row[0]), new AccountId((UUID) row[1])));
+            return found;
+        });
     }
 
     public Receipt link(ReceiptId id, TransactionId transaction, String user) {
@@ -266,6 +304,18 @@ public final class ReceiptService {
     public Imported importRead(ReceiptId id, ClientId client, StoredFile stored, Instant receivedAt,
             ExtractedFields fields, boolean needsReview, String text, String user,
             BiConsumer<Session, Imported> alsoInThisWrite) {
+        return importRead(id, client, stored, receivedAt, fields, Optional.empty(), needsReview, text, user,
+                alsoInThisWrite);
+    }
+
+    /**
+     * {@link #importRead(ReceiptId, ClientId, StoredFile, Instant, ExtractedFields, boolean, String, String,
+     * BiConsumer)} with the category the client's vendor rule suggests for the receipt's vendor.
+     */
+    public Imported importRead(ReceiptId id, ClientId client, StoredFile stored, Instant receivedAt,
+            ExtractedFields fields, Optional<AccountId> category, boolean needsReview, String text, String user,
+            BiConsumer<Session, Imported> alsoInThisWrite) {
+        Objects.requireNonNull(category, "category");
         return writes.run(user, context -> {
             Session session = context.session();
             Optional<ReceiptEntity> existing = firstWithContent(session, client, stored.sha256());
@@ -275,7 +325,7 @@ public final class ReceiptService {
             } else {
                 ReceiptStatus status = needsReview ? ReceiptStatus.NEEDS_REVIEW : ReceiptStatus.COMPLETED;
                 Receipt receipt = Receipt.received(id, client, stored, receivedAt).withFields(fields, status);
-                ReceiptRecord record = ReceiptRecord.of(receipt).processed(context.now());
+                ReceiptRecord record = ReceiptRecord.of(receipt).processed(context.now()).categorized(category);
                 ReceiptWrites.insert(context, record);
                 ReceiptWrites.audit(context, AuditAction.CREATE, null, record, "Imported receipt " + stored.originalName());
                 session.flush();

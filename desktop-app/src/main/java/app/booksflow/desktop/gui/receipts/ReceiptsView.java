@@ -16,6 +16,7 @@ import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -37,6 +38,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import org.controlsfx.control.SearchableComboBox;
 
 /**
  * Binds Receipts.fxml to the {@link ReceiptsViewModel}: the receipt list with thumbnails, files dropped
@@ -92,6 +94,8 @@ public final class ReceiptsView {
     @FXML private TextField currencyField;
     @FXML private Label currencyConfidence;
     @FXML private Label currencyError;
+    @FXML private SearchableComboBox<CategoryChoice> categoryField;
+    @FXML private Label categoryNote;
     @FXML private Button confirmFields;
     @FXML private Label reviewNote;
     @FXML private Label linkedToLabel;
@@ -180,7 +184,10 @@ public final class ReceiptsView {
                 taxError, viewModel.form().taxErrorProperty());
         bindField(currencyField, viewModel.form().currencyProperty(), currencyConfidence,
                 viewModel.form().currencyConfidenceProperty(), currencyError, viewModel.form().currencyErrorProperty());
-        for (TextField field : List.of(vendorField, dateField, totalField, taxField, currencyField)) {
+        categoryField.setItems(viewModel.form().categories());
+        categoryField.valueProperty().bindBidirectional(viewModel.form().categoryProperty());
+        showText(categoryNote, viewModel.form().categoryNoteProperty());
+        for (Control field : List.of(vendorField, dateField, totalField, taxField, currencyField, categoryField)) {
             field.disableProperty().bind(viewModel.reviewableProperty().not());
         }
         confirmFields.disableProperty().bind(viewModel.reviewableProperty().not().or(viewModel.busyProperty()));

@@ -8,8 +8,10 @@ import app.booksflow.desktop.ledger.LedgerServices;
 import app.booksflow.desktop.pictures.ReceiptPictures;
 import app.booksflow.desktop.settings.Settings;
 import app.booksflow.model.DomainException;
+import app.booksflow.model.id.AccountId;
 import app.booksflow.model.id.ClientId;
 import app.booksflow.model.id.ReceiptId;
+import app.booksflow.model.ledger.Account;
 import app.booksflow.model.ledger.Transaction;
 import app.booksflow.model.practice.Client;
 import app.booksflow.model.receipt.Extracted;
@@ -146,7 +148,8 @@ public final class ReceiptsViewModel {
         long asked = ++listing;
         busy.set(true);
         BackgroundTask.of("Reading the receipts", () -> new Listing(
-                        ledger.clients().find(chosen), ledger.receipts().list(chosen, status, text)))
+                        ledger.clients().find(chosen), ledger.receipts().list(chosen, status, text),
+                        ledger.receipts().categories(chosen), ledger.accounts().chart(chosen).accounts()))
                 .onSuccess(found -> {
                     if (asked == listing && chosen.equals(client.get())) {
                         show(found, shownWith);
@@ -159,7 +162,8 @@ public final class ReceiptsViewModel {
                 .executeWith(taskExecutor);
     }
 
-    private record Listing(Optional<Client> client, List<Receipt> receipts) {
+    private record Listing(Optional<Client> client, List<Receipt> receipts, Map<ReceiptId, AccountId> categories,
+            List<Account> accounts) {
     }
 
     private void show(Listing listing, Settings shownWith) {
@@ -170,10 +174,12 @@ public final class ReceiptsViewModel {
             return;
         }
         baseCurrency = listing.client().get().baseCurrency();
+        form.accounts(listing.accounts());
         Amounts amounts = Amounts.of(shownWith);
         DateTimeFormatter dates = ReceiptFieldsForm.dateFormat(shownWith.locale());
         Optional<ReceiptId> previous = Optional.ofNullable(selected.get()).map(row -> row.receipt().id());
-        List<ReceiptRow> rows = listing.receipts().stream().map(receipt -> row(receipt, amounts, dates)).toList();
+        List<ReceiptRow> rows = listing.receipts().stream().map(receipt -> row(receipt,
+                Optional.ofNullable(listing.categories().get(receipt.id())), amounts, dates)).toList();
         receipts.setAll(rows);
         rows.forEach(row -> Optional.ofNullable(thumbnails.get(row.receipt().file().sha256()))
                 .ifPresent(row.thumbnailProperty()::set));
@@ -202,7 +208,8 @@ public final class ReceiptsViewModel {
         return Optional.empty();
     }
 
-    private static ReceiptRow row(Receipt receipt, Amounts amounts, DateTimeFormatter dates) {
+    private static ReceiptRow row(Receipt receipt, Optional<AccountId> category, Amounts amounts,
+            DateTimeFormatter dates) {
         ExtractedFields fields = receipt.fields();
         List<String> parts = new ArrayList<>();
         fields.vendor().map(Extracted::value).ifPresent(parts::add);
@@ -212,7 +219,7 @@ public final class ReceiptsViewModel {
             parts.add("linked");
         }
         String details = parts.isEmpty() ? "Nothing read yet" : String.join(" · ", parts);
-        return new ReceiptRow(receipt, receipt.file().originalName(), statusText(receipt.status()), details);
+        return new ReceiptRow(receipt, category, receipt.file().originalName(), statusText(receipt.status()), details);
     }
 
     /**
@@ -271,7 +278,7 @@ public final class ReceiptsViewModel {
         }
         Receipt receipt = row.receipt();
         Settings shownWith = settings.getValue();
-        form.load(receipt, baseCurrency, shownWith.locale());
+        form.load(receipt, row.category(), baseCurrency, shownWith.locale());
         reviewable.set(REVIEWABLE.contains(receipt.status()));
         reviewNote.set(reviewable.get() ? "" : "A " + statusText(receipt.status()).toLowerCase(Locale.ROOT)
                 + " receipt is reviewed once it has been read.");
@@ -417,11 +424,16 @@ public final class ReceiptsViewModel {
         moveOnFrom = before.id();
         Optional<String> readVendor = before.fields().vendor().map(Extracted::value);
         Optional<String> confirmedVendor = fields.get().vendor().map(Extracted::value);
+        Optional<AccountId> category = form.chosenCategory();
+        boolean renamed = readVendor.isPresent() && confirmedVendor.isPresent() && !readVendor.equals(confirmedVendor);
+        boolean recategorized = !category.equals(row.category());
         write("Confirming a receipt", () -> {
-            Receipt reviewed = ledger.receipts().review(before.id(), fields.get(), user);
-            // A renamed vendor is remembered: the next receipt read with that name gets the new one.
-            if (readVendor.isPresent() && confirmedVendor.isPresent() && !readVendor.equals(confirmedVendor)) {
-                ledger.vendorRules().learn(before.client(), readVendor.get(), confirmedVendor.get(), Optional.empty(), user);
+            Receipt reviewed = ledger.receipts().review(before.id(), fields.get(), category, user);
+            // A renamed vendor or a new category is remembered: the next receipt read with that vendor gets the
+            // name and the category used this time.
+            if (confirmedVendor.isPresent() && (renamed || recategorized)) {
+                ledger.vendorRules().learn(before.client(), readVendor.orElse(confirmedVendor.get()),
+                        confirmedVendor.get(), category, user);
             }
             return reviewed;
         }, "Confirmed the fields of " + row.name() + ".");
