@@ -125,14 +125,46 @@ public final class ReceiptService {
     public Map<ReceiptId, AccountId> categories(ClientId client) {
         return writes.store().read(session -> {
             Map<ReceiptId, AccountId> found = new HashMap<>();
-            session.createNativeQuery("""
-                            select id, category_account_id from receipts
-                            where client_id = :client and category_account_id is not null
+            session.createSelectionQuery("""
+                            select r.id, r.categoryAccountId from ReceiptEntity r
+                            where r.clientId = :client and r.categoryAccountId is not null
                             """, Object[].class)
                     .setParameter("client", client.value()).getResultList()
                     .forEach(row -> found.put(new ReceiptId((UUID) row[0]), new AccountId((UUID) row[1])));
             return found;
         });
+    }
+
+    /**
+     * Books a reviewed receipt (ADR 0024): a posted transaction paid from {@code paidFrom}, payee the vendor,
+     * dated and for the total of the receipt (money out), in one split to the receipt's category; the
+     * receipt's tax goes through the client's purchase tax code whose rate gives that tax. The receipt is
+     * linked to it in the same write, and both are audited.
+     *
+     * @throws DomainException when the receipt is not reviewed, backs a transaction already, has no
+     *         category, vendor, date or total, is dated in a closed period, is in another currency than
+     *         the books, or its tax fits none of the client's purchase tax codes; nothing is written then
+     */
+    public PostedReceipt post(ReceiptId id, AccountId paidFrom, String user) {
+        Objects.requireNonNull(paidFrom, "paidFrom");
+        return writes.run(user, context -> {
+            ReceiptEntity entity = ReceiptWrites.load(context, id);
+            ReceiptRecord before = ReceiptWrites.record(entity);
+            Transaction transaction = ReceiptPosting.transaction(context, before, paidFrom);
+            TransactionWrites.insert(context, transaction);
+            TransactionService.audit(context, AuditAction.CREATE, null, transaction,
+                    "Created " + TransactionWrites.describe(transaction) + " from receipt "
+                            + before.receipt().file().originalName());
+            ReceiptRecord after = before.with(before.receipt().linkedTo(transaction.id()));
+            ReceiptWrites.change(context, entity, before, after);
+            ReceiptWrites.audit(context, AuditAction.UPDATE, before, after,
+                    "Posted receipt " + before.receipt().file().originalName() + " to the ledger");
+            return new PostedReceipt(after.receipt(), transaction);
+        });
+    }
+
+    /** A receipt booked by {@link #post}, and the transaction made from it. */
+    public record PostedReceipt(Receipt receipt, Transaction transaction) {
     }
 
     public Receipt link(ReceiptId id, TransactionId transaction, String user) {
