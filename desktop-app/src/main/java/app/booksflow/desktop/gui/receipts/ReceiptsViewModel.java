@@ -12,6 +12,7 @@ import app.booksflow.model.id.AccountId;
 import app.booksflow.model.id.ClientId;
 import app.booksflow.model.id.ReceiptId;
 import app.booksflow.model.ledger.Account;
+import app.booksflow.model.ledger.AccountType;
 import app.booksflow.model.ledger.Transaction;
 import app.booksflow.model.practice.Client;
 import app.booksflow.model.receipt.Extracted;
@@ -28,6 +29,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Currency;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -96,6 +99,9 @@ public final class ReceiptsViewModel {
     private final ObservableList<String> refusals = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ReceiptFieldsForm form = new ReceiptFieldsForm();
+    /** The client's bank, cash and card accounts a receipt can be posted as paid from. */
+    private final ObservableList<Account> paidFromChoices = FXCollections.observableArrayList();
+    private final ObjectProperty<Account> paidFrom = new SimpleObjectProperty<>(this, "paidFrom");
 
     /** Thumbnails by file content, least recently used dropped first; touched on the FX thread only. */
     private final Map<Sha256, ReceiptPicture> thumbnails = new LinkedHashMap<>(64, 0.75f, true) {
@@ -175,11 +181,19 @@ public final class ReceiptsViewModel {
         }
         baseCurrency = listing.client().get().baseCurrency();
         form.accounts(listing.accounts());
+        Optional<AccountId> paidBefore = Optional.ofNullable(paidFrom.get()).map(Account::id);
+        paidFromChoices.setAll(listing.accounts().stream()
+                .filter(a -> a.type() == AccountType.ASSET || a.type() == AccountType.LIABILITY)
+                .sorted(Comparator.comparing(Account::code)).toList());
+        paidFrom.set(paidFromChoices.stream().filter(a -> paidBefore.equals(Optional.of(a.id()))).findFirst()
+                .orElse(paidFromChoices.isEmpty() ? null : paidFromChoices.get(0)));
         Amounts amounts = Amounts.of(shownWith);
         DateTimeFormatter dates = ReceiptFieldsForm.dateFormat(shownWith.locale());
         Optional<ReceiptId> previous = Optional.ofNullable(selected.get()).map(row -> row.receipt().id());
+        Map<AccountId, Account> accounts = new HashMap<>();
+        listing.accounts().forEach(account -> accounts.put(account.id(), account));
         List<ReceiptRow> rows = listing.receipts().stream().map(receipt -> row(receipt,
-                Optional.ofNullable(listing.categories().get(receipt.id())), amounts, dates)).toList();
+                Optional.ofNullable(listing.categories().get(receipt.id())), accounts, amounts, dates)).toList();
         receipts.setAll(rows);
         rows.forEach(row -> Optional.ofNullable(thumbnails.get(row.receipt().file().sha256()))
                 .ifPresent(row.thumbnailProperty()::set));
@@ -208,13 +222,14 @@ public final class ReceiptsViewModel {
         return Optional.empty();
     }
 
-    private static ReceiptRow row(Receipt receipt, Optional<AccountId> category, Amounts amounts,
-            DateTimeFormatter dates) {
+    private static ReceiptRow row(Receipt receipt, Optional<AccountId> category, Map<AccountId, Account> accounts,
+            Amounts amounts, DateTimeFormatter dates) {
         ExtractedFields fields = receipt.fields();
         List<String> parts = new ArrayList<>();
         fields.vendor().map(Extracted::value).ifPresent(parts::add);
         fields.date().map(Extracted::value).map(dates::format).ifPresent(parts::add);
         fields.total().map(Extracted::value).map(amounts::format).ifPresent(parts::add);
+        category.map(accounts::get).map(Account::name).ifPresent(parts::add);
         if (receipt.transaction().isPresent()) {
             parts.add("linked");
         }
@@ -439,6 +454,52 @@ public final class ReceiptsViewModel {
         }, "Confirmed the fields of " + row.name() + ".");
     }
 
+    /**
+     * Books the selected receipt as it was confirmed (Ctrl+P): a posted transaction paid from the chosen
+     * account, to the receipt's category, linked to the receipt. Fields changed but not confirmed yet are
+     * not posted: the user confirms them first. A refusal (not reviewed, no category, closed period...)
+     * is shown as the ledger words it, and nothing is written.
+     */
+    public void postSelected() {
+        ReceiptRow row = selected.get();
+        if (row == null) {
+            message.set("Select a receipt to post.");
+            return;
+        }
+        if (row.receipt().transaction().isPresent()) {
+            message.set(row.name() + " already backs a transaction; it is in the ledger.");
+            return;
+        }
+        Account from = paidFrom.get();
+        if (from == null) {
+            message.set("Choose the bank, cash or card account the receipt was paid from.");
+            return;
+        }
+        if (reviewable.get()) {
+            Optional<ExtractedFields> shown = form.validate();
+            if (shown.isEmpty()) {
+                message.set("Correct the fields marked in red, confirm them (Ctrl+Enter), then post.");
+                return;
+            }
+            if (!sameValues(shown.get(), row.receipt().fields()) || !form.chosenCategory().equals(row.category())) {
+                message.set("The fields or the category were changed: confirm them first (Ctrl+Enter), then post.");
+                return;
+            }
+        }
+        write("Posting a receipt", () -> ledger.receipts().post(row.receipt().id(), from.id(), user).receipt(),
+                "Posted " + row.name() + " to the ledger, paid from " + from + ".");
+    }
+
+    /** The form shows what is stored; a currency the form shows only from the amounts is not a change. */
+    private static boolean sameValues(ExtractedFields shown, ExtractedFields stored) {
+        return shown.vendor().map(Extracted::value).equals(stored.vendor().map(Extracted::value))
+                && shown.date().map(Extracted::value).equals(stored.date().map(Extracted::value))
+                && shown.total().map(Extracted::value).equals(stored.total().map(Extracted::value))
+                && shown.tax().map(Extracted::value).equals(stored.tax().map(Extracted::value))
+                && (stored.currency().isEmpty()
+                        || shown.currency().map(Extracted::value).equals(stored.currency().map(Extracted::value)));
+    }
+
     private void write(String title, Callable<Receipt> work, String done) {
         busy.set(true);
         BackgroundTask.of(title, work)
@@ -530,6 +591,16 @@ public final class ReceiptsViewModel {
 
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
+    }
+
+    /** The client's bank, cash and card accounts, by code. */
+    public ObservableList<Account> paidFromChoices() {
+        return paidFromChoices;
+    }
+
+    /** The account a posted receipt was paid from; the first by code until the user chooses another. */
+    public ObjectProperty<Account> paidFromProperty() {
+        return paidFrom;
     }
 
     public ReceiptFieldsForm form() {
