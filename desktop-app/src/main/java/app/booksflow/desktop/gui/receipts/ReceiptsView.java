@@ -1,6 +1,7 @@
 package app.booksflow.desktop.gui.receipts;
 
 import app.booksflow.desktop.gui.ViewLoader;
+import app.booksflow.model.ledger.Account;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.nio.file.Path;
@@ -43,7 +44,8 @@ import org.controlsfx.control.SearchableComboBox;
 /**
  * Binds Receipts.fxml to the {@link ReceiptsViewModel}: the receipt list with thumbnails, files dropped
  * from the OS or chosen with Attach files… (Ctrl+O), the picture with zoom beside the fields, and the
- * transactions a receipt can be dragged onto (or linked with Ctrl+L).
+ * transactions a receipt can be dragged onto (or linked with Ctrl+L); a confirmed receipt is posted to the
+ * ledger with Post to ledger (Ctrl+P).
  */
 public final class ReceiptsView {
 
@@ -51,6 +53,7 @@ public final class ReceiptsView {
     static final KeyCombination LINK = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination UNLINK = new KeyCodeCombination(KeyCode.U, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination CONFIRM = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination POST = new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination ROTATE = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN);
     /** Ctrl+F stays the search across all clients; this one searches the receipts listed here. */
     static final KeyCombination SEARCH = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
@@ -98,6 +101,8 @@ public final class ReceiptsView {
     @FXML private Label categoryNote;
     @FXML private Button confirmFields;
     @FXML private Label reviewNote;
+    @FXML private SearchableComboBox<Account> paidFromField;
+    @FXML private Button postButton;
     @FXML private Label linkedToLabel;
     @FXML private ListView<TransactionRow> transactionList;
 
@@ -193,6 +198,11 @@ public final class ReceiptsView {
         confirmFields.disableProperty().bind(viewModel.reviewableProperty().not().or(viewModel.busyProperty()));
         confirmFields.setOnAction(event -> viewModel.confirmFields());
         showText(reviewNote, viewModel.reviewNoteProperty());
+        paidFromField.setItems(viewModel.paidFromChoices());
+        paidFromField.valueProperty().bindBidirectional(viewModel.paidFromProperty());
+        postButton.setOnAction(event -> viewModel.postSelected());
+        postButton.disableProperty().bind(viewModel.selectedProperty().isNull().or(viewModel.linkedProperty())
+                .or(viewModel.busyProperty()));
         linkedToLabel.textProperty().bind(viewModel.linkedToProperty());
 
         attachFiles.setOnAction(event -> chooseFiles());
@@ -213,6 +223,8 @@ public final class ReceiptsView {
                 viewModel.unlinkSelected();
             } else if (CONFIRM.match(event)) {
                 viewModel.confirmFields();
+            } else if (POST.match(event)) {
+                viewModel.postSelected();
             } else if (ROTATE.match(event)) {
                 rotatePreview();
             } else if (SEARCH.match(event)) {
