@@ -6,6 +6,7 @@ import app.booksflow.desktop.store.entity.TransactionEntity;
 import app.booksflow.model.DomainError;
 import app.booksflow.model.DomainException;
 import app.booksflow.model.audit.AuditAction;
+import app.booksflow.model.id.AccountId;
 import app.booksflow.model.id.ClientId;
 import app.booksflow.model.id.ReceiptId;
 import app.booksflow.model.id.TransactionId;
@@ -89,12 +90,81 @@ public final class ReceiptService {
      * field that was read or confirmed counts as reviewed, those left as read as accepted.
      */
     public Receipt review(ReceiptId id, ExtractedFields confirmed, String user) {
+        return review(id, confirmed, Optional.empty(), false, user);
+    }
+
+    /**
+     * The review with the receipt's category: the client's account it is booked to, or none. The category
+     * is not a field read by OCR, so it does not count in the review's accuracy (ADR 0024).
+     *
+     * @throws DomainException when the account is not one of the client's (nothing is changed)
+     */
+    public Receipt review(ReceiptId id, ExtractedFields confirmed, Optional<AccountId> category, String user) {
+        return review(id, confirmed, category, true, user);
+    }
+
+    private Receipt review(ReceiptId id, ExtractedFields confirmed, Optional<AccountId> category, boolean setCategory,
+            String user) {
+        Objects.requireNonNull(category, "category");
         return step(id, user, EnumSet.of(ReceiptStatus.NEEDS_REVIEW, ReceiptStatus.COMPLETED), "review", before -> {
             ExtractedFields read = before.receipt().fields();
             int[] counts = ReviewCount.of(read, confirmed);
-            return before.with(before.receipt().withFields(confirmed, ReceiptStatus.COMPLETED))
+            ReceiptRecord after = before.with(before.receipt().withFields(confirmed, ReceiptStatus.COMPLETED))
                     .reviewed(counts[0], counts[1]);
+            return setCategory ? after.categorized(category) : after;
         }, "Reviewed");
+    }
+
+    /** The account the receipt is booked to, if one was chosen or brought by a vendor rule. */
+    public Optional<AccountId> category(ReceiptId id) {
+        return writes.store().read(session -> Optional.ofNullable(session.find(ReceiptEntity.class, id.value()))
+                .flatMap(ReceiptEntity::category));
+    }
+
+    /** The categories of the client's receipts that have one. */
+    public Map<ReceiptId, AccountId> categories(ClientId client) {
+        return writes.store().read(session -> {
+            Map<ReceiptId, AccountId> found = new HashMap<>();
+            session.createSelectionQuery("""
+                            select r.id, r.categoryAccountId from ReceiptEntity r
+                            where r.clientId = :client and r.categoryAccountId is not null
+                            """, Object[].class)
+                    .setParameter("client", client.value()).getResultList()
+                    .forEach(row -> found.put(new ReceiptId((UUID) row[0]), new AccountId((UUID) row[1])));
+            return found;
+        });
+    }
+
+    /**
+     * Books a reviewed receipt (ADR 0024): a posted transaction paid from {@code paidFrom}, payee the vendor,
+     * dated and for the total of the receipt (money out), in one split to the receipt's category; the
+     * receipt's tax goes through the client's purchase tax code whose rate gives that tax. The receipt is
+     * linked to it in the same write, and both are audited.
+     *
+     * @throws DomainException when the receipt is not reviewed, backs a transaction already, has no
+     *         category, vendor, date or total, is dated in a closed period, is in another currency than
+     *         the books, or its tax fits none of the client's purchase tax codes; nothing is written then
+     */
+    public PostedReceipt post(ReceiptId id, AccountId paidFrom, String user) {
+        Objects.requireNonNull(paidFrom, "paidFrom");
+        return writes.run(user, context -> {
+            ReceiptEntity entity = ReceiptWrites.load(context, id);
+            ReceiptRecord before = ReceiptWrites.record(entity);
+            Transaction transaction = ReceiptPosting.transaction(context, before, paidFrom);
+            TransactionWrites.insert(context, transaction);
+            TransactionService.audit(context, AuditAction.CREATE, null, transaction,
+                    "Created " + TransactionWrites.describe(transaction) + " from receipt "
+                            + before.receipt().file().originalName());
+            ReceiptRecord after = before.with(before.receipt().linkedTo(transaction.id()));
+            ReceiptWrites.change(context, entity, before, after);
+            ReceiptWrites.audit(context, AuditAction.UPDATE, before, after,
+                    "Posted receipt " + before.receipt().file().originalName() + " to the ledger");
+            return new PostedReceipt(after.receipt(), transaction);
+        });
+    }
+
+    /** A receipt booked by {@link #post}, and the transaction made from it. */
+    public record PostedReceipt(Receipt receipt, Transaction transaction) {
     }
 
     public Receipt link(ReceiptId id, TransactionId transaction, String user) {
@@ -266,6 +336,18 @@ public final class ReceiptService {
     public Imported importRead(ReceiptId id, ClientId client, StoredFile stored, Instant receivedAt,
             ExtractedFields fields, boolean needsReview, String text, String user,
             BiConsumer<Session, Imported> alsoInThisWrite) {
+        return importRead(id, client, stored, receivedAt, fields, Optional.empty(), needsReview, text, user,
+                alsoInThisWrite);
+    }
+
+    /**
+     * {@link #importRead(ReceiptId, ClientId, StoredFile, Instant, ExtractedFields, boolean, String, String,
+     * BiConsumer)} with the category the client's vendor rule suggests for the receipt's vendor.
+     */
+    public Imported importRead(ReceiptId id, ClientId client, StoredFile stored, Instant receivedAt,
+            ExtractedFields fields, Optional<AccountId> category, boolean needsReview, String text, String user,
+            BiConsumer<Session, Imported> alsoInThisWrite) {
+        Objects.requireNonNull(category, "category");
         return writes.run(user, context -> {
             Session session = context.session();
             Optional<ReceiptEntity> existing = firstWithContent(session, client, stored.sha256());
@@ -275,7 +357,7 @@ public final class ReceiptService {
             } else {
                 ReceiptStatus status = needsReview ? ReceiptStatus.NEEDS_REVIEW : ReceiptStatus.COMPLETED;
                 Receipt receipt = Receipt.received(id, client, stored, receivedAt).withFields(fields, status);
-                ReceiptRecord record = ReceiptRecord.of(receipt).processed(context.now());
+                ReceiptRecord record = ReceiptRecord.of(receipt).processed(context.now()).categorized(category);
                 ReceiptWrites.insert(context, record);
                 ReceiptWrites.audit(context, AuditAction.CREATE, null, record, "Imported receipt " + stored.originalName());
                 session.flush();

@@ -33,7 +33,7 @@ final class ReceiptWrites {
 
     static ReceiptRecord record(ReceiptEntity entity) {
         return new ReceiptRecord(entity.toDomain(), entity.processedAt(), Optional.ofNullable(entity.fieldsReviewed()),
-                Optional.ofNullable(entity.fieldsAccepted()));
+                Optional.ofNullable(entity.fieldsAccepted()), entity.category());
     }
 
     static ReceiptFacts facts(ReceiptRecord record) {
@@ -43,8 +43,14 @@ final class ReceiptWrites {
                 record.fieldsAccepted().orElse(null));
     }
 
-    private static void checkLink(WriteContext context, Receipt receipt) {
+    private static void checkLink(WriteContext context, ReceiptRecord record) {
+        Receipt receipt = record.receipt();
         context.client(receipt.client());
+        if (record.category().isPresent()
+                && context.chart(receipt.client()).account(record.category().get()).isEmpty()) {
+            throw new DomainException(DomainError.INVALID_STATE, "The category of receipt "
+                    + receipt.file().originalName() + " is not an account of this client; choose one of its accounts.");
+        }
         if (receipt.transaction().isPresent()) {
             TransactionEntity linked = TransactionWrites.load(context, receipt.transaction().get());
             if (!linked.toDomain().client().equals(receipt.client())) {
@@ -55,7 +61,7 @@ final class ReceiptWrites {
     }
 
     static ReceiptEntity insert(WriteContext context, ReceiptRecord record) {
-        checkLink(context, record.receipt());
+        checkLink(context, record);
         ReceiptEntity entity = ReceiptEntity.from(record.receipt());
         apply(entity, record);
         context.session().persist(entity);
@@ -65,7 +71,7 @@ final class ReceiptWrites {
     }
 
     static void change(WriteContext context, ReceiptEntity entity, ReceiptRecord before, ReceiptRecord after) {
-        checkLink(context, after.receipt());
+        checkLink(context, after);
         context.dashboards().remove(facts(before));
         context.dashboards().add(facts(after));
         apply(entity, after);
@@ -98,6 +104,7 @@ final class ReceiptWrites {
         } else {
             entity.clearReview();
         }
+        entity.category(record.category());
     }
 
     /** A deleted transaction leaves its receipts unlinked (and audited), ready to back another one. */

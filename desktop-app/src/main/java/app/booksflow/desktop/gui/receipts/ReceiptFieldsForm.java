@@ -1,6 +1,8 @@
 package app.booksflow.desktop.gui.receipts;
 
 import app.booksflow.model.DomainException;
+import app.booksflow.model.id.AccountId;
+import app.booksflow.model.ledger.Account;
 import app.booksflow.model.money.Currencies;
 import app.booksflow.model.money.Money;
 import app.booksflow.model.money.MoneyFormat;
@@ -19,14 +21,19 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /**
  * The fields of one receipt as the user edits them: vendor, date, total, tax and currency as typed,
- * each with its validation message and the confidence it was read with. Amounts and dates are read
+ * each with its validation message and the confidence it was read with, and the category chosen among
+ * the client's accounts (not read by OCR, so it has no confidence). Amounts and dates are read
  * in the user's locale; an empty field means "not on the receipt".
  */
 public final class ReceiptFieldsForm {
@@ -47,11 +54,36 @@ public final class ReceiptFieldsForm {
     private final ReadOnlyStringWrapper taxConfidence = new ReadOnlyStringWrapper(this, "taxConfidence", "");
     private final ReadOnlyStringWrapper currencyConfidence = new ReadOnlyStringWrapper(this, "currencyConfidence", "");
 
+    /** The client's accounts a receipt can be booked to, "No category" first. */
+    private final ObservableList<CategoryChoice> categories =
+            FXCollections.observableArrayList(List.of(CategoryChoice.NONE));
+    private final ObjectProperty<CategoryChoice> category = new SimpleObjectProperty<>(this, "category",
+            CategoryChoice.NONE);
+    private final ReadOnlyStringWrapper categoryNote = new ReadOnlyStringWrapper(this, "categoryNote", "");
+
     private Locale locale = Locale.getDefault();
     private Currency fallbackCurrency = Currency.getInstance("EUR");
 
-    /** Fills the form from the receipt; amounts without a currency field are in {@code baseCurrency}. */
-    void load(Receipt receipt, Currency baseCurrency, Locale shownIn) {
+    /** The client's accounts to choose a category from. */
+    void accounts(List<Account> accounts) {
+        Optional<AccountId> chosen = chosenCategory();
+        categories.setAll(CategoryChoice.of(accounts));
+        category.set(choiceFor(chosen));
+    }
+
+    private CategoryChoice choiceFor(Optional<AccountId> account) {
+        return account.flatMap(id -> categories.stream().filter(choice -> choice.id().equals(account)).findFirst())
+                .orElse(CategoryChoice.NONE);
+    }
+
+    /**
+     * Fills the form from the receipt and its category; amounts without a currency field are in
+     * {@code baseCurrency}.
+     */
+    void load(Receipt receipt, Optional<AccountId> receiptCategory, Currency baseCurrency, Locale shownIn) {
+        category.set(choiceFor(receiptCategory));
+        categoryNote.set(receiptCategory.isPresent() && category.get() == CategoryChoice.NONE
+                ? "The category is an account not listed here; choose one again." : "");
         locale = shownIn;
         fallbackCurrency = baseCurrency;
         ExtractedFields fields = receipt.fields();
@@ -72,6 +104,8 @@ public final class ReceiptFieldsForm {
 
     void clear() {
         List.of(vendor, date, total, tax, currency).forEach(field -> field.set(""));
+        category.set(CategoryChoice.NONE);
+        categoryNote.set("");
         List.of(vendorError, dateError, totalError, taxError, currencyError, vendorConfidence, dateConfidence,
                 totalConfidence, taxConfidence, currencyConfidence).forEach(text -> text.set(""));
     }
@@ -174,6 +208,24 @@ public final class ReceiptFieldsForm {
 
     private static <T> Optional<Extracted<T>> certain(Optional<T> value) {
         return value.map(v -> new Extracted<>(v, Confidence.CERTAIN));
+    }
+
+    /** The account chosen, or empty for "No category". */
+    Optional<AccountId> chosenCategory() {
+        return category.get() == null ? Optional.empty() : category.get().id();
+    }
+
+    public ObservableList<CategoryChoice> categories() {
+        return categories;
+    }
+
+    /** Never null once set through the view: clearing the choice means "No category". */
+    public ObjectProperty<CategoryChoice> categoryProperty() {
+        return category;
+    }
+
+    public ReadOnlyStringProperty categoryNoteProperty() {
+        return categoryNote.getReadOnlyProperty();
     }
 
     public StringProperty vendorProperty() {

@@ -1,6 +1,8 @@
 package app.booksflow.desktop.gui.receipts;
 
+import app.booksflow.model.id.AccountId;
 import app.booksflow.model.receipt.Receipt;
+import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
@@ -11,13 +13,15 @@ import javafx.beans.property.SimpleObjectProperty;
 public final class ReceiptRow {
 
     private final Receipt receipt;
+    private final Optional<AccountId> category;
     private final String name;
     private final String status;
     private final String details;
     private final ObjectProperty<ReceiptPicture> thumbnail = new SimpleObjectProperty<>(this, "thumbnail");
 
-    ReceiptRow(Receipt receipt, String name, String status, String details) {
+    ReceiptRow(Receipt receipt, Optional<AccountId> category, String name, String status, String details) {
         this.receipt = receipt;
+        this.category = category;
         this.name = name;
         this.status = status;
         this.details = details;
@@ -25,6 +29,11 @@ public final class ReceiptRow {
 
     public Receipt receipt() {
         return receipt;
+    }
+
+    /** The account the receipt is booked to, if chosen in review or brought by a vendor rule. */
+    public Optional<AccountId> category() {
+        return category;
     }
 
     /** The file's original name. */

@@ -1,6 +1,7 @@
 package app.booksflow.desktop.gui.receipts;
 
 import app.booksflow.desktop.gui.ViewLoader;
+import app.booksflow.model.ledger.Account;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -37,11 +39,13 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import org.controlsfx.control.SearchableComboBox;
 
 /**
  * Binds Receipts.fxml to the {@link ReceiptsViewModel}: the receipt list with thumbnails, files dropped
  * from the OS or chosen with Attach files… (Ctrl+O), the picture with zoom beside the fields, and the
- * transactions a receipt can be dragged onto (or linked with Ctrl+L).
+ * transactions a receipt can be dragged onto (or linked with Ctrl+L); a confirmed receipt is posted to the
+ * ledger with Post to ledger (Ctrl+P).
  */
 public final class ReceiptsView {
 
@@ -49,6 +53,7 @@ public final class ReceiptsView {
     static final KeyCombination LINK = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination UNLINK = new KeyCodeCombination(KeyCode.U, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination CONFIRM = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination POST = new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination ROTATE = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN);
     /** Ctrl+F stays the search across all clients; this one searches the receipts listed here. */
     static final KeyCombination SEARCH = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
@@ -92,8 +97,12 @@ public final class ReceiptsView {
     @FXML private TextField currencyField;
     @FXML private Label currencyConfidence;
     @FXML private Label currencyError;
+    @FXML private SearchableComboBox<CategoryChoice> categoryField;
+    @FXML private Label categoryNote;
     @FXML private Button confirmFields;
     @FXML private Label reviewNote;
+    @FXML private SearchableComboBox<Account> paidFromField;
+    @FXML private Button postButton;
     @FXML private Label linkedToLabel;
     @FXML private ListView<TransactionRow> transactionList;
 
@@ -180,12 +189,20 @@ public final class ReceiptsView {
                 taxError, viewModel.form().taxErrorProperty());
         bindField(currencyField, viewModel.form().currencyProperty(), currencyConfidence,
                 viewModel.form().currencyConfidenceProperty(), currencyError, viewModel.form().currencyErrorProperty());
-        for (TextField field : List.of(vendorField, dateField, totalField, taxField, currencyField)) {
+        categoryField.setItems(viewModel.form().categories());
+        categoryField.valueProperty().bindBidirectional(viewModel.form().categoryProperty());
+        showText(categoryNote, viewModel.form().categoryNoteProperty());
+        for (Control field : List.of(vendorField, dateField, totalField, taxField, currencyField, categoryField)) {
             field.disableProperty().bind(viewModel.reviewableProperty().not());
         }
         confirmFields.disableProperty().bind(viewModel.reviewableProperty().not().or(viewModel.busyProperty()));
         confirmFields.setOnAction(event -> viewModel.confirmFields());
         showText(reviewNote, viewModel.reviewNoteProperty());
+        paidFromField.setItems(viewModel.paidFromChoices());
+        paidFromField.valueProperty().bindBidirectional(viewModel.paidFromProperty());
+        postButton.setOnAction(event -> viewModel.postSelected());
+        postButton.disableProperty().bind(viewModel.selectedProperty().isNull().or(viewModel.linkedProperty())
+                .or(viewModel.busyProperty()));
         linkedToLabel.textProperty().bind(viewModel.linkedToProperty());
 
         attachFiles.setOnAction(event -> chooseFiles());
@@ -206,6 +223,8 @@ public final class ReceiptsView {
                 viewModel.unlinkSelected();
             } else if (CONFIRM.match(event)) {
                 viewModel.confirmFields();
+            } else if (POST.match(event)) {
+                viewModel.postSelected();
             } else if (ROTATE.match(event)) {
                 rotatePreview();
             } else if (SEARCH.match(event)) {

@@ -8,8 +8,11 @@ import app.booksflow.desktop.ledger.LedgerServices;
 import app.booksflow.desktop.pictures.ReceiptPictures;
 import app.booksflow.desktop.settings.Settings;
 import app.booksflow.model.DomainException;
+import app.booksflow.model.id.AccountId;
 import app.booksflow.model.id.ClientId;
 import app.booksflow.model.id.ReceiptId;
+import app.booksflow.model.ledger.Account;
+import app.booksflow.model.ledger.AccountType;
 import app.booksflow.model.ledger.Transaction;
 import app.booksflow.model.practice.Client;
 import app.booksflow.model.receipt.Extracted;
@@ -26,6 +29,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Currency;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -96,6 +101,9 @@ public final class ReceiptsViewModel {
     private final ObservableList<String> refusals = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ReceiptFieldsForm form = new ReceiptFieldsForm();
+    /** The client's bank, cash and card accounts a receipt can be posted as paid from. */
+    private final ObservableList<Account> paidFromChoices = FXCollections.observableArrayList();
+    private final ObjectProperty<Account> paidFrom = new SimpleObjectProperty<>(this, "paidFrom");
 
     /** Thumbnails by file content, least recently used dropped first; touched on the FX thread only. */
     private final Map<Sha256, ReceiptPicture> thumbnails = new LinkedHashMap<>(64, 0.75f, true) {
@@ -161,7 +169,8 @@ public final class ReceiptsViewModel {
         long asked = ++listing;
         busy.set(true);
         BackgroundTask.of("Reading the receipts", () -> new Listing(
-                        ledger.clients().find(chosen), ledger.receipts().list(chosen, status, text)))
+                        ledger.clients().find(chosen), ledger.receipts().list(chosen, status, text),
+                        ledger.receipts().categories(chosen), ledger.accounts().chart(chosen).accounts()))
                 .onSuccess(found -> {
                     if (asked == listing && chosen.equals(client.get())) {
                         show(found, shownWith);
@@ -174,7 +183,8 @@ public final class ReceiptsViewModel {
                 .executeWith(taskExecutor);
     }
 
-    private record Listing(Optional<Client> client, List<Receipt> receipts) {
+    private record Listing(Optional<Client> client, List<Receipt> receipts, Map<ReceiptId, AccountId> categories,
+            List<Account> accounts) {
     }
 
     private void show(Listing listing, Settings shownWith) {
@@ -185,10 +195,20 @@ public final class ReceiptsViewModel {
             return;
         }
         baseCurrency = listing.client().get().baseCurrency();
+        form.accounts(listing.accounts());
+        Optional<AccountId> paidBefore = Optional.ofNullable(paidFrom.get()).map(Account::id);
+        paidFromChoices.setAll(listing.accounts().stream()
+                .filter(a -> a.type() == AccountType.ASSET || a.type() == AccountType.LIABILITY)
+                .sorted(Comparator.comparing(Account::code)).toList());
+        paidFrom.set(paidFromChoices.stream().filter(a -> paidBefore.equals(Optional.of(a.id()))).findFirst()
+                .orElse(paidFromChoices.isEmpty() ? null : paidFromChoices.get(0)));
         Amounts amounts = Amounts.of(shownWith);
         DateTimeFormatter dates = ReceiptFieldsForm.dateFormat(shownWith.locale());
         Optional<ReceiptId> previous = Optional.ofNullable(selected.get()).map(row -> row.receipt().id());
-        List<ReceiptRow> rows = listing.receipts().stream().map(receipt -> row(receipt, amounts, dates)).toList();
+        Map<AccountId, Account> accounts = new HashMap<>();
+        listing.accounts().forEach(account -> accounts.put(account.id(), account));
+        List<ReceiptRow> rows = listing.receipts().stream().map(receipt -> row(receipt,
+                Optional.ofNullable(listing.categories().get(receipt.id())), accounts, amounts, dates)).toList();
         receipts.setAll(rows);
         rows.forEach(row -> Optional.ofNullable(thumbnails.get(row.receipt().file().sha256()))
                 .ifPresent(row.thumbnailProperty()::set));
@@ -224,17 +244,19 @@ public final class ReceiptsViewModel {
         return Optional.empty();
     }
 
-    private static ReceiptRow row(Receipt receipt, Amounts amounts, DateTimeFormatter dates) {
+    private static ReceiptRow row(Receipt receipt, Optional<AccountId> category, Map<AccountId, Account> accounts,
+            Amounts amounts, DateTimeFormatter dates) {
         ExtractedFields fields = receipt.fields();
         List<String> parts = new ArrayList<>();
         fields.vendor().map(Extracted::value).ifPresent(parts::add);
         fields.date().map(Extracted::value).map(dates::format).ifPresent(parts::add);
         fields.total().map(Extracted::value).map(amounts::format).ifPresent(parts::add);
+        category.map(accounts::get).map(Account::name).ifPresent(parts::add);
         if (receipt.transaction().isPresent()) {
             parts.add("linked");
         }
         String details = parts.isEmpty() ? "Nothing read yet" : String.join(" · ", parts);
-        return new ReceiptRow(receipt, receipt.file().originalName(), statusText(receipt.status()), details);
+        return new ReceiptRow(receipt, category, receipt.file().originalName(), statusText(receipt.status()), details);
     }
 
     /**
@@ -293,7 +315,7 @@ public final class ReceiptsViewModel {
         }
         Receipt receipt = row.receipt();
         Settings shownWith = settings.getValue();
-        form.load(receipt, baseCurrency, shownWith.locale());
+        form.load(receipt, row.category(), baseCurrency, shownWith.locale());
         reviewable.set(REVIEWABLE.contains(receipt.status()));
         reviewNote.set(reviewable.get() ? "" : "A " + statusText(receipt.status()).toLowerCase(Locale.ROOT)
                 + " receipt is reviewed once it has been read.");
@@ -439,14 +461,65 @@ public final class ReceiptsViewModel {
         moveOnFrom = before.id();
         Optional<String> readVendor = before.fields().vendor().map(Extracted::value);
         Optional<String> confirmedVendor = fields.get().vendor().map(Extracted::value);
+        Optional<AccountId> category = form.chosenCategory();
+        boolean renamed = readVendor.isPresent() && confirmedVendor.isPresent() && !readVendor.equals(confirmedVendor);
+        boolean recategorized = !category.equals(row.category());
         write("Confirming a receipt", () -> {
-            Receipt reviewed = ledger.receipts().review(before.id(), fields.get(), user);
-            // A renamed vendor is remembered: the next receipt read with that name gets the new one.
-            if (readVendor.isPresent() && confirmedVendor.isPresent() && !readVendor.equals(confirmedVendor)) {
-                ledger.vendorRules().learn(before.client(), readVendor.get(), confirmedVendor.get(), Optional.empty(), user);
+            Receipt reviewed = ledger.receipts().review(before.id(), fields.get(), category, user);
+            // A renamed vendor or a new category is remembered: the next receipt read with that vendor gets the
+            // name and the category used this time.
+            if (confirmedVendor.isPresent() && (renamed || recategorized)) {
+                ledger.vendorRules().learn(before.client(), readVendor.orElse(confirmedVendor.get()),
+                        confirmedVendor.get(), category, user);
             }
             return reviewed;
         }, "Confirmed the fields of " + row.name() + ".");
+    }
+
+    /**
+     * Books the selected receipt as it was confirmed (Ctrl+P): a posted transaction paid from the chosen
+     * account, to the receipt's category, linked to the receipt. Fields changed but not confirmed yet are
+     * not posted: the user confirms them first. A refusal (not reviewed, no category, closed period...)
+     * is shown as the ledger words it, and nothing is written.
+     */
+    public void postSelected() {
+        ReceiptRow row = selected.get();
+        if (row == null) {
+            message.set("Select a receipt to post.");
+            return;
+        }
+        if (row.receipt().transaction().isPresent()) {
+            message.set(row.name() + " already backs a transaction; it is in the ledger.");
+            return;
+        }
+        Account from = paidFrom.get();
+        if (from == null) {
+            message.set("Choose the bank, cash or card account the receipt was paid from.");
+            return;
+        }
+        if (reviewable.get()) {
+            Optional<ExtractedFields> shown = form.validate();
+            if (shown.isEmpty()) {
+                message.set("Correct the fields marked in red, confirm them (Ctrl+Enter), then post.");
+                return;
+            }
+            if (!sameValues(shown.get(), row.receipt().fields()) || !form.chosenCategory().equals(row.category())) {
+                message.set("The fields or the category were changed: confirm them first (Ctrl+Enter), then post.");
+                return;
+            }
+        }
+        write("Posting a receipt", () -> ledger.receipts().post(row.receipt().id(), from.id(), user).receipt(),
+                "Posted " + row.name() + " to the ledger, paid from " + from + ".");
+    }
+
+    /** The form shows what is stored; a currency the form shows only from the amounts is not a change. */
+    private static boolean sameValues(ExtractedFields shown, ExtractedFields stored) {
+        return shown.vendor().map(Extracted::value).equals(stored.vendor().map(Extracted::value))
+                && shown.date().map(Extracted::value).equals(stored.date().map(Extracted::value))
+                && shown.total().map(Extracted::value).equals(stored.total().map(Extracted::value))
+                && shown.tax().map(Extracted::value).equals(stored.tax().map(Extracted::value))
+                && (stored.currency().isEmpty()
+                        || shown.currency().map(Extracted::value).equals(stored.currency().map(Extracted::value)));
     }
 
     private void write(String title, Callable<Receipt> work, String done) {
@@ -540,6 +613,16 @@ public final class ReceiptsViewModel {
 
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
+    }
+
+    /** The client's bank, cash and card accounts, by code. */
+    public ObservableList<Account> paidFromChoices() {
+        return paidFromChoices;
+    }
+
+    /** The account a posted receipt was paid from; the first by code until the user chooses another. */
+    public ObjectProperty<Account> paidFromProperty() {
+        return paidFrom;
     }
 
     public ReceiptFieldsForm form() {

@@ -2,6 +2,7 @@ package app.booksflow.desktop.receipts.imports;
 
 import app.booksflow.desktop.ledger.VendorRuleService;
 import app.booksflow.desktop.ocr.OcrOutcome;
+import app.booksflow.desktop.ocr.extract.Extraction;
 import app.booksflow.desktop.ocr.extract.ExtractionContext;
 import app.booksflow.desktop.ocr.extract.FieldExtractor;
 import app.booksflow.desktop.ocr.extract.ReceiptText;
@@ -19,7 +20,7 @@ import java.util.stream.Stream;
 
 /**
  * The import's reader in the app: the fields from {@link FieldExtractor}, with the client's vendor rules
- * (the names the accountant corrected before). A receipt is done without review only when its vendor,
+ * (the names the accountant corrected before, and the category the vendor's last receipt was booked to). A receipt is done without review only when its vendor,
  * date and total were all found and none of them, nor the tax or a foreign currency, is below
  * {@link #REVIEW_BELOW}; anything else goes to Needs review.
  */
@@ -41,8 +42,9 @@ public final class ExtractingReader implements ReceiptReader {
         ExtractionContext context = ExtractionContext.of(locale, LocalDate.now(clock))
                 .withClientCurrency(baseCurrency)
                 .withVendorRules(vendorRules.rules(client));
-        ExtractedFields fields = FieldExtractor.extract(ReceiptText.of(read), context).fields();
-        return new Reading(fields, needsReview(fields, baseCurrency));
+        Extraction extraction = FieldExtractor.extract(ReceiptText.of(read), context);
+        ExtractedFields fields = extraction.fields();
+        return new Reading(fields, needsReview(fields, baseCurrency), extraction.suggestedAccount());
     }
 
     /**

@@ -501,7 +501,7 @@ public final class ReceiptImporter implements AutoCloseable {
         ReceiptService.Imported imported;
         try {
             imported = ledger.receipts().importRead(ReceiptId.random(), batch.client, stored, claimed.at(),
-                    reading.fields(), reading.needsReview(), text, user, (session, result) -> session.doWork(connection ->
+                    reading.fields(), reading.category(), reading.needsReview(), text, user, (session, result) -> session.doWork(connection ->
                             ImportQueue.finish(connection, claimed.file().id, stateOf(result), reasonOf(result),
                                     stored.sha256(), result.receipt().id(), now)));
         } catch (DomainException e) {

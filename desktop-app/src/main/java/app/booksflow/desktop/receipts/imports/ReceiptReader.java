@@ -1,21 +1,36 @@
 package app.booksflow.desktop.receipts.imports;
 
 import app.booksflow.desktop.ocr.OcrOutcome;
+import app.booksflow.model.id.AccountId;
 import app.booksflow.model.id.ClientId;
 import app.booksflow.model.receipt.ExtractedFields;
 import java.util.Currency;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Turns what OCR read into the receipt's fields (vendor, date, total, tax, currency). The import calls it
+ * Turns what OCR read into the receipt's fields (vendor, date, total, tax, currency) and category. The import calls it
  * for every file it read: {@link ExtractingReader} in the app, {@link #NOTHING} where only the import
  * itself is tested (every receipt then goes to review with its raw text kept).
  */
 @FunctionalInterface
 public interface ReceiptReader {
 
-    /** The fields, and whether the accountant should check them before the receipt counts as done. */
-    record Reading(ExtractedFields fields, boolean needsReview) {
+    /**
+     * The fields, whether the accountant should check them before the receipt counts as done, and the
+     * category (the client's account) the vendor rule of the receipt's vendor brings, if any.
+     */
+    record Reading(ExtractedFields fields, boolean needsReview, Optional<AccountId> category) {
+
+        public Reading {
+            Objects.requireNonNull(fields, "fields");
+            Objects.requireNonNull(category, "category");
+        }
+
+        public Reading(ExtractedFields fields, boolean needsReview) {
+            this(fields, needsReview, Optional.empty());
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package app.booksflow.desktop.store.entity;
 
+import app.booksflow.model.id.AccountId;
 import app.booksflow.model.id.ClientId;
 import app.booksflow.model.id.ReceiptId;
 import app.booksflow.model.id.TransactionId;
@@ -25,8 +26,8 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * A receipt and what was read from it, plus what only this device tracks for the dashboards: when
- * reading finished and how the accountant's review went.
+ * A receipt and what was read from it, plus what only this device tracks: when reading finished and
+ * how the accountant's review went (for the dashboards), and the account the receipt is booked to.
  */
 @Entity
 @Table(name = "receipts")
@@ -85,6 +86,8 @@ public class ReceiptEntity {
     private Integer fieldsReviewed;
     @Column(name = "fields_accepted")
     private Integer fieldsAccepted;
+    @Column(name = "category_account_id")
+    private UUID categoryAccountId;
 
     protected ReceiptEntity() {
     }
@@ -173,6 +176,15 @@ public class ReceiptEntity {
     public void review(int reviewed, int accepted) {
         fieldsReviewed = reviewed;
         fieldsAccepted = accepted;
+    }
+
+    /** The account the receipt is booked to, once the accountant or a vendor rule said which. */
+    public Optional<AccountId> category() {
+        return Optional.ofNullable(categoryAccountId).map(AccountId::new);
+    }
+
+    public void category(Optional<AccountId> account) {
+        categoryAccountId = account.map(AccountId::value).orElse(null);
     }
 
     public void clearReview() {
