@@ -220,12 +220,16 @@ class ReceiptCategoryTest {
         books.close();
 
         String url = "jdbc:h2:file:" + new DataDirectory(dir.resolve("books")).database();
+        int later;
         try (Connection connection = DriverManager.getConnection(url, "booksflow", "");
                 Statement statement = connection.createStatement()) {
-            statement.executeUpdate("delete from \"flyway_schema_history\" where \"version\" = '11'");
+            // V11 and every migration after it, as if the books had stopped at V10.
+            later = statement.executeUpdate("delete from \"flyway_schema_history\" where \"installed_rank\" >= "
+                    + "(select \"installed_rank\" from \"flyway_schema_history\" where \"version\" = '11')");
         }
         Flyway flyway = Flyway.configure().dataSource(url, "booksflow", "").locations("classpath:db/desktop").load();
-        assertThat(flyway.migrate().migrationsExecuted).isEqualTo(1);
+        assertThat(later).isPositive();
+        assertThat(flyway.migrate().migrationsExecuted).isEqualTo(later);
 
         books = TestBooks.open(dir.resolve("books"));
         assertThat(books.ledger.receipts().category(receipt.id())).contains(meals);
