@@ -86,11 +86,11 @@ public final class ReceiptSearch {
         try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
             int index = 1;
             statement.setString(index++, rarest);
-            statement.setString(index++, upperBound(rarest));
+            statement.setString(index++, Terms.upperBound(rarest));
             statement.setInt(index++, candidates);
             for (String word : others) {
                 statement.setString(index++, word);
-                statement.setString(index++, upperBound(word));
+                statement.setString(index++, Terms.upperBound(word));
             }
             if (visible != null) {
                 for (ClientId client : visible) {
@@ -127,7 +127,7 @@ public final class ReceiptSearch {
                 "select count(*) from (select 1 from receipt_terms where term >= ? and term <= ? limit ?)")) {
             for (String word : words) {
                 count.setString(1, word);
-                count.setString(2, upperBound(word));
+                count.setString(2, Terms.upperBound(word));
                 count.setInt(3, candidates + 1);
                 try (ResultSet rows = count.executeQuery()) {
                     rows.next();
@@ -203,10 +203,5 @@ public final class ReceiptSearch {
             }
         }
         return "";
-    }
-
-    /** Terms are folded text, so no character of one sorts after U+FFFF: this bounds the prefix range. */
-    private static String upperBound(String word) {
-        return word + '\uFFFF';
     }
 }

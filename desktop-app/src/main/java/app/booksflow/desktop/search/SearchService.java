@@ -178,7 +178,7 @@ public final class SearchService {
                 }
             }
             String after = word;
-            next.setString(2, upperBound(word));
+            next.setString(2, Terms.upperBound(word));
             int others = 0;
             while (true) {
                 // No term holds U+0000, so this is the least string after the previous term.
@@ -372,7 +372,7 @@ public final class SearchService {
     private int size(Connection connection, String word) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(COUNT)) {
             statement.setString(1, word);
-            statement.setString(2, upperBound(word));
+            statement.setString(2, Terms.upperBound(word));
             statement.setInt(3, smallWord + 1);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
@@ -386,7 +386,7 @@ public final class SearchService {
         Map<UUID, Candidate> matches = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(TERMS)) {
             statement.setString(1, word);
-            statement.setString(2, upperBound(word));
+            statement.setString(2, Terms.upperBound(word));
             statement.setFetchSize(1_000);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -488,11 +488,6 @@ public final class SearchService {
 
     private static int score(String word, String term, SearchField field) {
         return field.weight() * FIELD_FACTOR + (word.equals(term) ? EXACT_BONUS : 0);
-    }
-
-    /** Terms are folded text, so no character of one sorts after U+FFFF: this bounds the prefix range. */
-    private static String upperBound(String word) {
-        return word + '\uFFFF';
     }
 
     /** UUIDs as the database orders them: both halves unsigned. */

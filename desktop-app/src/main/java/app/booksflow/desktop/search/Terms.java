@@ -37,4 +37,9 @@ final class Terms {
         }
         return terms;
     }
+
+    /** Terms are folded text, so no character of one sorts after U+FFFF: this bounds a prefix's range of terms. */
+    static String upperBound(String prefix) {
+        return prefix + '\uFFFF';
+    }
 }

@@ -8,6 +8,7 @@ import app.booksflow.desktop.reports.ProfitAndLoss;
 import app.booksflow.desktop.reports.ReportPeriod;
 import app.booksflow.desktop.reports.Reports;
 import app.booksflow.desktop.search.SearchHit;
+import app.booksflow.desktop.search.ReceiptSearch;
 import app.booksflow.desktop.search.SearchService;
 import app.booksflow.desktop.store.DataDirectory;
 import app.booksflow.desktop.store.LocalStore;
@@ -59,6 +60,7 @@ public class LargePracticeBenchmark {
     private LocalStore store;
     private DashboardQueries dashboards;
     private SearchService search;
+    private ReceiptSearch receiptSearch;
     private Reports reports;
     private List<ClientId> clients;
     private ClientId largestClient;
@@ -72,6 +74,7 @@ public class LargePracticeBenchmark {
         store = openLargePractice();
         dashboards = new DashboardQueries(store);
         search = new SearchService(store);
+        receiptSearch = new ReceiptSearch(store);
         reports = new Reports(store);
         clients = clientsBySize(store);
         largestClient = clients.get(0);
@@ -96,6 +99,16 @@ public class LargePracticeBenchmark {
     @Benchmark
     public List<SearchHit> search() {
         return search.search(queries.get(nextQuery++ % queries.size()));
+    }
+
+    /**
+     * What the top bar's search asks for each text: the 20 best transactions, then up to 5 receipts
+     * (ADR 0025), on the same queries as {@link #search()}.
+     */
+    @Benchmark
+    public int searchWithReceipts() {
+        String query = queries.get(nextQuery++ % queries.size());
+        return search.search(query, null, 20).size() + receiptSearch.search(query, null, 5).size();
     }
 
     /**
