@@ -44,21 +44,31 @@ public final class LedgerPages {
      * reading the candidates' rows); a commoner one is checked on each row read.
      */
     static final int DAY_TERMS = 6_000;
+    /**
+     * A word starting more than {@link #FEW_TERMS} and at most this many payee and memo terms of the client,
+     * with another order than date or a filter on the account or amount: its transactions in the date
+     * range are gathered from the index by client and read by id. Matches of such a word may all lie at
+     * the far end of the order (every "Amazon" row last in payee order descending), so reading the order's
+     * index until 200 match can cost the whole client; gathering costs the word's own rows only.
+     */
+    static final int MIDDLE_TERMS = 10_000;
 
     private final LocalStore store;
     private final int fewTerms;
     private final int dayTerms;
+    private final int middleTerms;
     private volatile String primaryKey;
 
     public LedgerPages(LocalStore store) {
-        this(store, FEW_TERMS, DAY_TERMS);
+        this(store, FEW_TERMS, DAY_TERMS, MIDDLE_TERMS);
     }
 
     /** With other thresholds between the ways of reading a word (tests of each). */
-    LedgerPages(LocalStore store, int fewTerms, int dayTerms) {
+    LedgerPages(LocalStore store, int fewTerms, int dayTerms, int middleTerms) {
         this.store = store;
         this.fewTerms = fewTerms;
         this.dayTerms = dayTerms;
+        this.middleTerms = middleTerms;
     }
 
     /** The rows from offset (0 is the first) on, at most limit of them, with the number of matches in all. */
@@ -170,7 +180,7 @@ public final class LedgerPages {
                         return index;
                     }, ids.size(), 0);
         }
-        return rows(connection, client, query, filter.byTerm() ? filter.primaryKey() : indexFor(query.sort()),
+        return rows(connection, client, query, filter.byId() ? filter.primaryKey() : indexFor(query.sort()),
                 filter.sql(false), statement -> filter.bind(statement, 1, false), limit, offset);
     }
 
@@ -228,7 +238,7 @@ public final class LedgerPages {
         // Left alone, H2 may count through another index that leads with the client and read all its rows
         // for a date range; the date index serves the range. Words read by term start from their candidates.
         try (PreparedStatement statement = connection.prepareStatement("select count(*) from transactions t use index ("
-                + (filter.byTerm() ? filter.primaryKey() : "transactions_by_client_date_id") + ") where "
+                + (filter.byId() ? filter.primaryKey() : "transactions_by_client_date_id") + ") where "
                 + filter.sql(true))) {
             filter.bind(statement, 1, true);
             try (ResultSet rows = statement.executeQuery()) {
@@ -282,19 +292,28 @@ public final class LedgerPages {
         Optional<WordFilter> words = WordFilter.of(query.text());
         String byTerm = null;
         boolean byDay = false;
+        List<UUID> candidates = null;
         if (words.isPresent()) {
             UUID client = query.client().value();
-            if (words.get().words().size() == 1 && query.sort() == LedgerSort.DATE && query.account().isEmpty()
-                    && query.minAmountMinor().isEmpty() && query.maxAmountMinor().isEmpty()) {
+            boolean onlyDates = query.account().isEmpty() && query.minAmountMinor().isEmpty()
+                    && query.maxAmountMinor().isEmpty();
+            if (words.get().words().size() == 1 && words.get().literal().isEmpty() && query.sort() == LedgerSort.DATE
+                    && onlyDates) {
                 byDay = words.get().rarest(connection, client, Math.max(dayTerms, 0) + 1).terms() <= dayTerms;
             } else {
-                WordFilter.Rarest rarest = words.get().rarest(connection, client, Math.max(fewTerms, 0) + 1);
+                WordFilter.Rarest rarest = words.get().rarest(connection, client,
+                        Math.max(Math.max(fewTerms, middleTerms), 0) + 1);
                 if (rarest.terms() <= fewTerms) {
                     byTerm = rarest.word();
+                } else if (rarest.terms() <= middleTerms && (query.sort() != LedgerSort.DATE || !onlyDates
+                        || words.get().literal().isPresent())) {
+                    byTerm = rarest.word();
+                    candidates = WordFilter.candidates(connection, client, rarest.word(), query.from(), query.to());
                 }
             }
         }
-        return new Filter(query, words, byTerm, byDay, byTerm == null && !byDay ? null : primaryKey(connection));
+        return new Filter(query, words, byTerm, byDay, candidates,
+                byTerm == null && !byDay ? null : primaryKey(connection));
     }
 
     /** H2 names the primary key's index itself (PRIMARY_KEY_nn), differently in each database. */
@@ -328,7 +347,7 @@ public final class LedgerPages {
      * @param primaryKey the primary key index's name when a word is read by term or by day
      */
     private record Filter(LedgerQuery query, Optional<WordFilter> words, String byTermWord, boolean byDay,
-            String primaryKey) {
+            List<UUID> candidates, String primaryKey) {
 
         /** Binds the one word, the client and the dates of {@link WordFilter#idsByDaySql}; returns the next index. */
         int bindByDay(PreparedStatement statement) throws SQLException {
@@ -346,6 +365,11 @@ public final class LedgerPages {
             return byTermWord != null;
         }
 
+        /** Whether the page is read through the primary key, from a word's transactions. */
+        boolean byId() {
+            return byTerm();
+        }
+
         String sql(boolean counting) {
             StringBuilder sql = new StringBuilder("t.client_id = ?");
             query.from().ifPresent(from -> sql.append(" and t.date >= ?"));
@@ -354,18 +378,38 @@ public final class LedgerPages {
                     + " splits fs where fs.transaction_id = t.id and fs.account_id = ?))"));
             query.minAmountMinor().ifPresent(min -> sql.append(" and abs(t.total_minor) >= ?"));
             query.maxAmountMinor().ifPresent(max -> sql.append(" and abs(t.total_minor) <= ?"));
+            if (candidates != null) {
+                // The rarest word's transactions in the date range, gathered (see filter); the others checked on each.
+                sql.append(" and t.id = any(?)");
+            }
+            // The text as typed first: a row it rules out costs no look-up of its terms.
+            if (literal().isPresent()) {
+                sql.append(" and (t.payee_key like ? escape '\\' or lower(t.memo) like ? escape '\\')");
+            }
             if (words.isPresent()) {
                 for (String word : words.get().words()) {
-                    if (gathered(word, counting)) {
+                    if (candidates != null && word.equals(byTermWord)) {
+                        continue;
+                    }
+                    if (candidates == null && gathered(word, counting)) {
                         sql.append(" and t.id in (").append(WordFilter.idsWithWordSql()).append(")");
                     } else {
                         sql.append(" and ").append(WordFilter.hasWordSql("t.id"));
                     }
                 }
-            } else if (!query.text().isEmpty()) {
-                sql.append(" and (t.payee_key like ? escape '\\' or lower(t.memo) like ? escape '\\')");
             }
             return sql.toString();
+        }
+
+        /**
+         * Text to find as typed in the payee or memo: text with punctuation, checked on the candidates of
+         * its words, or text without any letter or digit, checked on every row.
+         */
+        private Optional<String> literal() {
+            if (words.isPresent()) {
+                return words.get().literal();
+            }
+            return query.text().isEmpty() ? Optional.empty() : Optional.of(query.text());
         }
 
         /** Whether the word's transactions are read as a set (else each row is checked on its own terms). */
@@ -392,17 +436,24 @@ public final class LedgerPages {
                     statement.setLong(index++, value.get());
                 }
             }
+            if (candidates != null) {
+                statement.setObject(index++, candidates.toArray(new UUID[0]));
+            }
+            if (literal().isPresent()) {
+                String pattern = "%" + escapeLike(literal().get().toLowerCase(Locale.ROOT)) + "%";
+                statement.setString(index++, pattern);
+                statement.setString(index++, pattern);
+            }
             if (words.isPresent()) {
                 for (String word : words.get().words()) {
+                    if (candidates != null && word.equals(byTermWord)) {
+                        continue;
+                    }
                     index = WordFilter.bindWord(statement, index, word);
-                    if (gathered(word, counting)) {
+                    if (candidates == null && gathered(word, counting)) {
                         statement.setObject(index++, client);
                     }
                 }
-            } else if (!query.text().isEmpty()) {
-                String pattern = "%" + escapeLike(query.text().toLowerCase(Locale.ROOT)) + "%";
-                statement.setString(index++, pattern);
-                statement.setString(index++, pattern);
             }
             return index;
         }
