@@ -111,7 +111,7 @@ public final class LedgerPages {
             client(session, query);
             return session.doReturningWork(connection -> {
                 Filter filter = filter(connection, query);
-                String sql = "select t.id from transactions t where " + filter.sql(false)
+                String sql = "select t.id from " + filter.from(null) + " where " + filter.sql(false)
                         + " order by " + orderBy(query);
                 try (PreparedStatement statement = connection.prepareStatement(sql)) {
                     filter.bind(statement, 1, false);
@@ -171,7 +171,8 @@ public final class LedgerPages {
             if (ids.isEmpty()) {
                 return List.of();
             }
-            return rows(connection, client, query, filter.primaryKey(), "t.id in (" + "?, ".repeat(ids.size() - 1) + "?)",
+            return rows(connection, client, query, "transactions t use index (" + filter.primaryKey() + ")",
+                    "t.id in (" + "?, ".repeat(ids.size() - 1) + "?)",
                     statement -> {
                         int index = 1;
                         for (UUID id : ids) {
@@ -180,8 +181,8 @@ public final class LedgerPages {
                         return index;
                     }, ids.size(), 0);
         }
-        return rows(connection, client, query, filter.byId() ? filter.primaryKey() : indexFor(query.sort()),
-                filter.sql(false), statement -> filter.bind(statement, 1, false), limit, offset);
+        return rows(connection, client, query, filter.from(indexFor(query.sort())), filter.sql(false),
+                statement -> filter.bind(statement, 1, false), limit, offset);
     }
 
     /** Binds a statement's values from the first parameter on; returns the next free index. */
@@ -189,7 +190,7 @@ public final class LedgerPages {
         int bind(PreparedStatement statement) throws SQLException;
     }
 
-    private static List<LedgerRow> rows(Connection connection, Client client, LedgerQuery query, String index,
+    private static List<LedgerRow> rows(Connection connection, Client client, LedgerQuery query, String from,
             String where, Binder binder, int limit, int offset) throws SQLException {
         // The page is chosen on the transactions alone, through the index of its order; the other columns are
         // looked up for the page's rows only.
@@ -199,12 +200,12 @@ public final class LedgerPages {
                        exists (select 1 from receipts r where r.transaction_id = p.id)
                 from (select t.id, t.date, t.payee, t.payee_key, t.memo, t.total_minor, t.currency, t.status, t.version,
                              t.main_account_name
-                      from transactions t use index (%s)
+                      from %s
                       where %s
                       order by %s
                       limit ? offset ?) p
                 order by %s
-                """.formatted(index, where, orderBy(query), outerOrderBy(query));
+                """.formatted(from, where, orderBy(query), outerOrderBy(query));
         List<LedgerRow> result = new ArrayList<>(Math.min(limit, 1_000));
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int next = binder.bind(statement);
@@ -237,9 +238,8 @@ public final class LedgerPages {
         }
         // Left alone, H2 may count through another index that leads with the client and read all its rows
         // for a date range; the date index serves the range. Words read by term start from their candidates.
-        try (PreparedStatement statement = connection.prepareStatement("select count(*) from transactions t use index ("
-                + (filter.byId() ? filter.primaryKey() : "transactions_by_client_date_id") + ") where "
-                + filter.sql(true))) {
+        try (PreparedStatement statement = connection.prepareStatement("select count(*) from "
+                + filter.from("transactions_by_client_date_id") + " where " + filter.sql(true))) {
             filter.bind(statement, 1, true);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
@@ -301,12 +301,13 @@ public final class LedgerPages {
                     && onlyDates) {
                 byDay = words.get().rarest(connection, client, Math.max(dayTerms, 0) + 1).terms() <= dayTerms;
             } else {
+                // In date order with dates alone, matches of a commoner word come soon in the date index.
+                boolean gather = query.sort() != LedgerSort.DATE || !onlyDates || words.get().literal().isPresent();
                 WordFilter.Rarest rarest = words.get().rarest(connection, client,
-                        Math.max(Math.max(fewTerms, middleTerms), 0) + 1);
+                        Math.max(gather ? Math.max(fewTerms, middleTerms) : fewTerms, 0) + 1);
                 if (rarest.terms() <= fewTerms) {
                     byTerm = rarest.word();
-                } else if (rarest.terms() <= middleTerms && (query.sort() != LedgerSort.DATE || !onlyDates
-                        || words.get().literal().isPresent())) {
+                } else if (rarest.terms() <= middleTerms && gather) {
                     byTerm = rarest.word();
                     candidates = WordFilter.candidates(connection, client, rarest.word(), query.from(), query.to());
                 }
@@ -365,9 +366,19 @@ public final class LedgerPages {
             return byTermWord != null;
         }
 
-        /** Whether the page is read through the primary key, from a word's transactions. */
-        boolean byId() {
-            return byTerm();
+        /**
+         * The from clause: the index given (none when null), or the primary key when a word's transactions
+         * are read by id. Gathered ids are a table joined by id: the database then reads each by its key once,
+         * where {@code t.id = any(?)} would check every row read against the whole list again.
+         */
+        String from(String index) {
+            if (candidates != null) {
+                return "table(x uuid = ?) c join transactions t use index (" + primaryKey + ") on t.id = c.x";
+            }
+            if (byTerm()) {
+                return "transactions t use index (" + primaryKey + ")";
+            }
+            return index == null ? "transactions t" : "transactions t use index (" + index + ")";
         }
 
         String sql(boolean counting) {
@@ -378,10 +389,6 @@ public final class LedgerPages {
                     + " splits fs where fs.transaction_id = t.id and fs.account_id = ?))"));
             query.minAmountMinor().ifPresent(min -> sql.append(" and abs(t.total_minor) >= ?"));
             query.maxAmountMinor().ifPresent(max -> sql.append(" and abs(t.total_minor) <= ?"));
-            if (candidates != null) {
-                // The rarest word's transactions in the date range, gathered (see filter); the others checked on each.
-                sql.append(" and t.id = any(?)");
-            }
             // The text as typed first: a row it rules out costs no look-up of its terms.
             if (literal().isPresent()) {
                 sql.append(" and (t.payee_key like ? escape '\\' or lower(t.memo) like ? escape '\\')");
@@ -417,9 +424,13 @@ public final class LedgerPages {
             return byTerm() ? word.equals(byTermWord) : counting;
         }
 
-        /** Binds the values from the given parameter index on; returns the next free index. */
+        /** Binds the values of {@link #from} and the where clause from the given parameter index on; returns the next free index. */
         int bind(PreparedStatement statement, int first, boolean counting) throws SQLException {
             int index = first;
+            if (candidates != null) {
+                // The rarest word's transactions in the date range (see filter); the other words are checked on each.
+                statement.setObject(index++, candidates.toArray(new UUID[0]));
+            }
             UUID client = query.client().value();
             statement.setObject(index++, client);
             for (Optional<?> value : List.of(query.from(), query.to())) {
@@ -435,9 +446,6 @@ public final class LedgerPages {
                 if (value.isPresent()) {
                     statement.setLong(index++, value.get());
                 }
-            }
-            if (candidates != null) {
-                statement.setObject(index++, candidates.toArray(new UUID[0]));
             }
             if (literal().isPresent()) {
                 String pattern = "%" + escapeLike(literal().get().toLowerCase(Locale.ROOT)) + "%";
