@@ -45,11 +45,13 @@ public final class LedgerPages {
      */
     static final int DAY_TERMS = 6_000;
     /**
-     * A word starting more than {@link #FEW_TERMS} and at most this many payee and memo terms of the client,
-     * with another order than date or a filter on the account or amount: its transactions in the date
-     * range are gathered from the index by client and read by id. Matches of such a word may all lie at
+     * With another order than date, a filter on the account or amount, or text with punctuation: when the
+     * (rarest) word starts at most this many payee or memo terms of the client in the date range, in each
+     * field, its transactions there are gathered from the index by client, read by id (joined as a table),
+     * sorted, and the page and the count taken from that list. Matches of a middling word may all lie at
      * the far end of the order (every "Amazon" row last in payee order descending), so reading the order's
-     * index until 200 match can cost the whole client; gathering costs the word's own rows only.
+     * index until 200 match can cost the whole client; gathering costs the word's own rows only. A commoner
+     * word is checked on each row read in the order's index, where its matches come soon.
      */
     static final int MIDDLE_TERMS = 10_000;
 
@@ -78,6 +80,13 @@ public final class LedgerPages {
             Client client = client(session, query);
             return session.doReturningWork(connection -> {
                 Filter filter = filter(connection, query);
+                if (filter.candidates() != null) {
+                    // The matches are listed in order once: the page is a part of the list, the count its length.
+                    List<UUID> matches = matches(connection, query, filter);
+                    return new LedgerPage(byIds(connection, client, query, filter,
+                            matches.subList(Math.min(offset, matches.size()), Math.min(offset + limit, matches.size()))),
+                            offset, matches.size());
+                }
                 return new LedgerPage(rows(connection, client, query, filter, offset, limit), offset,
                         count(connection, filter));
             });
@@ -168,21 +177,47 @@ public final class LedgerPages {
                     }
                 }
             }
-            if (ids.isEmpty()) {
-                return List.of();
-            }
-            return rows(connection, client, query, "transactions t use index (" + filter.primaryKey() + ")",
-                    "t.id in (" + "?, ".repeat(ids.size() - 1) + "?)",
-                    statement -> {
-                        int index = 1;
-                        for (UUID id : ids) {
-                            statement.setObject(index++, id);
-                        }
-                        return index;
-                    }, ids.size(), 0);
+            return byIds(connection, client, query, filter, ids);
+        }
+        if (filter.candidates() != null) {
+            List<UUID> matches = matches(connection, query, filter);
+            return byIds(connection, client, query, filter,
+                    matches.subList(Math.min(offset, matches.size()), Math.min(offset + limit, matches.size())));
         }
         return rows(connection, client, query, filter.from(indexFor(query.sort())), filter.sql(false),
                 statement -> filter.bind(statement, 1, false), limit, offset);
+    }
+
+    /** The rows of the ids given (a page's), in the query's order. */
+    private static List<LedgerRow> byIds(Connection connection, Client client, LedgerQuery query, Filter filter,
+            List<UUID> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return rows(connection, client, query, "transactions t use index (" + filter.primaryKey() + ")",
+                "t.id in (" + "?, ".repeat(ids.size() - 1) + "?)",
+                statement -> {
+                    int index = 1;
+                    for (UUID id : ids) {
+                        statement.setObject(index++, id);
+                    }
+                    return index;
+                }, ids.size(), 0);
+    }
+
+    /** Every match's id in the query's order: for gathered candidates, at most {@link #MIDDLE_TERMS} of them. */
+    private static List<UUID> matches(Connection connection, LedgerQuery query, Filter filter) throws SQLException {
+        List<UUID> ids = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("select t.id from " + filter.from(null)
+                + " where " + filter.sql(false) + " order by " + orderBy(query))) {
+            filter.bind(statement, 1, false);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getObject(1, UUID.class));
+                }
+            }
+        }
+        return ids;
     }
 
     /** Binds a statement's values from the first parameter on; returns the next free index. */
@@ -300,16 +335,27 @@ public final class LedgerPages {
             if (words.get().words().size() == 1 && words.get().literal().isEmpty() && query.sort() == LedgerSort.DATE
                     && onlyDates) {
                 byDay = words.get().rarest(connection, client, Math.max(dayTerms, 0) + 1).terms() <= dayTerms;
+            } else if (query.sort() != LedgerSort.DATE || !onlyDates || words.get().literal().isPresent()) {
+                // Another order, another filter or text as typed: matches may come late in the order's index, so
+                // the rarest word's transactions in the date range are gathered when there are not too many.
+                String word = words.get().words().getFirst();
+                if (words.get().words().size() > 1) {
+                    WordFilter.Rarest rarest = words.get().rarest(connection, client, Math.max(middleTerms, 0) + 1);
+                    word = rarest.terms() <= middleTerms ? rarest.word() : null;
+                }
+                if (word != null) {
+                    Optional<List<UUID>> gathered = WordFilter.candidates(connection, client, word, query.from(),
+                            query.to(), Math.max(middleTerms, 0));
+                    if (gathered.isPresent()) {
+                        byTerm = word;
+                        candidates = gathered.get();
+                    }
+                }
             } else {
                 // In date order with dates alone, matches of a commoner word come soon in the date index.
-                boolean gather = query.sort() != LedgerSort.DATE || !onlyDates || words.get().literal().isPresent();
-                WordFilter.Rarest rarest = words.get().rarest(connection, client,
-                        Math.max(gather ? Math.max(fewTerms, middleTerms) : fewTerms, 0) + 1);
+                WordFilter.Rarest rarest = words.get().rarest(connection, client, Math.max(fewTerms, 0) + 1);
                 if (rarest.terms() <= fewTerms) {
                     byTerm = rarest.word();
-                } else if (rarest.terms() <= middleTerms && gather) {
-                    byTerm = rarest.word();
-                    candidates = WordFilter.candidates(connection, client, rarest.word(), query.from(), query.to());
                 }
             }
         }

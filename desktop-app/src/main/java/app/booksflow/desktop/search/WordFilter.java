@@ -145,13 +145,14 @@ public final class WordFilter {
 
     /**
      * The client's transactions with a payee or memo term starting with the word, dated in the range
-     * given (either end may be open), in id order, each once; from the index by client (V11) alone.
+     * given (either end may be open), in id order, each once; from the index by client (V11) alone. Nothing
+     * when more than {@code most} terms in one field match (the transactions could then be more than that).
      */
-    public static List<UUID> candidates(Connection connection, UUID client, String word, Optional<LocalDate> from,
-            Optional<LocalDate> to) throws SQLException {
+    public static Optional<List<UUID>> candidates(Connection connection, UUID client, String word,
+            Optional<LocalDate> from, Optional<LocalDate> to, int most) throws SQLException {
         String sql = "select st.transaction_id from search_terms st where st.client_id = ? and st.field = ?"
                 + " and st.term >= ? and st.term < ?" + (from.isPresent() ? " and st.on_day >= ?" : "")
-                + (to.isPresent() ? " and st.on_day <= ?" : "");
+                + (to.isPresent() ? " and st.on_day <= ?" : "") + " limit ?";
         TreeSet<UUID> ids = new TreeSet<>(WordFilter::compareIds);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (SearchField field : List.of(SearchField.PAYEE, SearchField.MEMO)) {
@@ -163,14 +164,20 @@ public final class WordFilter {
                         statement.setObject(index++, day.get());
                     }
                 }
+                statement.setInt(index, most + 1);
+                int terms = 0;
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         ids.add(rows.getObject(1, UUID.class));
+                        terms++;
                     }
+                }
+                if (terms > most || ids.size() > most) {
+                    return Optional.empty();
                 }
             }
         }
-        return List.copyOf(ids);
+        return Optional.of(List.copyOf(ids));
     }
 
     /** The database's order of UUIDs (unsigned, high bits first): neighbouring ids are read one after the other. */
