@@ -71,7 +71,7 @@ public final class SearchService {
     /**
      * One term in one field, newest first: the order of the index, so the limit ends the read. The
      * fixed term and field are named in the order by too, or the database sorts instead of reading in order.
-     * The index is named: with a list of clients the database could take the ledger's index by client (V11)
+     * The index is named: with a list of clients the database could take the ledger's index by client (V14)
      * and sort.
      */
     static final String NEWEST = """

@@ -28,7 +28,7 @@ public final class WordFilter {
     private static final String FIELDS = "(" + SearchField.PAYEE.code() + ", " + SearchField.MEMO.code() + ")";
     /**
      * A word's range in every client, named: with the client in the condition the database would otherwise
-     * take the index by client (V11), which it can read for one field only, and read all the client's terms.
+     * take the index by client (V14), which it can read for one field only, and read all the client's terms.
      */
     private static final String BY_TERM = "search_terms st use index (search_terms_by_term_field_day)";
 
@@ -113,7 +113,7 @@ public final class WordFilter {
     /**
      * The word with the fewest payee and memo terms in the client, with that number, counting each word
      * no further than {@code cap} terms of the client in each field. Reads the client's own range of the
-     * index by client (V11), one field at a time: the database uses that index for one field, not for a
+     * index by client (V14), one field at a time: the database uses that index for one field, not for a
      * list of them.
      */
     public Rarest rarest(Connection connection, UUID client, int cap) throws SQLException {
@@ -145,7 +145,7 @@ public final class WordFilter {
 
     /**
      * The client's transactions with a payee or memo term starting with the word, dated in the range
-     * given (either end may be open), in id order, each once; from the index by client (V11) alone. Nothing
+     * given (either end may be open), in id order, each once; from the index by client (V14) alone. Nothing
      * when more than {@code most} terms in one field match (the transactions could then be more than that).
      */
     public static Optional<List<UUID>> candidates(Connection connection, UUID client, String word,
