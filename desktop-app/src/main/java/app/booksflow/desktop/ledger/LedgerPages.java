@@ -386,11 +386,14 @@ public final class LedgerPages {
      * the candidates, read through the primary key, and the other words are checked on each of them.
      * One word of up to {@link #DAY_TERMS} terms in date order with no other filter than dates
      * ({@code byDay}, whether rare or not) has its page of ids chosen and counted from the term index
-     * alone. Otherwise the
-     * page reads rows in its order's index and checks the words on each row, and the count gathers each
-     * word's transactions once and checks every row of the client against them.
-     * Any other text (punctuation, symbols) is found in the payee or memo as it is, ignoring case.
+     * alone. With another order or filter, or text with punctuation, the rarest word's transactions in
+     * the date range, up to {@link #MIDDLE_TERMS}, are gathered ({@code candidates}) and joined by id.
+     * Otherwise the page reads rows in its order's index and checks the words on each row, and the count
+     * gathers each word's transactions once and checks every row of the client against them. Text with
+     * punctuation must also contain the text as typed (ignoring case), checked before the words; text
+     * without a letter or digit is only that check, on every row.
      *
+     * @param candidates the gathered ids of the word {@code byTermWord}, or null
      * @param primaryKey the primary key index's name when a word is read by term or by day
      */
     private record Filter(LedgerQuery query, Optional<WordFilter> words, String byTermWord, boolean byDay,
