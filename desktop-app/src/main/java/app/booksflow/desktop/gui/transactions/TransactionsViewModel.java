@@ -299,8 +299,12 @@ public final class TransactionsViewModel {
                         return;
                     }
                     loading.set(false);
+                    // The same list read again (a refresh) keeps its length until the new count: it does not
+                    // shrink to one page and jump back.
+                    boolean again = wanted.equals(currentQuery) && first.size() == LazyLedgerList.PAGE_SIZE;
                     currentQuery = wanted;
-                    rows.reset(first.size(), first);
+                    rows.reset(again ? (int) Math.max(first.size(), Math.min(Integer.MAX_VALUE, count.get()))
+                            : first.size(), first);
                     if (!wanted.text().isEmpty() && unindexed.get() > 0) {
                         message.set("The text filter does not see the " + String.format(settings.getValue().locale(), "%,d",
                                 unindexed.get()) + " transactions still being indexed; the list follows when they are.");
@@ -310,13 +314,20 @@ public final class TransactionsViewModel {
                         countText.set(describeCount(first.size(), wanted));
                         return;
                     }
-                    countText.set("Counting…");
+                    if (!again) {
+                        countText.set("Counting…");
+                    }
                     BackgroundTask.of("Counting the ledger", () -> pages.count(wanted))
                             .onSuccess(total -> {
                                 if (loadGeneration == generation) {
+                                    int size = (int) Math.min(Integer.MAX_VALUE, total);
                                     count.set(total);
                                     countText.set(describeCount(total, wanted));
-                                    rows.growTo((int) Math.min(Integer.MAX_VALUE, total));
+                                    if (size >= rows.size()) {
+                                        rows.growTo(size);
+                                    } else {
+                                        rows.reset(size, first);
+                                    }
                                 }
                             })
                             .onFailure(error -> {

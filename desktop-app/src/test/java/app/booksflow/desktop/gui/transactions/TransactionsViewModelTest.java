@@ -136,6 +136,14 @@ class TransactionsViewModelTest {
         assertThat(screen.countProperty().get()).isEqualTo(259);
         assertThat(screen.rows()).hasSize(259);
         assertThat(screen.rows().subList(0, 200)).isEqualTo(firstPage);
+        // Read again, the list keeps its length while it is counted.
+        screen.refresh();
+        executor.runNext();
+        assertThat(executor.waitingTitles()).contains("Counting the ledger");
+        assertThat(screen.rows()).hasSize(259);
+        assertThat(screen.countTextProperty().get()).isEqualTo("259 transactions");
+        executor.runAll();
+        assertThat(screen.rows()).hasSize(259);
         // A filter with fewer matches than a page needs no count: the page is the whole list.
         screen.filterTextProperty().set("supplier");
         executor.runAll();
