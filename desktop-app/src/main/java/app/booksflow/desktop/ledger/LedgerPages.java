@@ -44,21 +44,33 @@ public final class LedgerPages {
      * reading the candidates' rows); a commoner one is checked on each row read.
      */
     static final int DAY_TERMS = 6_000;
+    /**
+     * With another order than date, a filter on the account or amount, or text with punctuation: when the
+     * (rarest) word starts at most this many payee or memo terms of the client in the date range, in each
+     * field, its transactions there are gathered from the index by client, read by id (joined as a table),
+     * sorted, and the page and the count taken from that list. Matches of a middling word may all lie at
+     * the far end of the order (every "Amazon" row last in payee order descending), so reading the order's
+     * index until 200 match can cost the whole client; gathering costs the word's own rows only. A commoner
+     * word is checked on each row read in the order's index, where its matches come soon.
+     */
+    static final int MIDDLE_TERMS = 10_000;
 
     private final LocalStore store;
     private final int fewTerms;
     private final int dayTerms;
+    private final int middleTerms;
     private volatile String primaryKey;
 
     public LedgerPages(LocalStore store) {
-        this(store, FEW_TERMS, DAY_TERMS);
+        this(store, FEW_TERMS, DAY_TERMS, MIDDLE_TERMS);
     }
 
     /** With other thresholds between the ways of reading a word (tests of each). */
-    LedgerPages(LocalStore store, int fewTerms, int dayTerms) {
+    LedgerPages(LocalStore store, int fewTerms, int dayTerms, int middleTerms) {
         this.store = store;
         this.fewTerms = fewTerms;
         this.dayTerms = dayTerms;
+        this.middleTerms = middleTerms;
     }
 
     /** The rows from offset (0 is the first) on, at most limit of them, with the number of matches in all. */
@@ -68,6 +80,13 @@ public final class LedgerPages {
             Client client = client(session, query);
             return session.doReturningWork(connection -> {
                 Filter filter = filter(connection, query);
+                if (filter.candidates() != null) {
+                    // The matches are listed in order once: the page is a part of the list, the count its length.
+                    List<UUID> matches = matches(connection, query, filter);
+                    return new LedgerPage(byIds(connection, client, query, filter,
+                            matches.subList(Math.min(offset, matches.size()), Math.min(offset + limit, matches.size()))),
+                            offset, matches.size());
+                }
                 return new LedgerPage(rows(connection, client, query, filter, offset, limit), offset,
                         count(connection, filter));
             });
@@ -101,7 +120,7 @@ public final class LedgerPages {
             client(session, query);
             return session.doReturningWork(connection -> {
                 Filter filter = filter(connection, query);
-                String sql = "select t.id from transactions t where " + filter.sql(false)
+                String sql = "select t.id from " + filter.from(null) + " where " + filter.sql(false)
                         + " order by " + orderBy(query);
                 try (PreparedStatement statement = connection.prepareStatement(sql)) {
                     filter.bind(statement, 1, false);
@@ -158,20 +177,47 @@ public final class LedgerPages {
                     }
                 }
             }
-            if (ids.isEmpty()) {
-                return List.of();
-            }
-            return rows(connection, client, query, filter.primaryKey(), "t.id in (" + "?, ".repeat(ids.size() - 1) + "?)",
-                    statement -> {
-                        int index = 1;
-                        for (UUID id : ids) {
-                            statement.setObject(index++, id);
-                        }
-                        return index;
-                    }, ids.size(), 0);
+            return byIds(connection, client, query, filter, ids);
         }
-        return rows(connection, client, query, filter.byTerm() ? filter.primaryKey() : indexFor(query.sort()),
-                filter.sql(false), statement -> filter.bind(statement, 1, false), limit, offset);
+        if (filter.candidates() != null) {
+            List<UUID> matches = matches(connection, query, filter);
+            return byIds(connection, client, query, filter,
+                    matches.subList(Math.min(offset, matches.size()), Math.min(offset + limit, matches.size())));
+        }
+        return rows(connection, client, query, filter.from(indexFor(query.sort())), filter.sql(false),
+                statement -> filter.bind(statement, 1, false), limit, offset);
+    }
+
+    /** The rows of the ids given (a page's), in the query's order. */
+    private static List<LedgerRow> byIds(Connection connection, Client client, LedgerQuery query, Filter filter,
+            List<UUID> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return rows(connection, client, query, "transactions t use index (" + filter.primaryKey() + ")",
+                "t.id in (" + "?, ".repeat(ids.size() - 1) + "?)",
+                statement -> {
+                    int index = 1;
+                    for (UUID id : ids) {
+                        statement.setObject(index++, id);
+                    }
+                    return index;
+                }, ids.size(), 0);
+    }
+
+    /** Every match's id in the query's order: for gathered candidates, at most {@link #MIDDLE_TERMS} of them. */
+    private static List<UUID> matches(Connection connection, LedgerQuery query, Filter filter) throws SQLException {
+        List<UUID> ids = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("select t.id from " + filter.from(null)
+                + " where " + filter.sql(false) + " order by " + orderBy(query))) {
+            filter.bind(statement, 1, false);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getObject(1, UUID.class));
+                }
+            }
+        }
+        return ids;
     }
 
     /** Binds a statement's values from the first parameter on; returns the next free index. */
@@ -179,7 +225,7 @@ public final class LedgerPages {
         int bind(PreparedStatement statement) throws SQLException;
     }
 
-    private static List<LedgerRow> rows(Connection connection, Client client, LedgerQuery query, String index,
+    private static List<LedgerRow> rows(Connection connection, Client client, LedgerQuery query, String from,
             String where, Binder binder, int limit, int offset) throws SQLException {
         // The page is chosen on the transactions alone, through the index of its order; the other columns are
         // looked up for the page's rows only.
@@ -189,12 +235,12 @@ public final class LedgerPages {
                        exists (select 1 from receipts r where r.transaction_id = p.id)
                 from (select t.id, t.date, t.payee, t.payee_key, t.memo, t.total_minor, t.currency, t.status, t.version,
                              t.main_account_name
-                      from transactions t use index (%s)
+                      from %s
                       where %s
                       order by %s
                       limit ? offset ?) p
                 order by %s
-                """.formatted(index, where, orderBy(query), outerOrderBy(query));
+                """.formatted(from, where, orderBy(query), outerOrderBy(query));
         List<LedgerRow> result = new ArrayList<>(Math.min(limit, 1_000));
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int next = binder.bind(statement);
@@ -227,9 +273,8 @@ public final class LedgerPages {
         }
         // Left alone, H2 may count through another index that leads with the client and read all its rows
         // for a date range; the date index serves the range. Words read by term start from their candidates.
-        try (PreparedStatement statement = connection.prepareStatement("select count(*) from transactions t use index ("
-                + (filter.byTerm() ? filter.primaryKey() : "transactions_by_client_date_id") + ") where "
-                + filter.sql(true))) {
+        try (PreparedStatement statement = connection.prepareStatement("select count(*) from "
+                + filter.from("transactions_by_client_date_id") + " where " + filter.sql(true))) {
             filter.bind(statement, 1, true);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
@@ -282,19 +327,40 @@ public final class LedgerPages {
         Optional<WordFilter> words = WordFilter.of(query.text());
         String byTerm = null;
         boolean byDay = false;
+        List<UUID> candidates = null;
         if (words.isPresent()) {
             UUID client = query.client().value();
-            if (words.get().words().size() == 1 && query.sort() == LedgerSort.DATE && query.account().isEmpty()
-                    && query.minAmountMinor().isEmpty() && query.maxAmountMinor().isEmpty()) {
+            boolean onlyDates = query.account().isEmpty() && query.minAmountMinor().isEmpty()
+                    && query.maxAmountMinor().isEmpty();
+            if (words.get().words().size() == 1 && words.get().literal().isEmpty() && query.sort() == LedgerSort.DATE
+                    && onlyDates) {
                 byDay = words.get().rarest(connection, client, Math.max(dayTerms, 0) + 1).terms() <= dayTerms;
+            } else if (query.sort() != LedgerSort.DATE || !onlyDates || words.get().literal().isPresent()) {
+                // Another order, another filter or text as typed: matches may come late in the order's index, so
+                // the rarest word's transactions in the date range are gathered when there are not too many.
+                String word = words.get().words().getFirst();
+                if (words.get().words().size() > 1) {
+                    WordFilter.Rarest rarest = words.get().rarest(connection, client, Math.max(middleTerms, 0) + 1);
+                    word = rarest.terms() <= middleTerms ? rarest.word() : null;
+                }
+                if (word != null) {
+                    Optional<List<UUID>> gathered = WordFilter.candidates(connection, client, word, query.from(),
+                            query.to(), Math.max(middleTerms, 0));
+                    if (gathered.isPresent()) {
+                        byTerm = word;
+                        candidates = gathered.get();
+                    }
+                }
             } else {
+                // In date order with dates alone, matches of a commoner word come soon in the date index.
                 WordFilter.Rarest rarest = words.get().rarest(connection, client, Math.max(fewTerms, 0) + 1);
                 if (rarest.terms() <= fewTerms) {
                     byTerm = rarest.word();
                 }
             }
         }
-        return new Filter(query, words, byTerm, byDay, byTerm == null && !byDay ? null : primaryKey(connection));
+        return new Filter(query, words, byTerm, byDay, candidates,
+                byTerm == null && !byDay ? null : primaryKey(connection));
     }
 
     /** H2 names the primary key's index itself (PRIMARY_KEY_nn), differently in each database. */
@@ -320,15 +386,18 @@ public final class LedgerPages {
      * the candidates, read through the primary key, and the other words are checked on each of them.
      * One word of up to {@link #DAY_TERMS} terms in date order with no other filter than dates
      * ({@code byDay}, whether rare or not) has its page of ids chosen and counted from the term index
-     * alone. Otherwise the
-     * page reads rows in its order's index and checks the words on each row, and the count gathers each
-     * word's transactions once and checks every row of the client against them.
-     * Any other text (punctuation, symbols) is found in the payee or memo as it is, ignoring case.
+     * alone. With another order or filter, or text with punctuation, the rarest word's transactions in
+     * the date range, up to {@link #MIDDLE_TERMS}, are gathered ({@code candidates}) and joined by id.
+     * Otherwise the page reads rows in its order's index and checks the words on each row, and the count
+     * gathers each word's transactions once and checks every row of the client against them. Text with
+     * punctuation must also contain the text as typed (ignoring case), checked before the words; text
+     * without a letter or digit is only that check, on every row.
      *
+     * @param candidates the gathered ids of the word {@code byTermWord}, or null
      * @param primaryKey the primary key index's name when a word is read by term or by day
      */
     private record Filter(LedgerQuery query, Optional<WordFilter> words, String byTermWord, boolean byDay,
-            String primaryKey) {
+            List<UUID> candidates, String primaryKey) {
 
         /** Binds the one word, the client and the dates of {@link WordFilter#idsByDaySql}; returns the next index. */
         int bindByDay(PreparedStatement statement) throws SQLException {
@@ -346,6 +415,21 @@ public final class LedgerPages {
             return byTermWord != null;
         }
 
+        /**
+         * The from clause: the index given (none when null), or the primary key when a word's transactions
+         * are read by id. Gathered ids are a table joined by id: the database then reads each by its key once,
+         * where {@code t.id = any(?)} would check every row read against the whole list again.
+         */
+        String from(String index) {
+            if (candidates != null) {
+                return "table(x uuid = ?) c join transactions t use index (" + primaryKey + ") on t.id = c.x";
+            }
+            if (byTerm()) {
+                return "transactions t use index (" + primaryKey + ")";
+            }
+            return index == null ? "transactions t" : "transactions t use index (" + index + ")";
+        }
+
         String sql(boolean counting) {
             StringBuilder sql = new StringBuilder("t.client_id = ?");
             query.from().ifPresent(from -> sql.append(" and t.date >= ?"));
@@ -354,18 +438,34 @@ public final class LedgerPages {
                     + " splits fs where fs.transaction_id = t.id and fs.account_id = ?))"));
             query.minAmountMinor().ifPresent(min -> sql.append(" and abs(t.total_minor) >= ?"));
             query.maxAmountMinor().ifPresent(max -> sql.append(" and abs(t.total_minor) <= ?"));
+            // The text as typed first: a row it rules out costs no look-up of its terms.
+            if (literal().isPresent()) {
+                sql.append(" and (t.payee_key like ? escape '\\' or lower(t.memo) like ? escape '\\')");
+            }
             if (words.isPresent()) {
                 for (String word : words.get().words()) {
-                    if (gathered(word, counting)) {
+                    if (candidates != null && word.equals(byTermWord)) {
+                        continue;
+                    }
+                    if (candidates == null && gathered(word, counting)) {
                         sql.append(" and t.id in (").append(WordFilter.idsWithWordSql()).append(")");
                     } else {
                         sql.append(" and ").append(WordFilter.hasWordSql("t.id"));
                     }
                 }
-            } else if (!query.text().isEmpty()) {
-                sql.append(" and (t.payee_key like ? escape '\\' or lower(t.memo) like ? escape '\\')");
             }
             return sql.toString();
+        }
+
+        /**
+         * Text to find as typed in the payee or memo: text with punctuation, checked on the candidates of
+         * its words, or text without any letter or digit, checked on every row.
+         */
+        private Optional<String> literal() {
+            if (words.isPresent()) {
+                return words.get().literal();
+            }
+            return query.text().isEmpty() ? Optional.empty() : Optional.of(query.text());
         }
 
         /** Whether the word's transactions are read as a set (else each row is checked on its own terms). */
@@ -373,9 +473,13 @@ public final class LedgerPages {
             return byTerm() ? word.equals(byTermWord) : counting;
         }
 
-        /** Binds the values from the given parameter index on; returns the next free index. */
+        /** Binds the values of {@link #from} and the where clause from the given parameter index on; returns the next free index. */
         int bind(PreparedStatement statement, int first, boolean counting) throws SQLException {
             int index = first;
+            if (candidates != null) {
+                // The rarest word's transactions in the date range (see filter); the other words are checked on each.
+                statement.setObject(index++, candidates.toArray(new UUID[0]));
+            }
             UUID client = query.client().value();
             statement.setObject(index++, client);
             for (Optional<?> value : List.of(query.from(), query.to())) {
@@ -392,17 +496,21 @@ public final class LedgerPages {
                     statement.setLong(index++, value.get());
                 }
             }
+            if (literal().isPresent()) {
+                String pattern = "%" + escapeLike(literal().get().toLowerCase(Locale.ROOT)) + "%";
+                statement.setString(index++, pattern);
+                statement.setString(index++, pattern);
+            }
             if (words.isPresent()) {
                 for (String word : words.get().words()) {
+                    if (candidates != null && word.equals(byTermWord)) {
+                        continue;
+                    }
                     index = WordFilter.bindWord(statement, index, word);
-                    if (gathered(word, counting)) {
+                    if (candidates == null && gathered(word, counting)) {
                         statement.setObject(index++, client);
                     }
                 }
-            } else if (!query.text().isEmpty()) {
-                String pattern = "%" + escapeLike(query.text().toLowerCase(Locale.ROOT)) + "%";
-                statement.setString(index++, pattern);
-                statement.setString(index++, pattern);
             }
             return index;
         }

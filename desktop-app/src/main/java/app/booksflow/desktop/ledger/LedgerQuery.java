@@ -14,8 +14,11 @@ import java.util.Optional;
  * (inclusive), an account that the transaction moves money through or books to, a range of the total
  * without its sign in minor units (inclusive), and text. Text of letters, digits and spaces matches
  * transactions whose payee or memo has, for each typed word, a word starting with it, ignoring case and
- * accents ("caf bl" finds "Café Blanc"; "esco" does not find "Tesco"), as the search does; text with
- * any other character (punctuation, symbols) is found in the payee or memo as typed, ignoring case.
+ * accents ("caf bl" finds "Café Blanc"; "esco" does not find "Tesco"), as the search does. Text with
+ * any other character (punctuation, symbols) must in addition appear in the payee or memo as typed,
+ * ignoring case ("ltd." finds "Acme Ltd." but not "Altd.", whose word does not start with "ltd"); text
+ * with no letter or digit at all ("&", "-") is only looked for as typed. LIKE's characters (% _ \) are
+ * plain characters.
  */
 public record LedgerQuery(ClientId client, Optional<LocalDate> from, Optional<LocalDate> to,
         Optional<AccountId> account, Optional<Long> minAmountMinor, Optional<Long> maxAmountMinor, String text,

@@ -71,9 +71,12 @@ public final class SearchService {
     /**
      * One term in one field, newest first: the order of the index, so the limit ends the read. The
      * fixed term and field are named in the order by too, or the database sorts instead of reading in order.
+     * The index is named: with a list of clients the database could take the ledger's index by client (V14)
+     * and sort.
      */
     static final String NEWEST = """
-            select transaction_id, on_day from search_terms where term = ? and field = ?%s
+            select transaction_id, on_day from search_terms use index (search_terms_by_term_field_day)
+            where term = ? and field = ?%s
             order by term, field, on_day desc, transaction_id limit ?
             """;
     /** The next term: from just past the previous one, so that its rows are skipped, not read. */

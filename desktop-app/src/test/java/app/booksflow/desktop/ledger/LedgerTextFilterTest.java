@@ -27,13 +27,15 @@ import org.junit.jupiter.api.io.TempDir;
  * The ledger's text filter read through the search index's terms, by term (a rare word), by day from
  * the term index alone (one word in date order) or row by row (a common one), against a plain reading of its definition over seeded random books: each word of the
  * text starts a word of the payee or memo, ignoring case and accents; text with anything but letters,
- * digits and spaces is found as it is in the payee or memo, ignoring case.
+ * digits and spaces must also appear as typed in the payee or memo, ignoring case (its words find the
+ * candidates); text without any letter or digit is only looked for as typed.
  */
 class LedgerTextFilterTest {
 
     private static final List<String> VOCABULARY = List.of("Pannier", "Ltd", "Ltda", "Café", "cafe", "Blanc",
             "paper", "Papier", "Zed", "Wholesale", "rent", "Rental", "ÉCOLE", "école", "Tesco", "co-op", "O'Brien",
-            "A4", "42", "4200", "x7b", "Ünal", "unal", "&", "Harbour", "Lettings", "Bakery", "bake");
+            "A4", "42", "4200", "x7b", "Ünal", "unal", "&", "Harbour", "Lettings", "Bakery", "bake", "Ltd.", "50%",
+            "5000", "a_b", "ab", "back\\slash", "Café.", "Xltd.", "(Rent)", "rent-free");
 
     @TempDir
     Path dir;
@@ -81,7 +83,12 @@ class LedgerTextFilterTest {
     void byTermAndRowByRowFindWhatTheDefinitionSays() {
         Random random = new Random(7);
         List<String> texts = new ArrayList<>(List.of("ltd", "LTD", "cafe", "CAFÉ", "ecole", "un", "42", "4", "a4",
-                "x7", "pan ltd", "ltd pan", "zed zed", "nothing", "co-op", "o'b", "&", "r l", "ESCO", "a ab"));
+                "x7", "pan ltd", "ltd pan", "zed zed", "nothing", "co-op", "o'b", "&", "r l", "ESCO", "a ab",
+                // Punctuation: the words find the candidates, the text as typed must appear; LIKE's own
+                // characters are plain characters; text without a letter or digit is read row by row.
+                "ltd.", "LTD.", "td.", "ltd. c", "café.", "cafe.", "CAFÉ.", "(rent", "rent)", "rent-", "-free", "50%",
+                "5%", "50_", "a_b", "a_", "a%b", "back\\s", "k\\s", "\\", "%", "_", ".", "&", "o'", "ltd,",
+                "zed, ", ", zed", "nothing.", "x.", "é."));
         for (int i = 0; i < 20; i++) {
             String word = VOCABULARY.get(random.nextInt(VOCABULARY.size()));
             String prefix = word.substring(0, 1 + random.nextInt(word.length()));
@@ -89,10 +96,12 @@ class LedgerTextFilterTest {
             String second = VOCABULARY.get(random.nextInt(VOCABULARY.size()));
             texts.add(prefix + " " + second.substring(0, 1 + random.nextInt(second.length())));
         }
-        LedgerPages byTerm = new LedgerPages(books.store, Integer.MAX_VALUE - 1, -1);
-        LedgerPages rowByRow = new LedgerPages(books.store, -1, -1);
-        LedgerPages byDay = new LedgerPages(books.store, -1, Integer.MAX_VALUE - 1);
-        LedgerPages chosen = new LedgerPages(books.store, 20, 60);
+        LedgerPages byTerm = new LedgerPages(books.store, Integer.MAX_VALUE - 1, -1, -1);
+        LedgerPages rowByRow = new LedgerPages(books.store, -1, -1, -1);
+        LedgerPages byDay = new LedgerPages(books.store, -1, Integer.MAX_VALUE - 1, -1);
+        // Gathered from the index by client and read by id: in any order but date, or with an amount filter.
+        LedgerPages gathered = new LedgerPages(books.store, -1, -1, Integer.MAX_VALUE - 1);
+        LedgerPages chosen = new LedgerPages(books.store, 5, 20, 40);
         for (String text : texts) {
             Set<TransactionId> expected = new HashSet<>();
             for (Transaction transaction : ledger) {
@@ -105,25 +114,33 @@ class LedgerTextFilterTest {
                     LedgerQuery.of(client.id()).containing(text).sortedBy(LedgerSort.ACCOUNT, false)
                             .between(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 9, 30)),
                     LedgerQuery.of(client.id()).containing(text).sortedBy(LedgerSort.DATE, false)
-                            .between(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 9, 30)))) {
+                            .between(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 9, 30)),
+                    LedgerQuery.of(client.id()).containing(text).amountsBetween(20_000L, 80_000L)
+                            .between(LocalDate.of(2025, 2, 1), null),
+                    LedgerQuery.of(client.id()).containing(text).sortedBy(LedgerSort.AMOUNT, true)
+                            .between(null, LocalDate.of(2025, 10, 31)))) {
                 List<TransactionId> terms = ids(byTerm, query);
                 assertThat(ids(rowByRow, query)).as("text '%s' row by row", text).isEqualTo(terms);
                 assertThat(ids(byDay, query)).as("text '%s' by day", text).isEqualTo(terms);
+                assertThat(ids(gathered, query)).as("text '%s' gathered", text).isEqualTo(terms);
                 assertThat(ids(chosen, query)).as("text '%s'", text).isEqualTo(terms);
-                for (LedgerPages pages : List.of(byTerm, rowByRow, byDay)) {
+                for (LedgerPages pages : List.of(byTerm, rowByRow, byDay, gathered)) {
                     assertThat(pages.rows(query, 2, 3)).extracting(LedgerRow::id).as("text '%s' from the third", text)
                             .isEqualTo(terms.subList(Math.min(2, terms.size()), Math.min(5, terms.size())));
                 }
                 Set<TransactionId> wanted = new HashSet<>(expected);
-                if (query.from().isPresent()) {
-                    wanted.removeIf(id -> ledger.stream().filter(t -> t.id().equals(id)).findFirst()
-                            .map(t -> t.date().isBefore(query.from().get()) || t.date().isAfter(query.to().get()))
-                            .orElseThrow());
-                }
+                wanted.removeIf(id -> ledger.stream().filter(t -> t.id().equals(id)).findFirst()
+                        .map(t -> query.from().map(t.date()::isBefore).orElse(false)
+                                || query.to().map(t.date()::isAfter).orElse(false)
+                                || query.minAmountMinor().map(min -> Math.abs(t.total().minorUnits()) < min).orElse(false)
+                                || query.maxAmountMinor().map(max -> Math.abs(t.total().minorUnits()) > max).orElse(false))
+                        .orElseThrow());
                 assertThat(new HashSet<>(terms)).as("text '%s'", text).isEqualTo(wanted);
                 assertThat(byTerm.count(query)).isEqualTo(wanted.size());
                 assertThat(rowByRow.count(query)).isEqualTo(wanted.size());
                 assertThat(byDay.count(query)).isEqualTo(wanted.size());
+                assertThat(gathered.count(query)).isEqualTo(wanted.size());
+                assertThat(chosen.count(query)).isEqualTo(wanted.size());
             }
         }
     }
@@ -146,6 +163,17 @@ class LedgerTextFilterTest {
         assertThat(ids(pages, all.containing("co-op d"))).containsExactly(tesco.id());
         assertThat(ids(pages, all.containing("esco stores"))).doesNotContain(tesco.id());
         assertThat(ids(pages, all.containing("dividend, caf"))).containsExactly(tesco.id());
+        // With punctuation the text must appear as typed and its words must start words: "ividend" starts none.
+        assertThat(ids(pages, all.containing("op dividend,"))).containsExactly(tesco.id());
+        assertThat(ids(pages, all.containing("ividend,"))).isEmpty();
+        assertThat(ids(pages, all.containing("dividend, café"))).containsExactly(tesco.id());
+        assertThat(ids(pages, all.containing("dividend,café"))).isEmpty();
+        assertThat(ids(pages, all.containing("co-o"))).contains(tesco.id());
+        assertThat(ids(pages, all.containing("o-op"))).as("'o' starts 'op', and 'o-op' is in the text")
+                .contains(tesco.id());
+        assertThat(ids(pages, all.containing("p d"))).doesNotContain(tesco.id());
+        assertThat(ids(pages, all.containing("p-d"))).isEmpty();
+        assertThat(pages.count(all.containing("co-op d"))).isEqualTo(1);
     }
 
     private static List<TransactionId> ids(LedgerPages pages, LedgerQuery query) {
@@ -159,9 +187,12 @@ class LedgerTextFilterTest {
             return true;
         }
         if (!stripped.matches("[\\p{L}\\p{N}\\s]+")) {
+            // As typed, and (when it has any) each of its words starts a word, as below.
             String needle = stripped.toLowerCase(Locale.ROOT);
-            return transaction.payee().toLowerCase(Locale.ROOT).contains(needle)
-                    || transaction.memo().toLowerCase(Locale.ROOT).contains(needle);
+            if (!transaction.payee().toLowerCase(Locale.ROOT).contains(needle)
+                    && !transaction.memo().toLowerCase(Locale.ROOT).contains(needle)) {
+                return false;
+            }
         }
         List<String> words = new ArrayList<>(words(transaction.payee()));
         words.addAll(words(transaction.memo()));

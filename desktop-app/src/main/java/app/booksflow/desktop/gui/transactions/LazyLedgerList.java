@@ -78,6 +78,21 @@ final class LazyLedgerList extends ObservableListBase<LedgerRow> {
         endChange();
     }
 
+    /**
+     * The list grows to the count, known after its first page is shown: the rows already read stay, and
+     * the new ones are added after them (a selection at the top is kept).
+     */
+    void growTo(int newSize) {
+        if (newSize <= size) {
+            return;
+        }
+        int oldSize = size;
+        size = newSize;
+        beginChange();
+        nextAdd(oldSize, newSize);
+        endChange();
+    }
+
     /** The rows of a page that was asked for. */
     void putPage(int page, List<LedgerRow> rows) {
         pages.put(page, List.copyOf(rows));

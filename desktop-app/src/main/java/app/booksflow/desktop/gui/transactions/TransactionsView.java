@@ -126,7 +126,8 @@ public final class TransactionsView {
         tip(splitsButton, "Split over several accounts", SPLITS);
         tip(cancelEdit, "Cancel the edit", CANCEL);
         filterText.setTooltip(new Tooltip("Shows the transactions whose payee or memo has words starting with each word"
-                + " typed (\"caf bl\" finds \"Café Blanc\"); text with punctuation is found as typed"));
+                + " typed (\"caf bl\" finds \"Café Blanc\"); text with punctuation must also appear as typed"
+                + " (\"ltd.\" finds \"Acme Ltd.\", not \"Altd.\")"));
         clearFilters.setTooltip(new Tooltip("Show the whole ledger"));
     }
 

@@ -241,6 +241,10 @@ public final class TransactionsViewModel {
         LedgerQuery wanted = query.get();
         int loadGeneration = ++generation;
         loading.set(true);
+        if (target == null) {
+            loadRowsThenCount(wanted, loadGeneration);
+            return;
+        }
         BackgroundTask.of("Reading the ledger", () -> readList(wanted, target))
                 .onSuccess(read -> {
                     if (loadGeneration != generation) {
@@ -273,6 +277,66 @@ public final class TransactionsViewModel {
                         message.set("That transaction is not in " + (clientRecord == null ? "this client" : clientRecord.name())
                                 + "'s ledger any more.");
                     }
+                })
+                .onFailure(error -> {
+                    if (loadGeneration == generation) {
+                        loading.set(false);
+                        message.set("The ledger could not be read: " + error.getMessage());
+                    }
+                })
+                .executeWith(taskExecutor);
+    }
+
+    /**
+     * The first page is shown as soon as it is read, the list as long as that page; the count of matches,
+     * often the slower query, follows in a task of its own and the list then grows to it. A first page
+     * that is not full is the whole list, so its count is not asked for.
+     */
+    private void loadRowsThenCount(LedgerQuery wanted, int loadGeneration) {
+        BackgroundTask.of("Reading the ledger", () -> pages.rows(wanted, 0, LazyLedgerList.PAGE_SIZE))
+                .onSuccess(first -> {
+                    if (loadGeneration != generation) {
+                        return;
+                    }
+                    loading.set(false);
+                    // The same list read again (a refresh) keeps its length until the new count: it does not
+                    // shrink to one page and jump back.
+                    boolean again = wanted.equals(currentQuery) && first.size() == LazyLedgerList.PAGE_SIZE;
+                    currentQuery = wanted;
+                    rows.reset(again ? (int) Math.max(first.size(), Math.min(Integer.MAX_VALUE, count.get()))
+                            : first.size(), first);
+                    if (!wanted.text().isEmpty() && unindexed.get() > 0) {
+                        message.set("The text filter does not see the " + String.format(settings.getValue().locale(), "%,d",
+                                unindexed.get()) + " transactions still being indexed; the list follows when they are.");
+                    }
+                    if (first.size() < LazyLedgerList.PAGE_SIZE) {
+                        count.set(first.size());
+                        countText.set(describeCount(first.size(), wanted));
+                        return;
+                    }
+                    if (!again) {
+                        countText.set("Counting…");
+                    }
+                    BackgroundTask.of("Counting the ledger", () -> pages.count(wanted))
+                            .onSuccess(total -> {
+                                if (loadGeneration == generation) {
+                                    int size = (int) Math.min(Integer.MAX_VALUE, total);
+                                    count.set(total);
+                                    countText.set(describeCount(total, wanted));
+                                    if (size >= rows.size()) {
+                                        rows.growTo(size);
+                                    } else {
+                                        rows.reset(size, first);
+                                    }
+                                }
+                            })
+                            .onFailure(error -> {
+                                if (loadGeneration == generation) {
+                                    countText.set("");
+                                    message.set("The ledger could not be counted: " + error.getMessage());
+                                }
+                            })
+                            .executeWith(taskExecutor);
                 })
                 .onFailure(error -> {
                     if (loadGeneration == generation) {

@@ -2,6 +2,7 @@ package app.booksflow.desktop.gui.transactions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.booksflow.desktop.gui.task.QueuedTaskExecutor;
 import app.booksflow.desktop.gui.task.SynchronousTaskExecutor;
 import app.booksflow.desktop.ledger.LedgerPages;
 import app.booksflow.desktop.ledger.LedgerRow;
@@ -109,6 +110,45 @@ class TransactionsViewModelTest {
         viewModel.unindexedProperty().set(0);
 
         assertThat(shown()).extracting(LedgerRow::payee).containsExactly("Supplier");
+    }
+
+    @Test
+    void theFirstRowsShowBeforeTheCountWhichThenGrowsTheList() {
+        var transactions = books.ledger.transactions();
+        for (int i = 0; i < 230; i++) {
+            transactions.create(books.sale(bakery, LocalDate.of(2025, 4, 1 + i % 30), (i + 1) + ".00"), TestBooks.USER);
+        }
+        QueuedTaskExecutor executor = new QueuedTaskExecutor();
+        TransactionsViewModel screen = new TransactionsViewModel(books.ledger, new LedgerPages(books.store), settings,
+                executor, books.clock, TestBooks.USER, saves::add);
+        screen.clientProperty().set(bakery.id());
+        for (int i = 0; i < 20 && !executor.waitingTitles().contains("Counting the ledger"); i++) {
+            executor.runNext();
+        }
+        // The first page is on screen while the count is still being read.
+        assertThat(executor.waitingTitles()).contains("Counting the ledger");
+        assertThat(screen.rows()).hasSize(200).doesNotContainNull();
+        assertThat(screen.rows().get(0).payee()).isEqualTo("Supplier");
+        assertThat(screen.countTextProperty().get()).isEqualTo("Counting…");
+        List<LedgerRow> firstPage = List.copyOf(screen.rows());
+        executor.runAll();
+        assertThat(screen.countTextProperty().get()).isEqualTo("259 transactions");
+        assertThat(screen.countProperty().get()).isEqualTo(259);
+        assertThat(screen.rows()).hasSize(259);
+        assertThat(screen.rows().subList(0, 200)).isEqualTo(firstPage);
+        // Read again, the list keeps its length while it is counted.
+        screen.refresh();
+        executor.runNext();
+        assertThat(executor.waitingTitles()).contains("Counting the ledger");
+        assertThat(screen.rows()).hasSize(259);
+        assertThat(screen.countTextProperty().get()).isEqualTo("259 transactions");
+        executor.runAll();
+        assertThat(screen.rows()).hasSize(259);
+        // A filter with fewer matches than a page needs no count: the page is the whole list.
+        screen.filterTextProperty().set("supplier");
+        executor.runAll();
+        assertThat(screen.rows()).hasSize(1);
+        assertThat(screen.countTextProperty().get()).isEqualTo("1 transaction matches the filters");
     }
 
     @Test
