@@ -25,16 +25,17 @@ import java.util.UUID;
 /**
  * Finds receipts as the user types, across all clients or the visible ones, by any word of their
  * vendor, file name or the text OCR read (ADR 0025). Every query word must start a term of the
- * receipt, as in {@link SearchService}. The rarest word's receipts are the candidates (at most
- * {@link #CANDIDATES} of them), each other word is checked on a candidate's own terms, and the
- * matches are ranked: words found in the vendor first, then in the file name, then newest first.
+ * receipt, as in {@link SearchService}. The rarest word's receipts are the candidates, newest first,
+ * chosen from the term index alone (at most {@link #CANDIDATES} index entries); each other word is
+ * checked on a candidate's own terms until {@link #RANKED} match; only those receipts are read, and
+ * ranked: words found in the vendor first, then in the file name, then newest first.
  */
 public final class ReceiptSearch {
 
     /** Receipts of the rarest word considered at most; a word on nearly every receipt finds some of them. */
     static final int CANDIDATES = 5_000;
     /** Newest matches ranked in memory at most, before the best are kept. */
-    private static final int RANKED = 200;
+    private static final int RANKED = 100;
     /** Query words used at most; each is a lookup. */
     private static final int MAX_WORDS = 8;
     private static final int EXCERPT_LENGTH = 90;
@@ -69,35 +70,32 @@ public final class ReceiptSearch {
             throws SQLException {
         String rarest = rarest(connection, words);
         List<String> others = words.stream().filter(word -> !word.equals(rarest)).toList();
-        StringBuilder sql = new StringBuilder("""
+        List<UUID> matching = new ArrayList<>();
+        try (PreparedStatement has = connection.prepareStatement(
+                "select 1 from receipt_terms where receipt_id = ? and term >= ? and term <= ? limit 1")) {
+            for (UUID candidate : candidates(connection, rarest, visible)) {
+                if (hasAll(has, candidate, others)) {
+                    matching.add(candidate);
+                    if (matching.size() == RANKED) {
+                        break;
+                    }
+                }
+            }
+        }
+        if (matching.isEmpty()) {
+            return List.of();
+        }
+        List<ReceiptHit> found = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("""
                 select r.id, r.client_id, c.name, r.original_name, r.vendor, r.receipt_date, r.total_minor,
                        r.amount_currency, r.status, r.received_at
                 from receipts r join clients c on c.id = r.client_id
-                where r.id in (select receipt_id from receipt_terms where term >= ? and term <= ? limit ?)
-                """);
-        for (int i = 0; i < others.size(); i++) {
-            sql.append(" and exists (select 1 from receipt_terms o where o.receipt_id = r.id and o.term >= ? and o.term <= ?)");
-        }
-        if (visible != null) {
-            sql.append(" and r.client_id in (").append("?, ".repeat(visible.size() - 1)).append("?)");
-        }
-        sql.append(" order by r.received_at desc, r.id limit ?");
-        List<ReceiptHit> found = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+                where r.id in (%s)
+                """.formatted("?, ".repeat(matching.size() - 1) + "?"))) {
             int index = 1;
-            statement.setString(index++, rarest);
-            statement.setString(index++, Terms.upperBound(rarest));
-            statement.setInt(index++, candidates);
-            for (String word : others) {
-                statement.setString(index++, word);
-                statement.setString(index++, Terms.upperBound(word));
+            for (UUID id : matching) {
+                statement.setObject(index++, id);
             }
-            if (visible != null) {
-                for (ClientId client : visible) {
-                    statement.setObject(index++, client.value());
-                }
-            }
-            statement.setInt(index, RANKED);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     found.add(hit(rows));
@@ -110,10 +108,64 @@ public final class ReceiptSearch {
         }
         List<ReceiptHit> best = found.stream()
                 .sorted(Comparator.comparing((ReceiptHit hit) -> scores.get(hit)).reversed()
-                        .thenComparing(ReceiptHit::receivedAt, Comparator.reverseOrder()))
+                        .thenComparing(ReceiptHit::receivedAt, Comparator.reverseOrder())
+                        .thenComparing(hit -> hit.receipt().value()))
                 .limit(limit)
                 .toList();
         return withExcerpts(connection, best, words.getFirst());
+    }
+
+    /**
+     * The receipts with a term starting with the word, newest first, read from the index alone (it holds
+     * each term's receipt, client and arrival): at most {@link #CANDIDATES} index entries.
+     */
+    private List<UUID> candidates(Connection connection, String word, Set<ClientId> visible) throws SQLException {
+        StringBuilder sql = new StringBuilder("""
+                select receipt_id, received_at from receipt_terms use index (receipt_terms_by_term_day)
+                where term >= ? and term <= ?""");
+        if (visible != null) {
+            sql.append(" and client_id in (").append("?, ".repeat(visible.size() - 1)).append("?)");
+        }
+        sql.append(" limit ?");
+        record Entry(UUID receipt, OffsetDateTime receivedAt) {
+        }
+        Map<UUID, Entry> entries = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            int index = 1;
+            statement.setString(index++, word);
+            statement.setString(index++, Terms.upperBound(word));
+            if (visible != null) {
+                for (ClientId client : visible) {
+                    statement.setObject(index++, client.value());
+                }
+            }
+            statement.setInt(index, candidates);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    UUID receipt = rows.getObject(1, UUID.class);
+                    entries.putIfAbsent(receipt, new Entry(receipt, rows.getObject(2, OffsetDateTime.class)));
+                }
+            }
+        }
+        return entries.values().stream()
+                .sorted(Comparator.comparing(Entry::receivedAt, Comparator.reverseOrder()).thenComparing(Entry::receipt))
+                .map(Entry::receipt)
+                .toList();
+    }
+
+    /** Whether each of the words starts a term of the receipt (through the primary key). */
+    private static boolean hasAll(PreparedStatement has, UUID receipt, List<String> words) throws SQLException {
+        for (String word : words) {
+            has.setObject(1, receipt);
+            has.setString(2, word);
+            has.setString(3, Terms.upperBound(word));
+            try (ResultSet rows = has.executeQuery()) {
+                if (!rows.next()) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** The word starting the fewest terms (counted up to a little past the candidates' cap). */

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,13 +34,13 @@ public final class ReceiptTerms {
     public static void replace(Connection connection, ReceiptId receipt) throws SQLException {
         delete(connection, receipt);
         try (PreparedStatement read = connection.prepareStatement(
-                "select client_id, original_name, vendor, ocr_text from receipts where id = ?")) {
+                "select client_id, received_at, original_name, vendor, ocr_text from receipts where id = ?")) {
             read.setObject(1, receipt.value());
             try (ResultSet row = read.executeQuery()) {
                 if (row.next()) {
                     try (PreparedStatement insert = insert(connection)) {
-                        add(insert, receipt.value(), row.getObject(1, UUID.class),
-                                terms(row.getString(2), row.getString(3), row.getString(4)));
+                        add(insert, receipt.value(), row.getObject(1, UUID.class), row.getObject(2, OffsetDateTime.class),
+                                terms(row.getString(3), row.getString(4), row.getString(5)));
                     }
                 }
             }
@@ -58,13 +59,14 @@ public final class ReceiptTerms {
         try (PreparedStatement clear = connection.prepareStatement("delete from receipt_terms")) {
             clear.executeUpdate();
         }
-        index(connection, "select id, client_id, original_name, vendor, ocr_text from receipts order by id", null);
+        index(connection, "select id, client_id, received_at, original_name, vendor, ocr_text from receipts order by id",
+                null);
     }
 
     /** Indexes the client's receipts that have no terms yet: those a bulk load wrote row by row. */
     public static void indexNew(Connection connection, ClientId client) throws SQLException {
         index(connection, """
-                select r.id, r.client_id, r.original_name, r.vendor, r.ocr_text from receipts r
+                select r.id, r.client_id, r.received_at, r.original_name, r.vendor, r.ocr_text from receipts r
                 where r.client_id = ? and not exists (select 1 from receipt_terms t where t.receipt_id = r.id)
                 order by r.id
                 """, client.value());
@@ -79,14 +81,15 @@ public final class ReceiptTerms {
             try (ResultSet rows = read.executeQuery()) {
                 while (rows.next()) {
                     add(insert, rows.getObject(1, UUID.class), rows.getObject(2, UUID.class),
-                            terms(rows.getString(3), rows.getString(4), rows.getString(5)));
+                            rows.getObject(3, OffsetDateTime.class), terms(rows.getString(4), rows.getString(5),
+                                    rows.getString(6)));
                 }
             }
         }
     }
 
     /** The distinct terms of the texts in order, at most {@link #MAX_TERMS}. */
-    static List<String> terms(String... texts) {
+    public static List<String> terms(String... texts) {
         Set<String> terms = new LinkedHashSet<>();
         for (String text : texts) {
             if (text == null) {
@@ -103,16 +106,19 @@ public final class ReceiptTerms {
     }
 
     private static PreparedStatement insert(Connection connection) throws SQLException {
-        return connection.prepareStatement("insert into receipt_terms (receipt_id, term, client_id) values (?, ?, ?)");
+        return connection.prepareStatement(
+                "insert into receipt_terms (receipt_id, term, client_id, received_at) values (?, ?, ?, ?)");
     }
 
     /** Writes one receipt's terms (a few batches at most). */
-    private static void add(PreparedStatement insert, UUID receipt, UUID client, List<String> terms) throws SQLException {
+    private static void add(PreparedStatement insert, UUID receipt, UUID client, OffsetDateTime receivedAt,
+            List<String> terms) throws SQLException {
         int pending = 0;
         for (String term : terms) {
             insert.setObject(1, receipt);
             insert.setString(2, term);
             insert.setObject(3, client);
+            insert.setObject(4, receivedAt);
             insert.addBatch();
             if (++pending == BATCH) {
                 insert.executeBatch();

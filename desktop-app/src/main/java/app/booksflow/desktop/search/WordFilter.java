@@ -106,7 +106,7 @@ public final class WordFilter {
     /** The two bounds of {@link #hasWordSql} and the first two of {@link #idsWithWordSql}. */
     public static int bindWord(PreparedStatement statement, int first, String word) throws SQLException {
         statement.setString(first, word);
-        statement.setString(first + 1, upperBound(word));
+        statement.setString(first + 1, Terms.upperBound(word));
         return first + 2;
     }
 
@@ -188,10 +188,5 @@ public final class WordFilter {
 
     /** A word and how many payee and memo terms of the client start with it (up to the cap asked for). */
     public record Rarest(String word, long terms) {
-    }
-
-    /** Terms are folded text, so no character of one sorts after U+FFFF: this bounds the prefix range. */
-    private static String upperBound(String word) {
-        return word + '\uFFFF';
     }
 }

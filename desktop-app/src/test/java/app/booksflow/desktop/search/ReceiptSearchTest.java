@@ -4,6 +4,7 @@ import static app.booksflow.desktop.support.TestBooks.USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.booksflow.desktop.ledger.ReceiptService;
+import app.booksflow.desktop.store.DataDirectory;
 import app.booksflow.desktop.support.TestBooks;
 import app.booksflow.model.id.ClientId;
 import app.booksflow.model.id.ReceiptId;
@@ -17,12 +18,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -161,6 +166,28 @@ class ReceiptSearchTest {
         books.store.runInTransaction(session -> session.doWork(ReceiptTerms::rebuild));
 
         assertThat(kept).isNotEmpty().isEqualTo(terms());
+    }
+
+    @Test
+    void booksFromBeforeReceiptSearchHaveTheirReceiptsIndexedByTheMigrations() throws Exception {
+        Receipt old = imported(bakery, "a.jpg", "Costa Coffee", "COSTA COFFEE\nFLAT WHITE 3.20");
+        books.close();
+        String url = "jdbc:h2:file:" + new DataDirectory(dir.resolve("books")).database();
+        int later;
+        try (Connection connection = DriverManager.getConnection(url, "booksflow", "");
+                Statement statement = connection.createStatement()) {
+            // As the books were at V11: no receipt terms, V12 and every later migration to run.
+            statement.executeUpdate("drop table receipt_terms");
+            later = statement.executeUpdate("delete from \"flyway_schema_history\" where \"installed_rank\" >= "
+                    + "(select \"installed_rank\" from \"flyway_schema_history\" where \"version\" = '12')");
+        }
+        Flyway flyway = Flyway.configure().dataSource(url, "booksflow", "").locations("classpath:db/desktop").load();
+        assertThat(flyway.migrate().migrationsExecuted).isEqualTo(later);
+
+        books = TestBooks.open(dir.resolve("books"));
+        search = new ReceiptSearch(books.store);
+        assertThat(search.search("flat", null, 10)).extracting(ReceiptHit::receipt, ReceiptHit::excerpt)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(old.id(), "FLAT WHITE 3.20"));
     }
 
     private List<ReceiptId> ids(String query) {
