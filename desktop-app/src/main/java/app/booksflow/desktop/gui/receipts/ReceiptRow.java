@@ -56,6 +56,12 @@ public final class ReceiptRow {
         return thumbnail;
     }
 
+    /** Whether the other row shows the same receipt the same way (the thumbnail aside). */
+    boolean showsTheSameAs(ReceiptRow other) {
+        return receipt.equals(other.receipt) && category.equals(other.category) && name.equals(other.name)
+                && status.equals(other.status) && details.equals(other.details);
+    }
+
     @Override
     public String toString() {
         return name + " (" + status + ")";

@@ -207,9 +207,18 @@ public final class ReceiptsViewModel {
         Optional<ReceiptId> previous = Optional.ofNullable(selected.get()).map(row -> row.receipt().id());
         Map<AccountId, Account> accounts = new HashMap<>();
         listing.accounts().forEach(account -> accounts.put(account.id(), account));
-        List<ReceiptRow> rows = listing.receipts().stream().map(receipt -> row(receipt,
-                Optional.ofNullable(listing.categories().get(receipt.id())), accounts, amounts, dates)).toList();
-        receipts.setAll(rows);
+        // A row that shows the same as before is kept: its cell has nothing to redo and its selection holds.
+        Map<ReceiptId, ReceiptRow> shownRows = new HashMap<>();
+        receipts.forEach(row -> shownRows.put(row.receipt().id(), row));
+        List<ReceiptRow> rows = listing.receipts().stream().map(receipt -> {
+            ReceiptRow fresh = row(receipt, Optional.ofNullable(listing.categories().get(receipt.id())), accounts,
+                    amounts, dates);
+            ReceiptRow shown = shownRows.get(receipt.id());
+            return shown != null && shown.showsTheSameAs(fresh) ? shown : fresh;
+        }).toList();
+        if (!sameRows(receipts, rows)) {
+            receipts.setAll(rows);
+        }
         rows.forEach(row -> Optional.ofNullable(thumbnails.get(row.receipt().file().sha256()))
                 .ifPresent(row.thumbnailProperty()::set));
         emptyText.set(!searchText.get().isBlank() ? "No receipt mentions \u201c" + searchText.get().strip() + "\u201d."
@@ -227,6 +236,19 @@ public final class ReceiptsViewModel {
             message.set("That receipt is no longer in this client's books.");
         }
         selected.set(revealed.orElseGet(() -> confirmed == null ? again : nextToReview(rows, confirmed).orElse(again)));
+    }
+
+    /** Whether the lists hold the very same row objects in the same order. */
+    private static boolean sameRows(List<ReceiptRow> shown, List<ReceiptRow> fresh) {
+        if (shown.size() != fresh.size()) {
+            return false;
+        }
+        for (int i = 0; i < shown.size(); i++) {
+            if (shown.get(i) != fresh.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The first receipt after the one just confirmed (then from the top) that still needs review. */

@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -433,5 +434,29 @@ class ReceiptsViewModelTest {
         assertThat(viewModel.receipts()).extracting(ReceiptRow::name).containsExactly("kept.png");
         assertThat(viewModel.selectedProperty().get()).isNull();
         assertThat(viewModel.messageProperty().get()).isEqualTo("That receipt is no longer in this client's books.");
+    }
+
+    @Test
+    void readingTheListAgainKeepsTheRowsThatShowTheSameAndTheSelection() {
+        Receipt kept = attached(ReceiptFixtures.png(downloads.resolve("kept.png"), 40, 60, Color.RED));
+        Receipt changed = attached(ReceiptFixtures.pdf(downloads.resolve("changed.pdf")));
+        viewModel.refresh();
+        ReceiptRow keptRow = rowOf(kept);
+        ReceiptRow changedRow = rowOf(changed);
+        viewModel.selectedProperty().set(keptRow);
+        List<ReceiptRow> selections = new ArrayList<>();
+        viewModel.selectedProperty().addListener((property, before, now) -> selections.add(now));
+
+        read(changed, "Flour Mill Ltd", LocalDate.of(2025, 6, 10), "48.00");
+        Receipt added = attached(ReceiptFixtures.png(downloads.resolve("added.png"), 40, 60, Color.GREEN));
+        viewModel.refresh();
+
+        assertThat(viewModel.receipts()).extracting(ReceiptRow::name).containsExactly("added.png", "changed.pdf", "kept.png");
+        assertThat(rowOf(kept)).isSameAs(keptRow);
+        assertThat(rowOf(changed)).isNotSameAs(changedRow);
+        assertThat(rowOf(changed).status()).isEqualTo("Needs review");
+        assertThat(rowOf(added).name()).isEqualTo("added.png");
+        assertThat(viewModel.selectedProperty().get()).isSameAs(keptRow);
+        assertThat(selections).as("the selected receipt was not opened again").isEmpty();
     }
 }
