@@ -358,12 +358,8 @@ public final class ReceiptService {
                 ReceiptStatus status = needsReview ? ReceiptStatus.NEEDS_REVIEW : ReceiptStatus.COMPLETED;
                 Receipt receipt = Receipt.received(id, client, stored, receivedAt).withFields(fields, status);
                 ReceiptRecord record = ReceiptRecord.of(receipt).processed(context.now()).categorized(category);
-                ReceiptWrites.insert(context, record);
+                ReceiptWrites.insert(context, record, text);
                 ReceiptWrites.audit(context, AuditAction.CREATE, null, record, "Imported receipt " + stored.originalName());
-                session.flush();
-                session.createNativeMutationQuery("update receipts set ocr_text = :text where id = :id")
-                        .setParameter("text", text).setParameter("id", id.value()).executeUpdate();
-                ReceiptWrites.indexTerms(context, id);
                 outcome = new Imported.Added(receipt);
             }
             alsoInThisWrite.accept(session, outcome);

@@ -61,11 +61,24 @@ final class ReceiptWrites {
     }
 
     static ReceiptEntity insert(WriteContext context, ReceiptRecord record) {
+        return insert(context, record, null);
+    }
+
+    /**
+     * Inserts the receipt with the text OCR read from it (null for none), kept beside the row; its search
+     * terms are written once, from the row and the text.
+     */
+    static ReceiptEntity insert(WriteContext context, ReceiptRecord record, String ocrText) {
         checkLink(context, record);
         ReceiptEntity entity = ReceiptEntity.from(record.receipt());
         apply(entity, record);
         context.session().persist(entity);
         context.dashboards().add(facts(record));
+        if (ocrText != null) {
+            context.session().flush();
+            context.session().createNativeMutationQuery("update receipts set ocr_text = :text where id = :id")
+                    .setParameter("text", ocrText).setParameter("id", record.receipt().id().value()).executeUpdate();
+        }
         indexTerms(context, record.receipt().id());
         return entity;
     }
@@ -87,7 +100,7 @@ final class ReceiptWrites {
     }
 
     /** The receipt's search terms from its row as it now stands (pending changes written first). */
-    static void indexTerms(WriteContext context, ReceiptId id) {
+    private static void indexTerms(WriteContext context, ReceiptId id) {
         context.session().flush();
         context.session().doWork(connection -> ReceiptTerms.replace(connection, id));
     }

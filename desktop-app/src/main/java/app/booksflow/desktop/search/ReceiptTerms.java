@@ -54,7 +54,10 @@ public final class ReceiptTerms {
         }
     }
 
-    /** Indexes every receipt again from scratch (the migration that indexed older books, and repairs). */
+    /**
+     * Indexes every receipt again from scratch: the reference the writes are tested against, and the
+     * repair should they drift (the migrations V13 and V15 indexed older books on their own).
+     */
     public static void rebuild(Connection connection) throws SQLException {
         try (PreparedStatement clear = connection.prepareStatement("delete from receipt_terms")) {
             clear.executeUpdate();

@@ -46,6 +46,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -62,6 +64,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * FX thread's own work in a gap (its CPU time and time blocked on locks) and prints the pulse gaps.
  */
 class ReceiptImportUiTest extends FxRobot {
+
+    private static final Logger log = LoggerFactory.getLogger(ReceiptImportUiTest.class);
 
     static final int DEFAULT_FILES = 80;
     static final long MAX_GAP_MILLIS = 100;
@@ -148,9 +152,10 @@ class ReceiptImportUiTest extends FxRobot {
         interact(pulses::stop);
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         int cores = Runtime.getRuntime().availableProcessors();
-        System.out.printf("Imported %d receipts in %d ms; largest gap between pulses %d ms, the FX thread's own work"
-                + " (CPU and waiting for locks) in a gap at most %d ms; load average %.1f on %d cores; gaps: %s%n", count,
-                took / 1_000_000, pulses.largestGapMillis(), pulses.largestOwnWorkMillis(), load, cores, pulses.longGaps());
+        log.info(String.format(Locale.ROOT, "Imported %d receipts in %d ms; largest gap between pulses %d ms, the FX"
+                + " thread's own work (CPU and waiting for locks) in a gap at most %d ms; load average %.1f on %d cores;"
+                + " gaps: %s", count, took / 1_000_000, pulses.largestGapMillis(), pulses.largestOwnWorkMillis(), load,
+                cores, pulses.longGaps()));
 
         if (load >= 0 && load < cores) {
             // The goal, on a machine whose cores are not all taken by other work.
