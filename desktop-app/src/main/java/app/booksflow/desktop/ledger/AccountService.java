@@ -49,6 +49,20 @@ public final class AccountService {
         });
     }
 
+    /**
+     * The ledger's account order reads the name from the transaction rows: they follow a rename. The old
+     * name leads the account index after the client; the first splits say which of those rows book to
+     * this account (two accounts may share a name).
+     */
+    static void followRename(WriteContext context, Account before, Account after) {
+        context.session().createNativeMutationQuery("""
+                update transactions set main_account_name = :name
+                where client_id = :client and main_account_name = :old
+                  and id in (select s.transaction_id from splits s where s.account_id = :account and s.line_no = 0)
+                """).setParameter("name", after.name()).setParameter("client", before.client().value())
+                .setParameter("old", before.name()).setParameter("account", before.id().value()).executeUpdate();
+    }
+
     public Account rename(AccountId id, String newName, String user) {
         return writes.run(user, context -> rename(context, id, newName));
     }
@@ -61,15 +75,7 @@ public final class AccountService {
         Account before = entity.toDomain();
         Account after = new Account(before.id(), before.client(), before.code(), newName, before.type());
         entity.update(after);
-        // The ledger's account order reads the name from the transaction rows: they follow the rename here.
-        // The old name leads the account index after the client; the first splits say which of those rows
-        // book to this account (two accounts may share a name).
-        context.session().createNativeMutationQuery("""
-                update transactions set main_account_name = :name
-                where client_id = :client and main_account_name = :old
-                  and id in (select s.transaction_id from splits s where s.account_id = :account and s.line_no = 0)
-                """).setParameter("name", after.name()).setParameter("client", before.client().value())
-                .setParameter("old", before.name()).setParameter("account", id.value()).executeUpdate();
+        followRename(context, before, after);
         context.audit(AuditEntry.of(before.client(), EntityType.ACCOUNT, id.value(), AuditAction.UPDATE, before, after,
                 RiskRules.of(AuditAction.UPDATE, false, false), "Renamed account " + before + " to " + after.name()));
         return after;

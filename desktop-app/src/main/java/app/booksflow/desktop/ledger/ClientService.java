@@ -51,6 +51,8 @@ public final class ClientService {
                     client, RiskRules.of(AuditAction.CREATE, false, false), "Took on " + client.name() + " ("
                             + client.baseCurrency() + ", " + chart.accounts().size() + " accounts, " + taxCodes.size()
                             + " tax codes)"));
+            chart.accounts().forEach(account -> context.publish(client.id(), EntityType.ACCOUNT, account.id().value(), account));
+            taxCodes.forEach(code -> context.publish(client.id(), EntityType.TAX_CODE, code.id().value(), code));
             return client;
         });
     }

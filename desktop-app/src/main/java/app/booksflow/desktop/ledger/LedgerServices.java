@@ -14,6 +14,7 @@ public final class LedgerServices {
     private final ReceiptService receipts;
     private final UndoService undo;
     private final VendorRuleService vendorRules;
+    private final SyncBooks sync;
 
     public LedgerServices(LocalStore store, Clock clock) {
         Writes writes = new Writes(store, clock);
@@ -25,6 +26,12 @@ public final class LedgerServices {
         receipts = new ReceiptService(writes, new ReceiptFiles(store.directory().receipts()));
         undo = new UndoService(writes);
         vendorRules = new VendorRuleService(writes);
+        sync = new SyncBooks(writes);
+    }
+
+    /** The books' side of sync with the server. */
+    public SyncBooks sync() {
+        return sync;
     }
 
     public PracticeService practice() {

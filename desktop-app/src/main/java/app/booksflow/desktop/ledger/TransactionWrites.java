@@ -85,6 +85,36 @@ final class TransactionWrites {
         entity.update(after, mainAccountName(context, after));
     }
 
+    /**
+     * A transaction as the server has it, written without this device's checks: the server decided
+     * (closed periods included), so the books follow. Dashboards and search move as for any write.
+     */
+    static void putPulled(WriteContext context, Transaction after) {
+        TransactionEntity entity = context.session().find(TransactionEntity.class, after.id().value());
+        ClientChart chart = context.chart(after.client());
+        if (entity == null) {
+            context.session().persist(TransactionEntity.from(after, mainAccountName(context, after)));
+        } else {
+            context.dashboards().remove(entity.toDomain(), chart);
+            entity.update(after, mainAccountName(context, after));
+        }
+        context.dashboards().add(after, chart);
+        context.search().put(after);
+    }
+
+    static void removePulled(WriteContext context, TransactionId id) {
+        TransactionEntity entity = context.session().find(TransactionEntity.class, id.value());
+        if (entity == null) {
+            return;
+        }
+        Transaction before = entity.toDomain();
+        context.session().createNativeMutationQuery("update receipts set transaction_id = null where transaction_id = :id")
+                .setParameter("id", id.value()).executeUpdate();
+        context.dashboards().remove(before, context.chart(before.client()));
+        context.search().remove(before.id());
+        context.session().remove(entity);
+    }
+
     /** The first split's account name, stored on the row for the ledger's account order (validated before). */
     private static String mainAccountName(WriteContext context, Transaction transaction) {
         return context.chart(transaction.client()).account(transaction.splits().get(0).account())

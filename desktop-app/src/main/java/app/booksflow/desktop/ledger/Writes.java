@@ -3,12 +3,16 @@ package app.booksflow.desktop.ledger;
 import app.booksflow.desktop.dashboard.DashboardWriter;
 import app.booksflow.desktop.store.LocalStore;
 import app.booksflow.model.Checks;
+import app.booksflow.desktop.syncstate.Outbox;
+import app.booksflow.desktop.syncstate.SyncAccount;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Function;
 
 /**
  * Runs a service's write in one database transaction: the change itself, its audit events, the
- * dashboard rows it moves and its search terms all commit together or not at all.
+ * dashboard rows it moves, its search terms and, once the books sync, its changes for the server (the
+ * outbox) all commit together or not at all.
  */
 final class Writes {
 
@@ -21,15 +25,47 @@ final class Writes {
     }
 
     <T> T run(String user, Function<WriteContext, T> work) {
+        return run(user, false, work);
+    }
+
+    /** A write of changes pulled from the server: the same books, dashboards and search, no outbox. */
+    <T> T runPulled(Function<WriteContext, T> work) {
+        return run(SERVER, true, work);
+    }
+
+    static final String SERVER = "sync";
+
+    private volatile Runnable onOutgoing = () -> { };
+
+    /** Called after each commit that queued changes for the server (the sync engine's nudge). */
+    void onOutgoing(Runnable listener) {
+        onOutgoing = listener;
+    }
+
+    private <T> T run(String user, boolean fromServer, Function<WriteContext, T> work) {
         String who = Checks.requiredText(user, "The user name", 200);
-        return store.inTransaction(session -> {
-            WriteContext context = new WriteContext(session, who, clock.instant());
+        boolean[] queued = {false};
+        T committed = store.inTransaction(session -> {
+            WriteContext context = new WriteContext(session, who, clock.instant(), fromServer);
             T result = work.apply(context);
             session.flush();
             DashboardWriter.apply(session, context.dashboards());
             context.search().apply(session);
+            List<Outbox.Change> outgoing = context.outgoing();
+            if (!outgoing.isEmpty()) {
+                session.doWork(connection -> {
+                    if (SyncAccount.read(connection).isPresent()) {
+                        Outbox.append(connection, outgoing, context.now());
+                        queued[0] = true;
+                    }
+                });
+            }
             return result;
         });
+        if (queued[0]) {
+            onOutgoing.run();
+        }
+        return committed;
     }
 
     LocalStore store() {

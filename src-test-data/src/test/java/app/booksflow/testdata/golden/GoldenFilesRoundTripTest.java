@@ -33,6 +33,8 @@ class GoldenFilesRoundTripTest {
             protocol/blob-ref.json,                       app.booksflow.protocol.BlobRef
             protocol/api-error.json,                      app.booksflow.protocol.ApiError
             protocol/client-checksum.json,                app.booksflow.protocol.ClientChecksum
+            protocol/watch-request.json,                  app.booksflow.protocol.WatchRequest
+            protocol/watch-response.json,                 app.booksflow.protocol.WatchResponse
             payload/transaction.json,                     app.booksflow.model.ledger.Transaction
             payload/client.json,                          app.booksflow.model.practice.Client
             payload/account.json,                         app.booksflow.model.ledger.Account

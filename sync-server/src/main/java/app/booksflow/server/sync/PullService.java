@@ -3,6 +3,8 @@ package app.booksflow.server.sync;
 import app.booksflow.model.id.ClientId;
 import app.booksflow.protocol.Cursor;
 import app.booksflow.protocol.ProtocolVersion;
+import app.booksflow.protocol.WatchRequest;
+import app.booksflow.protocol.WatchResponse;
 import app.booksflow.server.ApiException;
 import app.booksflow.server.accounts.Caller;
 import app.booksflow.server.db.Db;
@@ -12,7 +14,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -109,6 +114,62 @@ public final class PullService {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    /**
+     * The clients the caller may see and those with changes after the device's cursors, waiting up to
+     * the request's wait for one to get a change when none has (one long poll for all of a device's
+     * clients). A client made visible while waiting is seen at the next watch.
+     */
+    public WatchResponse watch(Caller caller, WatchRequest request) {
+        Map<ClientId, Long> known = new HashMap<>();
+        for (WatchRequest.ClientCursor cursor : request.cursors()) {
+            known.put(cursor.clientId(), position(cursor.cursor()));
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(request.waitSeconds()).toNanos();
+        while (true) {
+            Map<ClientId, Long> heads = heads(caller);
+            CompletableFuture<?> signal = CompletableFuture.anyOf(
+                    heads.keySet().stream().map(notifier::nextChange).toArray(CompletableFuture[]::new));
+            heads = heads(caller); // read after taking the signals, so a commit in between still wakes us
+            List<ClientId> behind = heads.entrySet().stream()
+                    .filter(head -> head.getValue() > known.getOrDefault(head.getKey(), 0L))
+                    .map(Map.Entry::getKey).toList();
+            long remaining = deadline - System.nanoTime();
+            if (!behind.isEmpty() || remaining <= 0 || heads.isEmpty()) {
+                return WatchResponse.of(List.copyOf(heads.keySet()), behind);
+            }
+            try {
+                signal.get(remaining, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                return WatchResponse.of(List.copyOf(heads.keySet()), List.of());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return WatchResponse.of(List.copyOf(heads.keySet()), List.of());
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** The last change number of every client the caller may see, by client id. */
+    private Map<ClientId, Long> heads(Caller caller) {
+        return db.read("client heads", c -> {
+            Map<ClientId, Long> heads = new LinkedHashMap<>();
+            try (PreparedStatement select = c.prepareStatement(
+                    "select id, change_seq from clients where organization_id = ? order by id")) {
+                select.setObject(1, caller.organization().value());
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        ClientId client = new ClientId(row.getObject(1, UUID.class));
+                        if (caller.mayAccess(client)) {
+                            heads.put(client, row.getLong(2));
+                        }
+                    }
+                }
+            }
+            return heads;
+        });
     }
 
     private Page page(ClientId client, long position, int limit) {

@@ -4,6 +4,7 @@ import app.booksflow.model.id.ClientId;
 import app.booksflow.protocol.Cursor;
 import app.booksflow.protocol.ProtocolVersion;
 import app.booksflow.protocol.PushRequest;
+import app.booksflow.protocol.WatchRequest;
 import app.booksflow.server.ApiException;
 import app.booksflow.server.sync.ChecksumService;
 import app.booksflow.server.sync.PullService;
@@ -46,6 +47,7 @@ public final class SyncRoutes implements RouteGroup {
             }
             ctx.contentType("application/json").result(body.toByteArray());
         });
+        routes.post("/api/v1/sync/watch", ctx -> ctx.json(pull.watch(Requests.caller(ctx), bodies.read(ctx, WatchRequest.class))));
         routes.get("/api/v1/sync/checksum", ctx -> {
             requireSchemaVersion(ctx);
             ctx.json(checksums.checksum(Requests.caller(ctx), Requests.requiredId(ctx, "client", ClientId::new)));

@@ -1,0 +1,521 @@
+package app.booksflow.desktop.ledger;
+
+import app.booksflow.desktop.audit.AuditEntry;
+import app.booksflow.desktop.audit.RiskRules;
+import app.booksflow.desktop.store.entity.AccountEntity;
+import app.booksflow.desktop.store.entity.ClientEntity;
+import app.booksflow.desktop.store.entity.PracticeEntity;
+import app.booksflow.desktop.store.entity.ReceiptEntity;
+import app.booksflow.desktop.store.entity.TaxCodeEntity;
+import app.booksflow.desktop.store.entity.TransactionEntity;
+import app.booksflow.desktop.syncstate.Cursors;
+import app.booksflow.desktop.syncstate.Inbox;
+import app.booksflow.desktop.syncstate.Journal;
+import app.booksflow.desktop.syncstate.Outbox;
+import app.booksflow.desktop.syncstate.ServerState;
+import app.booksflow.desktop.syncstate.SyncAccount;
+import app.booksflow.json.BooksFlowJson;
+import app.booksflow.model.DomainError;
+import app.booksflow.model.DomainException;
+import app.booksflow.model.EntityType;
+import app.booksflow.model.audit.AuditAction;
+import app.booksflow.model.id.ClientId;
+import app.booksflow.model.id.TransactionId;
+import app.booksflow.model.ledger.Account;
+import app.booksflow.model.ledger.TaxCode;
+import app.booksflow.model.ledger.Transaction;
+import app.booksflow.model.practice.Client;
+import app.booksflow.model.practice.Organization;
+import app.booksflow.model.receipt.Receipt;
+import app.booksflow.protocol.Change;
+import app.booksflow.protocol.ChangeKind;
+import app.booksflow.protocol.Cursor;
+import app.booksflow.protocol.MutationOutcome;
+import app.booksflow.protocol.Operation;
+import app.booksflow.protocol.PullResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import app.booksflow.protocol.ClientChecksum;
+import app.booksflow.protocol.ProtocolVersion;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.TreeMap;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.Session;
+
+/**
+ * The books' side of sync: signing in, the outbox's batches, the server's answers and pulled changes,
+ * each applied in one transaction of the books together with the sync state it moves (decision 28).
+ * Pulled changes go through the same dashboards and search as local writes, without this device's
+ * checks (the server has decided) and without going back into the outbox.
+ */
+public final class SyncBooks {
+
+    private static final ObjectMapper JSON = BooksFlowJson.newMapper();
+
+    private final Writes writes;
+
+    SyncBooks(Writes writes) {
+        this.writes = writes;
+    }
+
+    /** Called after every commit that queued local changes for the server. */
+    public void onLocalChanges(Runnable listener) {
+        writes.onOutgoing(listener);
+    }
+
+    public Optional<SyncAccount> account() {
+        return writes.store().readJdbc(SyncAccount::read);
+    }
+
+    /**
+     * Ties these books to the server's practice and queues every entity the server does not know yet.
+     * Books with clients of another practice are refused: their ids would mix two practices.
+     */
+    public void signIn(SyncAccount account, String practiceName) {
+        writes.runPulled(context -> {
+            Session session = context.session();
+            Optional<PracticeEntity> practice = PracticeService.find(session);
+            boolean foreign = practice.isPresent() && !practice.get().toDomain().id().equals(account.organization());
+            if (foreign) {
+                long clients = session.createSelectionQuery("select count(c) from ClientEntity c", Long.class).getSingleResult();
+                if (clients > 0) {
+                    throw new DomainException(DomainError.INVALID_STATE, "These books belong to the practice \""
+                            + practice.get().toDomain().name() + "\", not to the server's. Open an empty data folder "
+                            + "(Settings, data folder) to sync with this server.");
+                }
+                session.remove(practice.get());
+                session.flush();
+            }
+            if (practice.isEmpty() || foreign) {
+                session.persist(PracticeEntity.from(new Organization(account.organization(), practiceName)));
+            }
+            session.flush();
+            session.doWork(c -> {
+                boolean first = SyncAccount.read(c).isEmpty();
+                account.save(c);
+                if (first) {
+                    Outbox.append(c, unknownToServer(c, session), context.now());
+                }
+            });
+            return null;
+        });
+    }
+
+    /** Every local entity of a client, in an order the server accepts (a client before its accounts). */
+    private static List<Outbox.Change> unknownToServer(Connection c, Session session) throws SQLException {
+        List<Outbox.Change> changes = new ArrayList<>();
+        for (ClientEntity e : session.createSelectionQuery("from ClientEntity", ClientEntity.class).getResultList()) {
+            Client client = e.toDomain();
+            add(c, changes, client.id(), EntityType.CLIENT, client.id().value(), client);
+        }
+        for (AccountEntity e : session.createSelectionQuery("from AccountEntity", AccountEntity.class).getResultList()) {
+            Account account = e.toDomain();
+            add(c, changes, account.client(), EntityType.ACCOUNT, account.id().value(), account);
+        }
+        for (TaxCodeEntity e : session.createSelectionQuery("from TaxCodeEntity", TaxCodeEntity.class).getResultList()) {
+            TaxCode code = e.toDomain();
+            add(c, changes, code.client(), EntityType.TAX_CODE, code.id().value(), code);
+        }
+        try (var rows = session.createSelectionQuery("from TransactionEntity order by id", TransactionEntity.class)
+                .getResultStream()) {
+            for (TransactionEntity e : (Iterable<TransactionEntity>) rows::iterator) {
+                Transaction t = e.toDomain();
+                add(c, changes, t.client(), EntityType.TRANSACTION, t.id().value(), t);
+                session.detach(e);
+            }
+        }
+        for (ReceiptEntity e : session.createSelectionQuery("from ReceiptEntity", ReceiptEntity.class).getResultList()) {
+            Receipt receipt = e.toDomain();
+            add(c, changes, receipt.client(), EntityType.RECEIPT, receipt.id().value(), receipt);
+        }
+        return changes;
+    }
+
+    private static void add(Connection c, List<Outbox.Change> changes, ClientId client, EntityType type, UUID id,
+            Object state) throws SQLException {
+        if (ServerState.find(c, id).isEmpty()) {
+            changes.add(new Outbox.Change(client, type, id, Optional.of(json(state))));
+        }
+    }
+
+    /** The next mutations to push (see {@link Outbox#nextBatch}); their base versions are fixed here. */
+    public List<Outbox.Pending> nextBatch(int limit) {
+        return writes.store().inTransaction(session -> session.doReturningWork(c -> Outbox.nextBatch(c, limit)));
+    }
+
+    public long pendingCount() {
+        return writes.store().readJdbc(Outbox::count);
+    }
+
+    public Map<ClientId, Cursor> cursors() {
+        return writes.store().readJdbc(Cursors::all);
+    }
+
+    public List<Inbox.Item> inbox() {
+        return writes.store().readJdbc(Inbox::open);
+    }
+
+    public long openInboxCount() {
+        return writes.store().readJdbc(Inbox::openCount);
+    }
+
+    /**
+     * The server's answers to a push, in one transaction: each mutation leaves the outbox for the
+     * journal; an applied one moves the server state on; a refused one goes to the inbox and the books
+     * go back to the server's state; a conflicting one goes to the inbox with both versions and the
+     * books take the server's version. An answer already recorded (a retried push) changes nothing.
+     */
+    public void applyOutcomes(List<Outbox.Pending> sent, List<MutationOutcome> outcomes) {
+        if (sent.size() != outcomes.size()) {
+            throw new IllegalArgumentException("The server answered " + outcomes.size() + " outcomes for " + sent.size()
+                    + " mutations.");
+        }
+        writes.runPulled(context -> {
+            context.session().doWork(c -> {
+                for (int i = 0; i < sent.size(); i++) {
+                    Outbox.Pending pending = sent.get(i);
+                    MutationOutcome outcome = outcomes.get(i);
+                    if (!outcome.mutationId().equals(pending.mutationId())) {
+                        throw new IllegalStateException("The server answered mutation " + outcome.mutationId()
+                                + " in the place of " + pending.mutationId() + ".");
+                    }
+                    if (Outbox.find(c, pending.mutationId()).isPresent()) {
+                        settle(context, c, pending, outcome);
+                    }
+                }
+            });
+            return null;
+        });
+    }
+
+    private static void settle(WriteContext context, Connection c, Outbox.Pending pending, MutationOutcome outcome)
+            throws SQLException {
+        Journal.record(c, pending, outcome, context.now());
+        Outbox.remove(c, pending.sequence());
+        Optional<ServerState> known = ServerState.find(c, pending.entityId());
+        switch (outcome) {
+            case MutationOutcome.Applied applied -> new ServerState(pending.entityId(), pending.client(), pending.type(),
+                    applied.version(), pending.operation() == Operation.DELETE, pending.payload()).save(c);
+            case MutationOutcome.Rejected rejected -> {
+                List<Outbox.Pending> later = Outbox.pendingOf(c, pending.entityId());
+                Inbox.add(c, new Inbox.Item(UUID.randomUUID(), pending.client(), pending.type(), pending.entityId(),
+                        pending.mutationId(), Inbox.Kind.REJECTED, Optional.of(rejected.code()), rejected.message(),
+                        Optional.ofNullable(pending.payload()), known.filter(s -> !s.deleted()).map(ServerState::payload),
+                        known.map(ServerState::version), context.now(), Optional.empty()));
+                auditInbox(context, pending, AuditAction.SYNC_REJECTED, known.filter(s -> !s.deleted())
+                        .map(ServerState::payload), pending.payload(), "The server refused a change: " + rejected.message());
+                if (later.isEmpty()) {
+                    putLocal(context, c, pending.client(), pending.type(), pending.entityId(),
+                            known.filter(s -> !s.deleted()).map(ServerState::payload));
+                }
+            }
+            case MutationOutcome.Conflict conflict -> {
+                // Later changes of the entity were made on top of the same, now stale, version: they
+                // join this item (the latest local state is "mine") and are not sent.
+                String mine = pending.payload();
+                for (Outbox.Pending later : Outbox.pendingOf(c, pending.entityId())) {
+                    Journal.record(c, later, new MutationOutcome.Conflict(later.mutationId(), conflict.serverVersion(),
+                            conflict.serverDeleted(), conflict.serverState()), context.now());
+                    Outbox.remove(c, later.sequence());
+                    mine = later.payload();
+                }
+                Optional<String> theirs = Optional.ofNullable(conflict.serverState()).map(JsonNode::toString);
+                Inbox.add(c, new Inbox.Item(UUID.randomUUID(), pending.client(), pending.type(), pending.entityId(),
+                        pending.mutationId(), Inbox.Kind.CONFLICT, Optional.empty(), conflictMessage(pending, conflict),
+                        Optional.ofNullable(mine), theirs, Optional.of(conflict.serverVersion()), context.now(),
+                        Optional.empty()));
+                auditInbox(context, pending, AuditAction.SYNC_CONFLICT, theirs, mine, conflictMessage(pending, conflict));
+                new ServerState(pending.entityId(), pending.client(), pending.type(), conflict.serverVersion(),
+                        conflict.serverDeleted(), theirs.orElse(null)).save(c);
+                putLocal(context, c, pending.client(), pending.type(), pending.entityId(), theirs);
+            }
+        }
+    }
+
+    /** The inbox's events in the local audit trail: before is the server's version, after this device's. */
+    private static void auditInbox(WriteContext context, Outbox.Pending pending, AuditAction action, Optional<String> theirs,
+            String mine, String summary) {
+        context.audit(new AuditEntry(Optional.of(pending.client()), pending.type(), pending.entityId(), action,
+                theirs.map(SyncBooks::tree), Optional.ofNullable(mine).map(SyncBooks::tree),
+                RiskRules.of(action, false, false), summary));
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A sync payload is not JSON", e);
+        }
+    }
+
+    /**
+     * Settles an inbox item. Keeping theirs leaves the books as they are (they hold the server's
+     * version); keeping mine or a merge writes that state as a new local change, checked like any
+     * other and sent on top of the server's version. Audited as a resolution.
+     */
+    public void resolve(UUID itemId, Inbox.Resolution resolution, Optional<String> merged, String user) {
+        writes.run(user, context -> {
+            context.session().doWork(c -> {
+                Inbox.Item item = Inbox.find(c, itemId).orElseThrow(() -> new DomainException(DomainError.INVALID_STATE,
+                        "That inbox item no longer exists."));
+                if (!item.isOpen()) {
+                    throw new DomainException(DomainError.INVALID_STATE, "That inbox item is already settled.");
+                }
+                Optional<String> state = switch (resolution) {
+                    case KEPT_MINE -> item.mine();
+                    case MERGED -> Optional.of(merged.orElseThrow(() -> new DomainException(DomainError.REQUIRED,
+                            "A merge needs the merged version.")));
+                    case KEPT_THEIRS, DISMISSED -> Optional.<String>empty();
+                };
+                boolean writesState = resolution == Inbox.Resolution.KEPT_MINE || resolution == Inbox.Resolution.MERGED;
+                if (writesState) {
+                    if (item.type() == EntityType.TRANSACTION && state.isPresent()) {
+                        TransactionWrites.validate(context, read(state.get(), Transaction.class));
+                    }
+                    putLocal(context, c, item.client(), item.type(), item.entityId(), state);
+                    context.publish(item.client(), item.type(), item.entityId(),
+                            state.map(SyncBooks::tree).orElse(null));
+                }
+                Inbox.resolve(c, itemId, resolution, user, context.now());
+                context.audit(new AuditEntry(Optional.of(item.client()), item.type(), item.entityId(),
+                        AuditAction.CONFLICT_RESOLVED, item.theirs().map(SyncBooks::tree),
+                        (writesState ? state : item.theirs()).map(SyncBooks::tree),
+                        RiskRules.of(AuditAction.CONFLICT_RESOLVED, false, false),
+                        "Settled a sync " + item.kind().name().toLowerCase(java.util.Locale.ROOT) + ": "
+                                + resolution.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')));
+            });
+            return null;
+        });
+    }
+
+    private static String conflictMessage(Outbox.Pending pending, MutationOutcome.Conflict conflict) {
+        String what = pending.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return conflict.serverDeleted()
+                ? "This " + what + " was deleted on another device while it was changed here."
+                : "This " + what + " was changed on another device (now version " + conflict.serverVersion()
+                        + ") while it was changed here. Both versions are kept: choose one or merge them.";
+    }
+
+    /**
+     * One page of a client's changes and the cursor after it, in one transaction. A change of an entity
+     * with local changes waiting is left to the push (the server decides between them), unless it is the
+     * server's result of this device's own mutation coming back before the push's answer did.
+     */
+    public void applyPulled(PullResponse page) {
+        writes.runPulled(context -> {
+            context.session().doWork(c -> {
+                for (Change change : page.changes()) {
+                    applyChange(context, c, change);
+                }
+                Cursors.save(c, page.clientId(), page.nextCursor(), context.now());
+            });
+            return null;
+        });
+    }
+
+    private static void applyChange(WriteContext context, Connection c, Change change) throws SQLException {
+        UUID id = change.entityId();
+        Optional<String> payload = Optional.ofNullable(change.payload()).map(JsonNode::toString);
+        boolean deleted = change.kind() == ChangeKind.TOMBSTONE;
+        List<Outbox.Pending> pending = Outbox.pendingOf(c, id);
+        Optional<Outbox.Pending> mine = pending.stream().filter(p -> p.mutationId().equals(change.mutationId())).findFirst();
+        if (mine.isPresent()) {
+            Journal.record(c, mine.get(), new MutationOutcome.Applied(change.mutationId(), change.version()), context.now());
+            Outbox.remove(c, mine.get().sequence());
+            pending = Outbox.pendingOf(c, id);
+        } else if (!pending.isEmpty()) {
+            return;
+        }
+        Optional<ServerState> known = ServerState.find(c, id);
+        if (known.isPresent() && (change.version() < known.get().version()
+                || (change.version() == known.get().version() && known.get().deleted() == deleted
+                        && samePayload(known.get().payload(), payload.orElse(null))))) {
+            return;
+        }
+        new ServerState(id, change.clientId(), change.entityType(), change.version(), deleted, payload.orElse(null)).save(c);
+        if (pending.isEmpty()) {
+            putLocal(context, c, change.clientId(), change.entityType(), id, payload);
+        }
+    }
+
+    private static boolean samePayload(String a, String b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        try {
+            return a.equals(b) || JSON.readTree(a).equals(JSON.readTree(b));
+        } catch (JsonProcessingException e) {
+            return false;
+        }
+    }
+
+    /** Makes the local books hold the given state of the entity (empty: it does not exist). */
+    private static void putLocal(WriteContext context, Connection c, ClientId client, EntityType type, UUID id,
+            Optional<String> payload) {
+        Session session = context.session();
+        session.flush();
+        switch (type) {
+            case CLIENT -> payload.map(p -> read(p, Client.class)).ifPresent(value -> {
+                ClientEntity entity = session.find(ClientEntity.class, id);
+                if (entity == null) {
+                    session.persist(ClientEntity.from(value));
+                } else {
+                    entity.update(value);
+                }
+            });
+            case ACCOUNT -> {
+                AccountEntity entity = session.find(AccountEntity.class, id);
+                if (payload.isEmpty()) {
+                    if (entity != null) {
+                        session.remove(entity);
+                    }
+                    return;
+                }
+                Account value = read(payload.get(), Account.class);
+                if (entity == null) {
+                    session.persist(AccountEntity.from(value));
+                } else {
+                    Account before = entity.toDomain();
+                    entity.update(value);
+                    if (!before.name().equals(value.name())) {
+                        AccountService.followRename(context, before, value);
+                    }
+                }
+                context.chart(client).add(value);
+            }
+            case TAX_CODE -> {
+                TaxCodeEntity entity = session.find(TaxCodeEntity.class, id);
+                if (payload.isEmpty()) {
+                    if (entity != null) {
+                        session.remove(entity);
+                    }
+                    return;
+                }
+                TaxCode value = read(payload.get(), TaxCode.class);
+                if (entity == null) {
+                    session.persist(TaxCodeEntity.from(value));
+                } else {
+                    entity.update(value);
+                }
+                context.chart(client).add(value);
+            }
+            case TRANSACTION -> {
+                if (payload.isEmpty()) {
+                    TransactionWrites.removePulled(context, new TransactionId(id));
+                } else {
+                    TransactionWrites.putPulled(context, read(payload.get(), Transaction.class));
+                }
+            }
+            case RECEIPT -> {
+                ReceiptEntity entity = session.find(ReceiptEntity.class, id);
+                if (payload.isEmpty()) {
+                    if (entity != null) {
+                        ReceiptWrites.remove(context, entity, ReceiptWrites.record(entity));
+                    }
+                    return;
+                }
+                Receipt value = read(payload.get(), Receipt.class);
+                if (entity == null) {
+                    ReceiptWrites.insert(context, new ReceiptRecord(value, Optional.empty(), Optional.empty(),
+                            Optional.empty(), Optional.empty()));
+                } else {
+                    ReceiptRecord before = ReceiptWrites.record(entity);
+                    ReceiptWrites.change(context, entity, before, before.with(value));
+                }
+            }
+            case ORGANIZATION, USER, CLIENT_ASSIGNMENT -> {
+                // Kept by the server's admins; not part of a client's books on this device.
+            }
+        }
+        session.flush();
+    }
+
+    /**
+     * This device's checksum of a client in the server's terms: live entities per type and a SHA-256 over
+     * every local entity's id and the server version it holds (0 for one the server has not confirmed),
+     * sorted by id. Equal to the server's exactly when both hold the same entities at the same versions.
+     */
+    public ClientChecksum checksum(ClientId client) {
+        return writes.store().readJdbc(c -> {
+            Map<EntityType, Long> counts = new EnumMap<>(EntityType.class);
+            TreeMap<String, Long> versions = new TreeMap<>();
+            String[][] tables = {{"CLIENT", "clients", "id"}, {"ACCOUNT", "accounts", "client_id"},
+                    {"TAX_CODE", "tax_codes", "client_id"}, {"TRANSACTION", "transactions", "client_id"},
+                    {"RECEIPT", "receipts", "client_id"}};
+            for (String[] table : tables) {
+                try (PreparedStatement select = c.prepareStatement("select t.id, coalesce(s.version, 0) from " + table[1]
+                        + " t left join sync_entities s on s.entity_id = t.id where t." + table[2] + " = ?")) {
+                    select.setObject(1, client.value());
+                    select.setFetchSize(5000);
+                    try (ResultSet row = select.executeQuery()) {
+                        while (row.next()) {
+                            counts.merge(EntityType.valueOf(table[0]), 1L, Long::sum);
+                            versions.put(row.getObject(1, UUID.class).toString(), row.getLong(2));
+                        }
+                    }
+                }
+            }
+            MessageDigest digest = sha256();
+            versions.forEach((id, version) -> digest.update((id + ":" + version + "\n").getBytes(StandardCharsets.UTF_8)));
+            return new ClientChecksum(ProtocolVersion.CURRENT, client, counts, HexFormat.of().formatHex(digest.digest()),
+                    List.of());
+        });
+    }
+
+    /**
+     * Forgets what this device knows of the server's state of a client, so that the next pull reads its
+     * change log from the start and writes every entity again as the server has it. Local changes still
+     * waiting are kept and sent.
+     */
+    public void resetClient(ClientId client) {
+        writes.store().inTransaction(session -> session.doReturningWork(c -> {
+            try (PreparedStatement delete = c.prepareStatement("delete from sync_entities where client_id = ?")) {
+                delete.setObject(1, client.value());
+                delete.executeUpdate();
+            }
+            try (PreparedStatement delete = c.prepareStatement("delete from sync_cursors where client_id = ?")) {
+                delete.setObject(1, client.value());
+                delete.executeUpdate();
+            }
+            return null;
+        }));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static <T> T read(String payload, Class<T> type) {
+        try {
+            return JSON.readValue(payload, type);
+        } catch (JsonProcessingException e) {
+            throw new DomainException(DomainError.INVALID_STATE, "The server sent a " + type.getSimpleName()
+                    + " these books cannot read: " + e.getOriginalMessage());
+        }
+    }
+
+    static String json(Object state) {
+        try {
+            return JSON.writeValueAsString(state);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write " + state.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+}

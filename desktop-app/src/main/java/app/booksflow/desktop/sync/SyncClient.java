@@ -1,0 +1,183 @@
+package app.booksflow.desktop.sync;
+
+import app.booksflow.json.BooksFlowJson;
+import app.booksflow.model.id.ClientId;
+import app.booksflow.model.id.OrganizationId;
+import app.booksflow.model.id.UserId;
+import app.booksflow.protocol.ApiError;
+import app.booksflow.protocol.ClientChecksum;
+import app.booksflow.protocol.Cursor;
+import app.booksflow.protocol.ProtocolVersion;
+import app.booksflow.protocol.PullResponse;
+import app.booksflow.protocol.PushRequest;
+import app.booksflow.protocol.PushResponse;
+import app.booksflow.protocol.WatchRequest;
+import app.booksflow.protocol.WatchResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * The sync protocol over HTTP (OkHttp): sign-in, push, pull, watch and checksums. Every failure comes
+ * out as a {@link SyncException} saying whether trying again can help; nothing here retries by itself.
+ */
+public final class SyncClient implements AutoCloseable {
+
+    private static final MediaType JSON_TYPE = MediaType.get("application/json");
+    /** Long polls wait up to this long on the server; the read timeout leaves room for the answer. */
+    public static final int WATCH_SECONDS = 25;
+
+    private final HttpUrl base;
+    private final OkHttpClient http;
+    private final ObjectMapper json = BooksFlowJson.newMapper();
+
+    /** What signing in gives: the token and who it is for. */
+    public record SignedIn(String token, UserId user, OrganizationId organization, String email) {
+        @Override
+        public String toString() {
+            return "SignedIn[" + email + "]"; // never the token
+        }
+    }
+
+    private SyncClient(HttpUrl base, OkHttpClient http) {
+        this.base = base;
+        this.http = http;
+    }
+
+    /** @param serverUrl such as {@code https://books.example.com} or {@code http://office-pc:8080} */
+    public static SyncClient connect(String serverUrl) {
+        HttpUrl url = parse(serverUrl);
+        OkHttpClient http = new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .readTimeout(Duration.ofSeconds(WATCH_SECONDS + 20))
+                .writeTimeout(Duration.ofSeconds(30))
+                .retryOnConnectionFailure(false) // the engine decides when to try again
+                .build();
+        return new SyncClient(url, http);
+    }
+
+    static HttpUrl parse(String serverUrl) {
+        String text = serverUrl == null ? "" : serverUrl.strip();
+        if (!text.isEmpty() && !text.contains("://")) {
+            text = "https://" + text;
+        }
+        HttpUrl url = HttpUrl.parse(text);
+        if (url == null || !(url.scheme().equals("http") || url.scheme().equals("https"))) {
+            throw new IllegalArgumentException("\"" + serverUrl + "\" is not a server address; write it like "
+                    + "https://books.example.com or http://office-pc:8080.");
+        }
+        return url.newBuilder().encodedPath("/").query(null).fragment(null).build();
+    }
+
+    public String serverUrl() {
+        String text = base.toString();
+        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    public SignedIn signIn(String email, char[] password) {
+        JsonNode answer = call(null, post("api/v1/auth/login", Map.of("email", email, "password", new String(password))),
+                JsonNode.class);
+        JsonNode user = answer.path("user");
+        return new SignedIn(answer.path("token").asText(), new UserId(UUID.fromString(user.path("id").asText())),
+                new OrganizationId(UUID.fromString(user.path("organization").asText())), user.path("email").asText(email));
+    }
+
+    public PushResponse push(String token, PushRequest request) {
+        return call(token, post("api/v1/sync/push", request), PushResponse.class);
+    }
+
+    public PullResponse pull(String token, ClientId client, Cursor after, int limit, int waitSeconds) {
+        HttpUrl url = base.newBuilder().addPathSegments("api/v1/sync/pull")
+                .addQueryParameter("client", client.toString()).addQueryParameter("after", after.token())
+                .addQueryParameter("limit", Integer.toString(limit))
+                .addQueryParameter("wait", Integer.toString(waitSeconds)).build();
+        return call(token, new Request.Builder().url(url).get(), PullResponse.class);
+    }
+
+    public WatchResponse watch(String token, WatchRequest request) {
+        return call(token, post("api/v1/sync/watch", request), WatchResponse.class);
+    }
+
+    public ClientChecksum checksum(String token, ClientId client) {
+        HttpUrl url = base.newBuilder().addPathSegments("api/v1/sync/checksum")
+                .addQueryParameter("client", client.toString()).build();
+        return call(token, new Request.Builder().url(url).get(), ClientChecksum.class);
+    }
+
+    private Request.Builder post(String path, Object body) {
+        try {
+            return new Request.Builder().url(base.newBuilder().addPathSegments(path).build())
+                    .post(RequestBody.create(json.writeValueAsBytes(body), JSON_TYPE));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot write a " + body.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    private <T> T call(String token, Request.Builder request, Class<T> type) {
+        request.header(ProtocolVersion.HEADER, Integer.toString(ProtocolVersion.CURRENT));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        Request built = request.build();
+        try (Response response = http.newCall(built).execute()) {
+            ResponseBody body = response.body();
+            if (!response.isSuccessful()) {
+                throw failure(response.code(), body);
+            }
+            try (InputStream in = body.byteStream()) {
+                return json.readValue(in, type);
+            } catch (IOException | RuntimeException e) {
+                if (e instanceof IOException io && !(e instanceof com.fasterxml.jackson.core.JacksonException)) {
+                    throw offline(io);
+                }
+                throw new SyncException(SyncException.Kind.SERVER, response.code(), "UNREADABLE_ANSWER",
+                        "The server's answer could not be read (" + e.getMessage() + ").", e);
+            }
+        } catch (IOException e) {
+            throw offline(e);
+        }
+    }
+
+    private SyncException offline(IOException e) {
+        return new SyncException(SyncException.Kind.OFFLINE, 0, "OFFLINE", "The server at " + base.host()
+                + " cannot be reached (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ").", e);
+    }
+
+    private SyncException failure(int status, ResponseBody body) {
+        String code = "HTTP_" + status;
+        String message = "The server answered " + status + ".";
+        try {
+            ApiError error = json.readValue(body.byteStream(), ApiError.class);
+            code = error.error();
+            message = error.message();
+        } catch (IOException | RuntimeException e) {
+            // not our error shape (a proxy's page): the status says enough
+        }
+        SyncException.Kind kind = status == 401 ? SyncException.Kind.SIGNED_OUT
+                : status >= 500 ? SyncException.Kind.SERVER : SyncException.Kind.REFUSED;
+        return new SyncException(kind, status, code.toUpperCase(Locale.ROOT), message, null);
+    }
+
+    @Override
+    public void close() {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    URI baseUri() {
+        return base.uri();
+    }
+}

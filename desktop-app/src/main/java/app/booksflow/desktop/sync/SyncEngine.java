@@ -1,0 +1,358 @@
+package app.booksflow.desktop.sync;
+
+import app.booksflow.desktop.ledger.SyncBooks;
+import app.booksflow.desktop.syncstate.Outbox;
+import app.booksflow.desktop.syncstate.SyncAccount;
+import app.booksflow.json.BooksFlowJson;
+import app.booksflow.model.id.ClientId;
+import app.booksflow.model.id.DeviceId;
+import app.booksflow.protocol.ClientChecksum;
+import app.booksflow.protocol.Cursor;
+import app.booksflow.protocol.Mutation;
+import app.booksflow.protocol.PullResponse;
+import app.booksflow.protocol.PushRequest;
+import app.booksflow.protocol.PushResponse;
+import app.booksflow.protocol.WatchRequest;
+import app.booksflow.protocol.WatchResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the books in step with the server, in the background: a pusher sends the outbox as soon as a
+ * write queues something (and whenever asked), a puller holds one long poll for all of the device's
+ * clients and pulls those with changes. Each answer is applied in one transaction of the books with the
+ * sync state it moves, so a crash at any point repeats work and never loses or doubles it. Failures that
+ * may pass (no network, server trouble) are retried with exponential backoff and jitter; a sign-in the
+ * server no longer accepts stops the loops until the accountant signs in again (decision 28).
+ */
+public final class SyncEngine implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
+    static final int PULL_LIMIT = 2000;
+    private static final Duration FIRST_RETRY = Duration.ofMillis(500);
+    private static final Duration LONGEST_RETRY = Duration.ofSeconds(30);
+
+    private final SyncBooks books;
+    private final TokenStore tokens;
+    private final Clock clock;
+    private final ObjectMapper json = BooksFlowJson.newMapper();
+    private volatile Consumer<SyncStatus> listener = status -> { };
+    private volatile SyncClient client;
+    private volatile Optional<Instant> lastSync = Optional.empty();
+    private volatile Optional<String> lastError = Optional.empty();
+    private volatile SyncStatus.State state = SyncStatus.State.NOT_SIGNED_IN;
+    private final Object pushSignal = new Object();
+    private boolean pushAsked;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final List<Thread> loops = new ArrayList<>();
+    private volatile int pullWaitSeconds = SyncClient.WATCH_SECONDS;
+
+    public SyncEngine(SyncBooks books, TokenStore tokens, Clock clock) {
+        this.books = books;
+        this.tokens = tokens;
+        this.clock = clock;
+        books.onLocalChanges(this::syncNow);
+        books.account().ifPresent(account -> {
+            client = SyncClient.connect(account.serverUrl());
+            state = tokens.read().isPresent() ? SyncStatus.State.OFFLINE : SyncStatus.State.SIGNED_OUT;
+        });
+    }
+
+    public void onStatus(Consumer<SyncStatus> statusListener) {
+        this.listener = statusListener;
+        publish();
+    }
+
+    /** For tests and a short demo: how long the puller's long poll waits on the server. */
+    public void pullWait(int seconds) {
+        this.pullWaitSeconds = seconds;
+    }
+
+    /**
+     * Signs in to the server and ties the books to its practice (the first time, every local client is
+     * queued for it). The password is used once and not kept.
+     */
+    public void signIn(String serverUrl, String email, char[] password, String practiceName) {
+        SyncClient candidate = SyncClient.connect(serverUrl);
+        try {
+            SyncClient.SignedIn signedIn = candidate.signIn(email, password);
+            Optional<SyncAccount> previous = books.account();
+            DeviceId device = previous.filter(a -> a.serverUrl().equals(candidate.serverUrl()) && a.user().equals(signedIn.user()))
+                    .map(SyncAccount::device).orElseGet(DeviceId::random);
+            books.signIn(new SyncAccount(candidate.serverUrl(), signedIn.email(), signedIn.user(), signedIn.organization(),
+                    device, clock.instant()), practiceName);
+            tokens.save(signedIn.token());
+        } catch (RuntimeException e) {
+            candidate.close();
+            throw e;
+        }
+        SyncClient old = client;
+        client = candidate;
+        if (old != null) {
+            old.close();
+        }
+        state = SyncStatus.State.OFFLINE;
+        lastError = Optional.empty();
+        syncNow();
+        publish();
+    }
+
+    /** Starts the background loops (once); they run until {@link #close()}. */
+    public void start() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        loops.add(Thread.ofVirtual().name("sync-push").start(() -> loop(this::pushWhenAsked)));
+        loops.add(Thread.ofVirtual().name("sync-pull").start(() -> loop(() -> pullRound(pullWaitSeconds))));
+    }
+
+    /** "Sync now": push at once, and end the backoff of a loop waiting to try again. */
+    public void syncNow() {
+        synchronized (pushSignal) {
+            pushAsked = true;
+            pushSignal.notifyAll();
+        }
+    }
+
+    public SyncStatus status() {
+        long pending = 0;
+        long inbox = 0;
+        try {
+            pending = books.pendingCount();
+            inbox = books.openInboxCount();
+        } catch (RuntimeException e) {
+            LOG.debug("Sync counts not readable now", e);
+        }
+        return new SyncStatus(state, pending, inbox, lastSync, lastError);
+    }
+
+    /** One full round in the caller's thread: push everything, then pull every client with changes. */
+    public void syncOnce() {
+        push();
+        pullRound(0);
+    }
+
+    /** Sends the outbox in batches until it is empty; each answer is applied in one transaction. */
+    public int push() {
+        SyncAccount account = account();
+        String token = token();
+        int sent = 0;
+        while (true) {
+            List<Outbox.Pending> batch = books.nextBatch(PushRequest.MAX_MUTATIONS);
+            if (batch.isEmpty()) {
+                return sent;
+            }
+            state = SyncStatus.State.SYNCING;
+            PushResponse response = client.push(token, PushRequest.of(account.device(), mutations(account.device(), batch)));
+            books.applyOutcomes(batch, response.outcomes());
+            sent += batch.size();
+            succeeded();
+        }
+    }
+
+    /**
+     * Asks the server which clients have changes (waiting up to the given seconds when none has) and
+     * pulls each of them page by page; then checks each pulled client's checksum against the server's
+     * when nothing of it waits in the outbox, and reads a client again from the start when they differ.
+     */
+    public Set<ClientId> pullRound(int waitSeconds) {
+        String token = token();
+        Map<ClientId, Cursor> cursors = books.cursors();
+        WatchResponse watch = client.watch(token, WatchRequest.of(cursors.entrySet().stream()
+                .map(e -> new WatchRequest.ClientCursor(e.getKey(), e.getValue())).toList(), waitSeconds));
+        Set<ClientId> pulled = new LinkedHashSet<>(watch.behind());
+        for (ClientId behind : watch.behind()) {
+            pullClient(token, behind);
+        }
+        for (ClientId checked : pulled) {
+            verify(token, checked);
+        }
+        succeeded();
+        return pulled;
+    }
+
+    private void pullClient(String token, ClientId clientId) {
+        state = SyncStatus.State.SYNCING;
+        Cursor cursor = books.cursors().getOrDefault(clientId, Cursor.START);
+        while (true) {
+            PullResponse page = client.pull(token, clientId, cursor, PULL_LIMIT, 0);
+            books.applyPulled(page);
+            cursor = page.nextCursor();
+            if (!page.hasMore()) {
+                return;
+            }
+        }
+    }
+
+    /** Compares checksums once nothing of this device waits; a mismatch reads the client again. */
+    private void verify(String token, ClientId clientId) {
+        if (books.pendingCount() > 0) {
+            return;
+        }
+        ClientChecksum server = client.checksum(token, clientId);
+        ClientChecksum local = books.checksum(clientId);
+        if (sameBooks(server, local)) {
+            return;
+        }
+        LOG.warn("Client {} differs from the server (local {} / server {}); reading it again", clientId, local.counts(),
+                server.counts());
+        books.resetClient(clientId);
+        pullClient(token, clientId);
+        ClientChecksum again = books.checksum(clientId);
+        if (!sameBooks(client.checksum(token, clientId), again) && books.pendingCount() == 0) {
+            lastError = Optional.of("The books of a client still differ from the server's after reading them again.");
+        }
+    }
+
+    static boolean sameBooks(ClientChecksum server, ClientChecksum local) {
+        return server.counts().equals(local.counts()) && server.versionsHash().equals(local.versionsHash());
+    }
+
+    private List<Mutation> mutations(DeviceId device, List<Outbox.Pending> batch) {
+        List<Mutation> mutations = new ArrayList<>(batch.size());
+        for (Outbox.Pending p : batch) {
+            try {
+                mutations.add(new Mutation(p.mutationId(), device, p.sequence(), p.client(), p.type(), p.entityId(),
+                        p.operation(), p.baseVersion(), p.payload() == null ? null : json.readTree(p.payload()),
+                        p.createdAt()));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Outbox row " + p.sequence() + " holds unreadable JSON", e);
+            }
+        }
+        return mutations;
+    }
+
+    private void pushWhenAsked() {
+        synchronized (pushSignal) {
+            while (!pushAsked && running.get()) {
+                try {
+                    pushSignal.wait(Duration.ofSeconds(30).toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                if (!pushAsked) {
+                    break; // now and then, even unasked: a batch left by a crash goes out
+                }
+            }
+            pushAsked = false;
+        }
+        push();
+    }
+
+    private void loop(Runnable step) {
+        int failures = 0;
+        while (running.get()) {
+            try {
+                if (state == SyncStatus.State.SIGNED_OUT || state == SyncStatus.State.NOT_SIGNED_IN) {
+                    waitForSignal(Duration.ofSeconds(5));
+                    continue;
+                }
+                step.run();
+                failures = 0;
+            } catch (SyncException e) {
+                fail(e);
+                if (e.kind() == SyncException.Kind.SIGNED_OUT) {
+                    continue;
+                }
+                failures++;
+                long ceiling = Math.min(LONGEST_RETRY.toMillis(), FIRST_RETRY.toMillis() << Math.min(failures, 16));
+                waitForSignal(Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1)));
+            } catch (RuntimeException e) {
+                LOG.error("Sync step failed", e);
+                lastError = Optional.of(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                publish();
+                failures++;
+                waitForSignal(LONGEST_RETRY);
+            }
+        }
+    }
+
+    private void waitForSignal(Duration most) {
+        synchronized (pushSignal) {
+            if (pushAsked || !running.get()) {
+                return;
+            }
+            try {
+                pushSignal.wait(Math.max(1, most.toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running.set(false);
+            }
+        }
+    }
+
+    private void succeeded() {
+        state = SyncStatus.State.ONLINE;
+        lastSync = Optional.of(clock.instant());
+        lastError = Optional.empty();
+        publish();
+    }
+
+    private void fail(SyncException e) {
+        state = switch (e.kind()) {
+            case SIGNED_OUT -> SyncStatus.State.SIGNED_OUT;
+            case OFFLINE -> SyncStatus.State.OFFLINE;
+            case REFUSED, SERVER -> state == SyncStatus.State.SYNCING ? SyncStatus.State.ONLINE : state;
+        };
+        if (e.kind() == SyncException.Kind.SIGNED_OUT) {
+            tokens.clear();
+        }
+        lastError = Optional.of(e.getMessage());
+        LOG.info("Sync: {}", e.getMessage());
+        publish();
+    }
+
+    private void publish() {
+        try {
+            listener.accept(status());
+        } catch (RuntimeException e) {
+            LOG.warn("Sync status listener failed", e);
+        }
+    }
+
+    private SyncAccount account() {
+        return books.account().orElseThrow(() -> new SyncException(SyncException.Kind.SIGNED_OUT, 0, "NOT_SIGNED_IN",
+                "Sign in to a server first (Settings, Sync).", null));
+    }
+
+    private String token() {
+        if (client == null) {
+            throw new SyncException(SyncException.Kind.SIGNED_OUT, 0, "NOT_SIGNED_IN",
+                    "Sign in to a server first (Settings, Sync).", null);
+        }
+        return tokens.read().orElseThrow(() -> new SyncException(SyncException.Kind.SIGNED_OUT, 401, "SIGNED_OUT",
+                "Sign in again to go on syncing.", null));
+    }
+
+    @Override
+    public void close() {
+        running.set(false);
+        syncNow();
+        for (Thread loop : loops) {
+            loop.interrupt();
+            try {
+                loop.join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (client != null) {
+            client.close();
+        }
+    }
+}

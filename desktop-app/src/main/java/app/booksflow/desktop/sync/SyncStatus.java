@@ -1,0 +1,26 @@
+package app.booksflow.desktop.sync;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** What the status bar shows about sync. */
+public record SyncStatus(State state, long pendingChanges, long inboxItems, Optional<Instant> lastSync,
+        Optional<String> lastError) {
+
+    public enum State {
+        /** These books have never been signed in to a server. */
+        NOT_SIGNED_IN,
+        /** Talking to the server right now. */
+        SYNCING,
+        /** Up to date with the server, waiting for changes. */
+        ONLINE,
+        /** The server cannot be reached; changes wait in the outbox. */
+        OFFLINE,
+        /** The server no longer accepts the sign-in. */
+        SIGNED_OUT
+    }
+
+    public static SyncStatus notSignedIn() {
+        return new SyncStatus(State.NOT_SIGNED_IN, 0, 0, Optional.empty(), Optional.empty());
+    }
+}

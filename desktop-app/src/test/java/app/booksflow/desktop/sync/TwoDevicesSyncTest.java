@@ -1,0 +1,231 @@
+package app.booksflow.desktop.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import app.booksflow.desktop.audit.AuditRecord;
+import app.booksflow.desktop.ledger.StoredTransaction;
+import app.booksflow.desktop.support.TestBooks;
+import app.booksflow.desktop.syncstate.Inbox;
+import app.booksflow.model.DomainException;
+import app.booksflow.model.audit.AuditAction;
+import app.booksflow.model.id.ClientId;
+import app.booksflow.model.id.TransactionId;
+import app.booksflow.model.ledger.Split;
+import app.booksflow.model.ledger.Transaction;
+import app.booksflow.model.ledger.TransactionStatus;
+import app.booksflow.model.money.Money;
+import app.booksflow.protocol.ClientChecksum;
+import app.booksflow.server.support.Practice;
+import app.booksflow.server.support.TestServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two desktops and the real server (embedded PostgreSQL) over real HTTP. */
+class TwoDevicesSyncTest {
+
+    private static final LocalDate FROM = LocalDate.of(2025, 1, 1);
+    private static final LocalDate TO = LocalDate.of(2025, 12, 31);
+
+    @TempDir
+    Path laptopDir;
+    @TempDir
+    Path officeDir;
+
+    private TestServer server;
+    private Practice practice;
+    private TestBooks laptop;
+    private TestBooks office;
+    private SyncEngine laptopSync;
+    private SyncEngine officeSync;
+
+    @BeforeEach
+    void setUp() {
+        server = TestServer.start();
+        practice = Practice.create(server, "two-devices");
+        laptop = TestBooks.open(laptopDir);
+        office = TestBooks.open(officeDir);
+        laptopSync = signedIn(laptop, laptopDir);
+        officeSync = signedIn(office, officeDir);
+    }
+
+    @AfterEach
+    void tearDown() {
+        for (AutoCloseable closeable : new AutoCloseable[] {laptopSync, officeSync, laptop, office, server}) {
+            try {
+                if (closeable != null) {
+                    closeable.close();
+                }
+            } catch (Exception e) {
+                // next one
+            }
+        }
+    }
+
+    private SyncEngine signedIn(TestBooks books, Path dir) {
+        SyncEngine engine = new SyncEngine(books.ledger.sync(), new TokenStore(dir), books.clock);
+        engine.signIn(server.baseUrl(), practice.accountantUser.email(), Practice.PASSWORD.toCharArray(), "Practice");
+        engine.syncOnce();
+        return engine;
+    }
+
+    @Test
+    void aNewDeviceGetsTheServersBooks() {
+        assertThat(laptop.ledger.clients().list()).extracting(c -> c.id()).containsExactly(practice.client.id());
+        assertThat(laptop.ledger.accounts().chart(practice.client.id()).accounts()).hasSize(practice.chart.accounts().size());
+        assertConverged();
+    }
+
+    @Test
+    void offlineEditsOnBothDevicesConvergeAndAConflictIsResolvedFromTheInbox() {
+        Transaction shared = laptop.ledger.transactions().create(sale(LocalDate.of(2025, 3, 3), "Market stall", "120.00"),
+                TestBooks.USER).transaction();
+        laptopSync.syncOnce();
+        officeSync.syncOnce();
+        assertThat(office.ledger.transactions().find(shared.id())).isPresent();
+
+        // Both go offline and work: new transactions on each, and the same transaction edited on both.
+        Transaction onLaptop = laptop.ledger.transactions().create(sale(LocalDate.of(2025, 3, 4), "Wedding cake", "300.00"),
+                TestBooks.USER).transaction();
+        Transaction onOffice = office.ledger.transactions().create(sale(LocalDate.of(2025, 3, 5), "Café order", "45.50"),
+                TestBooks.USER).transaction();
+        edit(laptop, shared.id(), t -> withPayee(t, "Market stall (Saturday)"));
+        edit(office, shared.id(), t -> withPayee(t, "Farmers' market"));
+        assertThat(laptop.ledger.sync().pendingCount()).isEqualTo(2);
+
+        // Back online: the laptop first, then the office, which finds the conflict.
+        laptopSync.syncOnce();
+        officeSync.syncOnce();
+        laptopSync.syncOnce();
+
+        List<Inbox.Item> inbox = office.ledger.sync().inbox();
+        assertThat(inbox).singleElement().satisfies(item -> {
+            assertThat(item.kind()).isEqualTo(Inbox.Kind.CONFLICT);
+            assertThat(item.entityId()).isEqualTo(shared.id().value());
+            assertThat(item.mine().orElseThrow()).contains("Farmers' market");
+            assertThat(item.theirs().orElseThrow()).contains("Market stall (Saturday)");
+        });
+        assertThat(payee(office, shared.id())).as("the books hold the server's version meanwhile")
+                .isEqualTo("Market stall (Saturday)");
+        assertThat(laptop.ledger.sync().inbox()).isEmpty();
+        assertThat(payee(office, onLaptop.id())).isEqualTo("Wedding cake");
+        assertThat(payee(laptop, onOffice.id())).isEqualTo("Café order");
+        assertConverged();
+
+        // The accountant keeps the office's version; it goes to the server and on to the laptop.
+        office.ledger.sync().resolve(inbox.get(0).id(), Inbox.Resolution.KEPT_MINE, Optional.empty(), TestBooks.USER);
+        officeSync.syncOnce();
+        laptopSync.syncOnce();
+
+        assertThat(payee(laptop, shared.id())).isEqualTo("Farmers' market");
+        assertThat(office.ledger.sync().inbox()).isEmpty();
+        assertThat(auditActions(office)).contains(AuditAction.SYNC_CONFLICT, AuditAction.CONFLICT_RESOLVED);
+        assertConverged();
+        assertThat(dashboardProfit(laptop)).isEqualTo(dashboardProfit(office));
+    }
+
+    @Test
+    void aChangeIntoAPeriodClosedMeanwhileIsRefusedIntoTheInboxAndTheBooksFollowTheServer() {
+        Transaction late = sale(LocalDate.of(2025, 2, 10), "Late invoice", "80.00");
+        office.ledger.transactions().create(late, TestBooks.USER);
+        laptop.ledger.clients().changeClosingDate(practice.client.id(), Optional.of(LocalDate.of(2025, 2, 28)), TestBooks.USER);
+
+        laptopSync.syncOnce();
+        officeSync.syncOnce();
+
+        assertThat(office.ledger.sync().inbox()).singleElement().satisfies(item -> {
+            assertThat(item.kind()).isEqualTo(Inbox.Kind.REJECTED);
+            assertThat(item.code()).contains("PERIOD_CLOSED");
+            assertThat(item.message()).contains("2025-02-28");
+            assertThat(item.mine().orElseThrow()).contains("Late invoice");
+        });
+        assertThat(office.ledger.transactions().find(late.id())).as("the refused transaction left the books").isEmpty();
+        assertThat(office.closingDate(practice.client.id())).contains(LocalDate.of(2025, 2, 28));
+        assertThat(auditActions(office)).contains(AuditAction.SYNC_REJECTED);
+        assertThatThrownBy(() -> office.ledger.sync().resolve(office.ledger.sync().inbox().get(0).id(),
+                Inbox.Resolution.KEPT_MINE, Optional.empty(), TestBooks.USER))
+                .as("keeping a change into a closed period is refused here too").isInstanceOf(DomainException.class);
+        assertConverged();
+    }
+
+    @Test
+    void withTheEnginesRunningAnEditOnOneDeviceReachesTheOtherWithinSeconds() {
+        laptopSync.start();
+        officeSync.start();
+        Transaction sale = laptop.ledger.transactions().create(sale(LocalDate.of(2025, 4, 1), "Birthday cake", "64.00"),
+                TestBooks.USER).transaction();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> office.ledger.transactions().find(sale.id()).isPresent());
+        await().atMost(Duration.ofSeconds(10)).until(() -> laptopSync.status().pendingChanges() == 0);
+        assertThat(laptopSync.status().state()).isEqualTo(SyncStatus.State.ONLINE);
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedWithAClearMessageAndLeavesTheBooksAlone() {
+        SyncEngine engine = new SyncEngine(laptop.ledger.sync(), new TokenStore(laptopDir.resolve("other")), laptop.clock);
+        assertThatThrownBy(() -> engine.signIn(server.baseUrl(), practice.accountantUser.email(), "wrong".toCharArray(),
+                "Practice")).isInstanceOf(SyncException.class).hasMessageContaining("password is wrong");
+        assertThatThrownBy(() -> engine.signIn("not a server", "a@b.example", "x".toCharArray(), "Practice"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not a server address");
+        engine.close();
+        assertThat(laptop.ledger.clients().list()).hasSize(1);
+    }
+
+    private Transaction sale(LocalDate date, String payee, String gross) {
+        Money amount = Money.of(gross, "EUR");
+        return new Transaction(TransactionId.random(), practice.client.id(), date, payee, "", practice.account("1000"),
+                amount, TransactionStatus.POSTED, List.of(Split.of(practice.account("4000"), amount, practice.vat.id())));
+    }
+
+    private static void edit(TestBooks books, TransactionId id, java.util.function.UnaryOperator<Transaction> change) {
+        StoredTransaction stored = books.ledger.transactions().find(id).orElseThrow();
+        books.ledger.transactions().edit(change.apply(stored.transaction()), stored.version(), TestBooks.USER);
+    }
+
+    private static Transaction withPayee(Transaction t, String payee) {
+        return new Transaction(t.id(), t.client(), t.date(), payee, t.memo(), t.bankAccount(), t.total(), t.status(),
+                t.splits());
+    }
+
+    private static String payee(TestBooks books, TransactionId id) {
+        return books.ledger.transactions().find(id).orElseThrow().transaction().payee();
+    }
+
+    private static List<AuditAction> auditActions(TestBooks books) {
+        return books.store.read(session -> app.booksflow.desktop.audit.AuditLog.latest(session, Optional.empty(), 500))
+                .stream().map(AuditRecord::action).toList();
+    }
+
+    private String dashboardProfit(TestBooks books) {
+        return books.ledger.transactions().list(practice.client.id(), FROM, TO).stream()
+                .map(StoredTransaction::transaction).sorted(Comparator.comparing(t -> t.id().toString()))
+                .map(Transaction::toString).toList().toString();
+    }
+
+    private void assertConverged() {
+        ClientId client = practice.client.id();
+        ClientChecksum serverSum = app.booksflow.json.BooksFlowJson.newMapper().convertValue(
+                practice.accountant.get("/api/v1/sync/checksum?client=" + client).json(), ClientChecksum.class);
+        for (TestBooks books : List.of(laptop, office)) {
+            ClientChecksum local = books.ledger.sync().checksum(client);
+            assertThat(local.counts()).isEqualTo(serverSum.counts());
+            assertThat(local.versionsHash()).isEqualTo(serverSum.versionsHash());
+            assertThat(books.ledger.sync().pendingCount()).isZero();
+        }
+        assertThat(transactions(laptop)).isEqualTo(transactions(office));
+    }
+
+    private List<Transaction> transactions(TestBooks books) {
+        return books.ledger.transactions().list(practice.client.id(), FROM, TO).stream()
+                .map(StoredTransaction::transaction).sorted(Comparator.comparing(t -> t.id().toString())).toList();
+    }
+}
