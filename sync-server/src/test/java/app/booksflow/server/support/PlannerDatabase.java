@@ -18,7 +18,8 @@ import java.util.UUID;
 /**
  * A database with a practice-sized volume of rows (4 practices, 200 clients, 80,000 days of metrics,
  * 30,000 transactions with three versions each in the change log, 12,000 receipts, 60,000 audit
- * events, of which about 2.5 % HIGH or CRITICAL), analyzed, so that the planner weighs indexes as it would in production. Built once per test JVM.
+ * events, of which about 2.5 % HIGH or CRITICAL), analyzed, so that the planner weighs indexes as it
+ * would in production. Built once per test JVM.
  */
 public final class PlannerDatabase {
 
