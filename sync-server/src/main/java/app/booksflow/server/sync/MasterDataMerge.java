@@ -135,7 +135,7 @@ final class MasterDataMerge {
             return payload != null && payload.isObject()
                     ? Optional.of(json.valueToTree(json.treeToValue(payload, type)))
                     : Optional.empty();
-        } catch (JsonProcessingException | IllegalArgumentException e) { // the model refuses with a DomainException, an IllegalArgumentException
+        } catch (JsonProcessingException | IllegalArgumentException e) { // the model refuses with a DomainException
             return Optional.empty();
         }
     }

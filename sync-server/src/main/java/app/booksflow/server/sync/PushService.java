@@ -125,42 +125,41 @@ public final class PushService {
         return outcomes;
     }
 
-    private MutationOutcome decide(Connection c, Batch batch, Mutation sent) throws SQLException {
+    private MutationOutcome decide(Connection c, Batch batch, Mutation m) throws SQLException {
         Merge merge = null;
         try {
-            requireAccess(batch, sent);
-            EntityRow existing = batch.entities.get(sent.entityId());
-            if (existing != null && (!existing.client().equals(sent.clientId()) || existing.type() != sent.entityType())) {
-                throw new Rejection(RejectionCodes.INVALID_PAYLOAD, "The id " + sent.entityId() + " cannot be used for this "
-                        + sent.entityType().name().toLowerCase().replace('_', ' ') + ".");
+            requireAccess(batch, m);
+            EntityRow existing = batch.entities.get(m.entityId());
+            if (existing != null && (!existing.client().equals(m.clientId()) || existing.type() != m.entityType())) {
+                throw new Rejection(RejectionCodes.INVALID_PAYLOAD, "The id " + m.entityId() + " cannot be used for this "
+                        + m.entityType().name().toLowerCase().replace('_', ' ') + ".");
             }
-            Optional<MutationOutcome> conflict = versionConflict(sent, existing);
-            if (conflict.isPresent() && MasterDataMerge.applies(sent, existing)) {
-                merge = merges.merge(c, batch, sent, existing).orElse(null);
+            Optional<MutationOutcome> conflict = versionConflict(m, existing);
+            if (conflict.isPresent() && MasterDataMerge.applies(m, existing)) {
+                merge = merges.merge(c, batch, m, existing).orElse(null);
             }
             if (conflict.isPresent() && merge == null) {
-                audit(batch, sent, AuditAction.SYNC_CONFLICT, existing == null ? null : existing.payloadText(),
-                        sent.payload() == null ? null : sent.payload().toString(), false, false);
+                audit(batch, m, AuditAction.SYNC_CONFLICT, existing == null ? null : existing.payloadText(),
+                        m.payload() == null ? null : m.payload().toString(), false, false);
                 return conflict.get();
             }
-            Mutation m = merge == null ? sent : merged(sent, merge);
+            Mutation change = merge == null ? m : merged(m, merge);
             long version = existing == null ? 1 : existing.version() + 1;
-            if (m.operation() == Operation.DELETE) {
-                rules.delete(c, batch, m, existing);
-                record(batch, m, null, null, version, existing);
+            if (change.operation() == Operation.DELETE) {
+                rules.delete(c, batch, change, existing);
+                record(batch, change, null, null, version, existing);
             } else {
-                Object entity = rules.upsert(c, batch, m, existing);
-                record(batch, m, entity, json.valueToTree(entity), version, existing);
+                Object entity = rules.upsert(c, batch, change, existing);
+                record(batch, change, entity, json.valueToTree(entity), version, existing);
                 if (merge != null) {
                     audit(batch, m, AuditAction.CONFLICT_RESOLVED, merge.basePayload(),
-                            resolution(sent, merge, version).toString(), false, false);
+                            resolution(m, merge, version).toString(), false, false);
                 }
             }
             return new MutationOutcome.Applied(m.mutationId(), version);
         } catch (Rejection rejection) {
-            audit(batch, sent, AuditAction.SYNC_REJECTED, null, rejectionState(sent, merge, rejection).toString(),
-                    false, false);
-            return new MutationOutcome.Rejected(sent.mutationId(), rejection.code(), rejection.getMessage());
+            audit(batch, m, AuditAction.SYNC_REJECTED, null, rejectionState(m, merge, rejection).toString(), false, false);
+            return new MutationOutcome.Rejected(m.mutationId(), rejection.code(), rejection.getMessage());
         }
     }
 
