@@ -19,6 +19,7 @@ import app.booksflow.protocol.RejectionCodes;
 import app.booksflow.server.sync.Batch.Contribution;
 import app.booksflow.server.sync.SyncStore.LockedClient;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -234,14 +235,19 @@ final class EntityRules {
     }
 
     private <T> T read(Mutation m, Class<T> type) throws Rejection {
+        return read(m.entityType(), m.payload(), type);
+    }
+
+    /** Reads a payload as the entity; what does not read is refused with the reason. */
+    <T> T read(EntityType entityType, JsonNode payload, Class<T> type) throws Rejection {
         try {
-            return json.treeToValue(m.payload(), type);
+            return json.treeToValue(payload, type);
         } catch (JsonProcessingException e) {
             DomainException domain = domainCause(e);
             if (domain != null) {
                 throw new Rejection(domain.code(), domain.getMessage());
             }
-            throw new Rejection(RejectionCodes.INVALID_PAYLOAD, "The " + m.entityType().name().toLowerCase()
+            throw new Rejection(RejectionCodes.INVALID_PAYLOAD, "The " + entityType.name().toLowerCase()
                     .replace('_', ' ') + " could not be read: " + e.getOriginalMessage());
         }
     }

@@ -24,6 +24,7 @@ import app.booksflow.server.audit.RiskRules;
 import app.booksflow.server.db.Db;
 import app.booksflow.server.sync.Batch.Contribution;
 import app.booksflow.server.sync.Batch.FinalState;
+import app.booksflow.server.sync.MasterDataMerge.Merge;
 import app.booksflow.server.sync.SyncStore.LockedClient;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,6 +61,7 @@ public final class PushService {
     private final SyncStore store;
     private final EntityRules rules;
     private final BatchWriter writer;
+    private final MasterDataMerge merges;
     private final ChangeNotifier notifier;
 
     public PushService(Db db, ObjectMapper json, Clock clock, AuditTrail audit, ChangeNotifier notifier) {
@@ -69,6 +71,7 @@ public final class PushService {
         this.store = new SyncStore(json);
         this.rules = new EntityRules(json, store);
         this.writer = new BatchWriter(audit);
+        this.merges = new MasterDataMerge(json, store, rules);
         this.notifier = notifier;
     }
 
@@ -123,6 +126,7 @@ public final class PushService {
     }
 
     private MutationOutcome decide(Connection c, Batch batch, Mutation m) throws SQLException {
+        Merge merge = null;
         try {
             requireAccess(batch, m);
             EntityRow existing = batch.entities.get(m.entityId());
@@ -131,24 +135,52 @@ public final class PushService {
                         + m.entityType().name().toLowerCase().replace('_', ' ') + ".");
             }
             Optional<MutationOutcome> conflict = versionConflict(m, existing);
-            if (conflict.isPresent()) {
+            if (conflict.isPresent() && MasterDataMerge.applies(m, existing)) {
+                merge = merges.merge(c, batch, m, existing).orElse(null);
+            }
+            if (conflict.isPresent() && merge == null) {
                 audit(batch, m, AuditAction.SYNC_CONFLICT, existing == null ? null : existing.payloadText(),
                         m.payload() == null ? null : m.payload().toString(), false, false);
                 return conflict.get();
             }
+            Mutation change = merge == null ? m : merged(m, merge);
             long version = existing == null ? 1 : existing.version() + 1;
-            if (m.operation() == Operation.DELETE) {
-                rules.delete(c, batch, m, existing);
-                record(batch, m, null, null, version, existing);
+            if (change.operation() == Operation.DELETE) {
+                rules.delete(c, batch, change, existing);
+                record(batch, change, null, null, version, existing);
             } else {
-                Object entity = rules.upsert(c, batch, m, existing);
-                record(batch, m, entity, json.valueToTree(entity), version, existing);
+                Object entity = rules.upsert(c, batch, change, existing);
+                record(batch, change, entity, json.valueToTree(entity), version, existing);
+                if (merge != null) {
+                    audit(batch, m, AuditAction.CONFLICT_RESOLVED, merge.basePayload(),
+                            resolution(m, merge, version).toString(), false, false);
+                }
             }
             return new MutationOutcome.Applied(m.mutationId(), version);
         } catch (Rejection rejection) {
-            audit(batch, m, AuditAction.SYNC_REJECTED, null, rejectionState(m, rejection).toString(), false, false);
+            audit(batch, m, AuditAction.SYNC_REJECTED, null, rejectionState(m, merge, rejection).toString(), false, false);
             return new MutationOutcome.Rejected(m.mutationId(), rejection.code(), rejection.getMessage());
         }
+    }
+
+    /** The device's mutation with the merged payload, made on the server's current version. */
+    private static Mutation merged(Mutation sent, Merge merge) {
+        return new Mutation(sent.mutationId(), sent.deviceId(), sent.deviceSequence(), sent.clientId(),
+                sent.entityType(), sent.entityId(), Operation.UPSERT, merge.serverVersion(), merge.merged(),
+                sent.deviceTime());
+    }
+
+    /** How a merge resolved the concurrent change, for the audit trail: from which base, which fields, what was sent. */
+    private JsonNode resolution(Mutation sent, Merge merge, long version) {
+        var node = json.createObjectNode()
+                .put("resolution", "MERGED_FIELDS")
+                .put("baseVersion", merge.baseVersion())
+                .put("serverVersion", merge.serverVersion())
+                .put("version", version);
+        merge.changed().forEach(node.putArray("changedFields")::add);
+        merge.overwritten().forEach(node.putArray("overwrittenFields")::add);
+        node.set("sent", sent.payload());
+        return node;
     }
 
     private void requireAccess(Batch batch, Mutation m) throws Rejection {
@@ -175,7 +207,10 @@ public final class PushService {
         }
     }
 
-    /** The optimistic check: the device must have based its change on the server's current version. */
+    /**
+     * The optimistic check: the device must have based its change on the server's current version. An
+     * update of master data on an older version is merged instead when its base is known (ADR 0027).
+     */
     private static Optional<MutationOutcome> versionConflict(Mutation m, EntityRow existing) throws Rejection {
         if (existing == null) {
             if (m.operation() == Operation.DELETE || m.baseVersion() != 0) {
@@ -233,10 +268,14 @@ public final class PushService {
                 m.entityId(), action, Optional.ofNullable(before), Optional.ofNullable(after), risk));
     }
 
-    private JsonNode rejectionState(Mutation m, Rejection rejection) {
+    private JsonNode rejectionState(Mutation m, Merge merge, Rejection rejection) {
         var node = json.createObjectNode().put("code", rejection.code()).put("message", rejection.getMessage());
         if (m.payload() != null) {
             node.set("attempted", m.payload());
+        }
+        if (merge != null) {
+            node.put("mergedFromBaseVersion", merge.baseVersion()).put("serverVersion", merge.serverVersion());
+            node.set("merged", merge.merged());
         }
         return node;
     }

@@ -121,6 +121,22 @@ final class SyncStore {
         return rows;
     }
 
+    /** The payload an entity had at a version, as the change log keeps it (index change_log_by_entity_and_version). */
+    static final String PAYLOAD_AT_VERSION =
+            "select payload from change_log where entity_id = ? and version = ? and kind = 'UPSERT'";
+
+    /** The payload the entity had at this version; empty when the log has no such version (or it was a delete). */
+    Optional<JsonNode> payloadAt(Connection c, UUID entity, long version) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(PAYLOAD_AT_VERSION)) {
+            select.setObject(1, entity);
+            select.setLong(2, version);
+            try (ResultSet row = select.executeQuery()) {
+                String payload = row.next() ? row.getString(1) : null;
+                return payload == null ? Optional.empty() : Optional.of(parse(payload));
+            }
+        }
+    }
+
     Map<AccountId, Account> accounts(Connection c, ClientId client) throws SQLException {
         Map<AccountId, Account> accounts = new LinkedHashMap<>();
         try (PreparedStatement select = c.prepareStatement(

@@ -17,8 +17,9 @@ import java.util.UUID;
 
 /**
  * A database with a practice-sized volume of rows (4 practices, 200 clients, 80,000 days of metrics,
- * 30,000 transactions, 12,000 receipts, 60,000 audit events, of which about 2.5 % HIGH or CRITICAL),
- * analyzed, so that the planner weighs indexes as it would in production. Built once per test JVM.
+ * 30,000 transactions with three versions each in the change log, 12,000 receipts, 60,000 audit
+ * events, of which about 2.5 % HIGH or CRITICAL), analyzed, so that the planner weighs indexes as it
+ * would in production. Built once per test JVM.
  */
 public final class PlannerDatabase {
 
@@ -59,6 +60,12 @@ public final class PlannerDatabase {
                 insert into entities (id, entity_type, organization_id, client_id, version, payload, updated_at)
                 select t.id, 'TRANSACTION', c.organization_id, t.client_id, 1, '{"payee": "x"}'::jsonb, now()
                 from transactions t join clients c on c.id = t.client_id""");
+        s.execute("""
+                insert into change_log (client_id, seq, entity_type, entity_id, kind, version, payload, mutation_id,
+                    device_id, committed_at)
+                select t.client_id, row_number() over (partition by t.client_id order by t.id, v), 'TRANSACTION', t.id,
+                    'UPSERT', v, '{"payee": "x"}', gen_random_uuid(), gen_random_uuid(), now()
+                from transactions t, generate_series(1, 3) v""");
         s.execute("""
                 insert into receipts (id, client_id, sha256, original_name, media_type, size, status, received_at)
                 select gen_random_uuid(), c.id, repeat('a', 64), 'receipt-' || g || '.jpg', 'JPEG', 1000,
