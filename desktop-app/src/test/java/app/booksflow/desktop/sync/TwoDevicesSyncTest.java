@@ -158,6 +158,25 @@ class TwoDevicesSyncTest {
     }
 
     @Test
+    void masterDataChangedOnBothDevicesIsMergedByTheServerWithoutAnInboxItem() {
+        laptop.ledger.accounts().rename(practice.account("4000"), "Sales (shop)", TestBooks.USER);
+        office.ledger.accounts().rename(practice.account("4000"), "Sales (online)", TestBooks.USER);
+        office.ledger.clients().changeClosingDate(practice.client.id(), Optional.of(LocalDate.of(2024, 12, 31)), TestBooks.USER);
+
+        laptopSync.syncOnce();
+        officeSync.syncOnce();
+        laptopSync.syncOnce();
+
+        for (TestBooks books : List.of(laptop, office)) {
+            assertThat(books.ledger.accounts().chart(practice.client.id()).byCode("4000").orElseThrow().name())
+                    .as("the later push wins the name").isEqualTo("Sales (online)");
+            assertThat(books.closingDate(practice.client.id())).contains(LocalDate.of(2024, 12, 31));
+            assertThat(books.ledger.sync().inbox()).isEmpty();
+        }
+        assertConverged();
+    }
+
+    @Test
     void withTheEnginesRunningAnEditOnOneDeviceReachesTheOtherWithinSeconds() {
         laptopSync.start();
         officeSync.start();
