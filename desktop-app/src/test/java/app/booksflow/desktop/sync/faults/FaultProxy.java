@@ -33,6 +33,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each connection takes two platform threads named after {@link #threadNamePrefix()}; {@link #close()} ends them
  * all before it returns.
+ *
+ * <p>Limits: HTTP/1.1 in clear text only (no TLS, no upgrades or CONNECT after a 101); a head longer than 64 KiB
+ * closes its connection; chunked requests and requests over 64 MiB are forwarded but never duplicated; sequence
+ * numbers, and so what a seeded plan decides for a request, are reproducible only when requests arrive in the same
+ * order (a sequential client); while offline the port is held by a bound socket that does not listen, which Linux
+ * refuses at once, and on a platform that will not share the port it is given up for a moment when back online.
  */
 public final class FaultProxy implements AutoCloseable {
 
@@ -349,14 +355,14 @@ public final class FaultProxy implements AutoCloseable {
             if (closed) {
                 return false;
             }
-            Thread thread = Thread.ofPlatform().daemon().name(threadNamePrefix + name + "-" + threadIds.incrementAndGet())
-                    .unstarted(() -> {
-                        try {
-                            task.run();
-                        } finally {
-                            threads.remove(Thread.currentThread());
-                        }
-                    });
+            String threadName = threadNamePrefix + name + "-" + threadIds.incrementAndGet();
+            Thread thread = Thread.ofPlatform().daemon().name(threadName).unstarted(() -> {
+                try {
+                    task.run();
+                } finally {
+                    threads.remove(Thread.currentThread());
+                }
+            });
             threads.add(thread);
             thread.start();
             return true;

@@ -154,12 +154,9 @@ class FaultProxyFaultsTest {
     void delayedResponseReachesTheClientNoSoonerThanTheDelay() throws Exception {
         proxy.nextExchange(Faults.none().delayResponse(DELAY));
         try (RawHttp rawClient = new RawHttp(proxy.address(), 10_000)) {
-            long sent = System.nanoTime();
-
             assertThat(rawClient.exchange(RawHttp.post("/count", bytes("delayed response")))).isEqualTo("1");
 
-            assertThat(Duration.ofNanos(System.nanoTime() - sent)).isGreaterThanOrEqualTo(DELAY);
-            assertThat(Duration.ofNanos(upstream.arrivals().get(0) - sent)).isLessThan(DELAY);
+            assertThat(Duration.ofNanos(System.nanoTime() - upstream.arrivals().get(0))).isGreaterThanOrEqualTo(DELAY);
         }
     }
 

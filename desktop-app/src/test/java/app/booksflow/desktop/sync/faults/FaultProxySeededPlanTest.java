@@ -26,6 +26,17 @@ class FaultProxySeededPlanTest {
     }
 
     @Test
+    void planNarrowedToSomeExchangesLeavesTheOthersAlone() {
+        Faults cut = Faults.none().cutRequestAfter(10, Cut.RESET);
+        FaultPlan pushesOnly = FaultPlan.always(cut)
+                .onlyFor(exchange -> exchange.target().startsWith("/api/v1/sync/push"));
+
+        assertThat(pushesOnly.decide(new Exchange(0, 0, 0, "POST", "/api/v1/sync/push", 10))).isEqualTo(cut);
+        assertThat(pushesOnly.decide(new Exchange(1, 0, 1, "GET", "/api/v1/sync/pull?wait=5", 0)))
+                .isEqualTo(Faults.NONE);
+    }
+
+    @Test
     void seededPlanDrawsEachFaultAboutAsOftenAsAsked() {
         List<Faults> faults = decide(plan(7), LongStream.range(0, 10_000));
 
