@@ -66,10 +66,6 @@ final class CuttingSink implements HttpFraming.Sink {
         }
     }
 
-    long written() {
-        return written;
-    }
-
     /** The message as given, or null when none was kept or it was longer than the limit. */
     byte[] copy() {
         return copy == null || copyOverflowed ? null : copy.toByteArray();
