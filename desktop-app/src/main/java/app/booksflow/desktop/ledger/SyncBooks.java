@@ -153,6 +153,9 @@ public final class SyncBooks {
 
     /** The next mutations to push (see {@link Outbox#nextBatch}); their base versions are fixed here. */
     public List<Outbox.Pending> nextBatch(int limit) {
+        if (pendingCount() == 0) {
+            return List.of(); // read beside the writers: no write transaction for an empty outbox
+        }
         return writes.store().inTransaction(session -> session.doReturningWork(c -> Outbox.nextBatch(c, limit)));
     }
 

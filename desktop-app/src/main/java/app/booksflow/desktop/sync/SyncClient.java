@@ -64,7 +64,9 @@ public final class SyncClient implements AutoCloseable {
                 .connectTimeout(Duration.ofSeconds(5))
                 .readTimeout(Duration.ofSeconds(WATCH_SECONDS + 20))
                 .writeTimeout(Duration.ofSeconds(30))
-                .retryOnConnectionFailure(false) // the engine decides when to try again
+                // A pooled connection the network dropped meanwhile is retried on a fresh one: every request
+                // of the protocol may be repeated (pushes are recognised by their mutation ids).
+                .retryOnConnectionFailure(true)
                 .build();
         return new SyncClient(url, http);
     }
