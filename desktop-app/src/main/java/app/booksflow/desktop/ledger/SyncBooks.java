@@ -2,6 +2,8 @@ package app.booksflow.desktop.ledger;
 
 import app.booksflow.desktop.audit.AuditEntry;
 import app.booksflow.desktop.audit.RiskRules;
+import app.booksflow.desktop.search.SearchBacklog;
+import app.booksflow.desktop.store.LedgerBatch;
 import app.booksflow.desktop.store.entity.AccountEntity;
 import app.booksflow.desktop.store.entity.ClientEntity;
 import app.booksflow.desktop.store.entity.PracticeEntity;
@@ -45,7 +47,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Set;
 import java.util.TreeMap;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -320,13 +324,115 @@ public final class SyncBooks {
     public void applyPulled(PullResponse page) {
         writes.runPulled(context -> {
             context.session().doWork(c -> {
-                for (Change change : page.changes()) {
-                    applyChange(context, c, change);
+                PageFacts facts = PageFacts.read(c, page.changes());
+                try (LedgerBatch batch = new LedgerBatch(c); SearchBacklog.Writer search = new SearchBacklog.Writer(c);
+                        ServerStateBatch states = new ServerStateBatch(c)) {
+                    for (Change change : page.changes()) {
+                        if (facts.isNewTransaction(change)) {
+                            // The bulk path of a first sync: rows by batched JDBC, terms through the backlog.
+                            Transaction t = JSON.treeToValue(change.payload(), Transaction.class);
+                            var chart = context.chart(t.client());
+                            batch.add(t, chart.account(t.splits().get(0).account()).orElseThrow(() -> new DomainException(
+                                    DomainError.INVALID_STATE, "A pulled transaction books to an account these books "
+                                            + "do not have.")).name());
+                            search.add(t.id());
+                            context.dashboards().add(t, chart);
+                            states.insert(new ServerState(change.entityId(), change.clientId(), change.entityType(),
+                                    change.version(), false, change.payload().toString()));
+                        } else {
+                            batch.flush();
+                            search.flush();
+                            states.flush();
+                            applyChange(context, c, change);
+                        }
+                    }
+                } catch (JsonProcessingException e) {
+                    throw new DomainException(DomainError.INVALID_STATE, "The server sent a transaction these books "
+                            + "cannot read: " + e.getOriginalMessage());
                 }
                 Cursors.save(c, page.clientId(), page.nextCursor(), context.now());
             });
             return null;
         });
+    }
+
+    /** Indexes for search the transactions a first sync listed for later (decision 17); returns how many. */
+    public long indexBacklog() {
+        return SearchBacklog.drain(writes.store());
+    }
+
+    /** What one page's entities already are on this device, read with three queries for the whole page. */
+    private record PageFacts(Set<UUID> known, Set<UUID> pending, Set<UUID> local, Set<UUID> seen) {
+
+        static PageFacts read(Connection c, List<Change> changes) throws SQLException {
+            UUID[] ids = changes.stream().map(Change::entityId).distinct().toArray(UUID[]::new);
+            return new PageFacts(ids(c, "select entity_id from sync_entities where entity_id = any(?)", ids),
+                    ids(c, "select entity_id from sync_outbox where entity_id = any(?)", ids),
+                    ids(c, "select id from transactions where id = any(?)", ids), new HashSet<>());
+        }
+
+        private static Set<UUID> ids(Connection c, String sql, UUID[] ids) throws SQLException {
+            Set<UUID> found = new HashSet<>();
+            try (PreparedStatement select = c.prepareStatement(sql)) {
+                select.setArray(1, c.createArrayOf("UUID", ids));
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        found.add(row.getObject(1, UUID.class));
+                    }
+                }
+            }
+            return found;
+        }
+
+        /** A transaction this device has never had in any form, seen once in the page. */
+        boolean isNewTransaction(Change change) {
+            UUID id = change.entityId();
+            boolean fresh = change.entityType() == EntityType.TRANSACTION && change.kind() == ChangeKind.UPSERT
+                    && !known.contains(id) && !pending.contains(id) && !local.contains(id) && !seen.contains(id);
+            seen.add(id);
+            return fresh;
+        }
+    }
+
+    /** Inserts server states of entities new to this device in JDBC batches. */
+    private static final class ServerStateBatch implements AutoCloseable {
+
+        private final PreparedStatement insert;
+        private int pending;
+
+        ServerStateBatch(Connection c) throws SQLException {
+            insert = c.prepareStatement("""
+                    insert into sync_entities (entity_id, client_id, entity_type, version, deleted, payload)
+                    values (?, ?, ?, ?, false, ?)""");
+        }
+
+        void insert(ServerState state) throws SQLException {
+            insert.setObject(1, state.entityId());
+            insert.setObject(2, state.client().value());
+            insert.setString(3, state.type().name());
+            insert.setLong(4, state.version());
+            insert.setString(5, state.payload());
+            insert.addBatch();
+            if (++pending == 1_000) {
+                flush();
+            }
+        }
+
+        void flush() throws SQLException {
+            if (pending > 0) {
+                insert.executeBatch();
+                pending = 0;
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                flush();
+            } finally {
+                insert.close();
+            }
+        }
     }
 
     private static void applyChange(WriteContext context, Connection c, Change change) throws SQLException {

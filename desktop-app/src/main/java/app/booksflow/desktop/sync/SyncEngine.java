@@ -152,13 +152,18 @@ public final class SyncEngine implements AutoCloseable {
         String token = token();
         int sent = 0;
         while (true) {
+            long batchStart = System.nanoTime();
             List<Outbox.Pending> batch = books.nextBatch(PushRequest.MAX_MUTATIONS);
             if (batch.isEmpty()) {
                 return sent;
             }
             state = SyncStatus.State.SYNCING;
+            long asked = System.nanoTime();
             PushResponse response = client.push(token, PushRequest.of(account.device(), mutations(account.device(), batch)));
+            long answered = System.nanoTime();
             books.applyOutcomes(batch, response.outcomes());
+            LOG.debug("Pushed {} mutations: batch {} ms, server {} ms, answers applied {} ms", batch.size(),
+                    (asked - batchStart) / 1_000_000, (answered - asked) / 1_000_000, (System.nanoTime() - answered) / 1_000_000);
             sent += batch.size();
             succeeded();
         }
@@ -181,6 +186,11 @@ public final class SyncEngine implements AutoCloseable {
         for (ClientId checked : pulled) {
             verify(token, checked);
         }
+        if (!pulled.isEmpty()) {
+            long indexing = System.nanoTime();
+            long indexed = books.indexBacklog(); // a first sync lists its transactions for search instead of indexing each
+            LOG.debug("Indexed {} pulled transactions for search in {} ms", indexed, (System.nanoTime() - indexing) / 1_000_000);
+        }
         succeeded();
         return pulled;
     }
@@ -189,8 +199,12 @@ public final class SyncEngine implements AutoCloseable {
         state = SyncStatus.State.SYNCING;
         Cursor cursor = books.cursors().getOrDefault(clientId, Cursor.START);
         while (true) {
+            long asked = System.nanoTime();
             PullResponse page = client.pull(token, clientId, cursor, PULL_LIMIT, 0);
+            long read = System.nanoTime();
             books.applyPulled(page);
+            LOG.debug("Pulled {} changes of client {}: read {} ms, applied {} ms", page.changes().size(), clientId,
+                    (read - asked) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
             cursor = page.nextCursor();
             if (!page.hasMore()) {
                 return;
@@ -272,7 +286,10 @@ public final class SyncEngine implements AutoCloseable {
                 failures++;
                 long ceiling = Math.min(LONGEST_RETRY.toMillis(), FIRST_RETRY.toMillis() << Math.min(failures, 16));
                 waitForSignal(Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1)));
-            } catch (RuntimeException e) {
+            } catch (Exception e) { // OkHttp may throw InterruptedException undeclared when the engine closes
+                if (!running.get() || Thread.currentThread().isInterrupted()) {
+                    return;
+                }
                 LOG.error("Sync step failed", e);
                 lastError = Optional.of(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
                 publish();
