@@ -199,7 +199,8 @@ public final class SyncStatusViewModel {
 
     private String when(Instant at) {
         ZonedDateTime local = at.atZone(clock.getZone());
-        return local.toLocalDate().equals(LocalDate.now(clock)) ? TIME.format(local) : DAY_AND_TIME.format(local);
+        return local.toLocalDate().equals(LocalDate.now(clock)) ? TIME.format(local)
+                : DAY_AND_TIME.withLocale(settings.getValue().locale()).format(local);
     }
 
     private static String explain(SyncStatus s) {
