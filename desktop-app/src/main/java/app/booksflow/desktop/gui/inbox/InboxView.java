@@ -127,6 +127,7 @@ public final class InboxView {
         button.setId(id);
         button.setToggleGroup(group);
         button.setWrapText(true);
+        button.setMaxWidth(Double.MAX_VALUE);
         button.getStyleClass().add("field-differs");
         return button;
     }
@@ -173,9 +174,12 @@ public final class InboxView {
             Label reason = new Label(row.reason());
             reason.getStyleClass().add("field-note");
             reason.setWrapText(true);
-            reason.setMaxWidth(360);
+            VBox box = new VBox(2, kind, entity, reason);
+            // As wide as the list, so long reasons wrap instead of scrolling sideways.
+            box.maxWidthProperty().bind(getListView().widthProperty().subtract(28));
+            setPrefWidth(0);
             setText(null);
-            setGraphic(new VBox(2, kind, entity, reason));
+            setGraphic(box);
         }
     }
 }
