@@ -80,13 +80,16 @@ public final class SyncStatusViewModel {
     public void start(LedgerServices books, Function<LedgerServices, SyncEngine> create) {
         BackgroundTask.of("Starting sync", () -> {
             SyncEngine created = create.apply(books);
-            started.set(created);
-            if (closed) {
-                created.close();
-                return created;
-            }
             created.onStatus(this::report);
-            created.start();
+            synchronized (started) {
+                // The window may have closed meanwhile: then the loops must not start at all.
+                if (closed) {
+                    created.close();
+                    return created;
+                }
+                started.set(created);
+                created.start();
+            }
             return created;
         }).onSuccess(created -> {
             ledger.set(books);
@@ -137,8 +140,11 @@ public final class SyncStatusViewModel {
 
     /** Stops the engine's loops (the app's exit, before the books close). */
     public void close() {
-        closed = true;
-        SyncEngine running = started.getAndSet(null);
+        SyncEngine running;
+        synchronized (started) {
+            closed = true;
+            running = started.getAndSet(null);
+        }
         if (running != null) {
             running.close();
         }
