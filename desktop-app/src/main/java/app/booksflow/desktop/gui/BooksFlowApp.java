@@ -48,6 +48,13 @@ import app.booksflow.desktop.gui.main.MainWindowViewModel;
 import app.booksflow.desktop.gui.main.Screen;
 import app.booksflow.desktop.gui.settings.SettingsView;
 import app.booksflow.desktop.gui.settings.SettingsViewModel;
+import app.booksflow.desktop.gui.settings.SyncSignInViewModel;
+import app.booksflow.desktop.gui.inbox.InboxView;
+import app.booksflow.desktop.gui.inbox.InboxViewModel;
+import app.booksflow.desktop.gui.startup.OpenBooks;
+import app.booksflow.desktop.gui.sync.SyncStatusViewModel;
+import app.booksflow.desktop.sync.SyncEngine;
+import app.booksflow.desktop.sync.TokenStore;
 import app.booksflow.desktop.gui.task.FxTaskExecutor;
 import app.booksflow.desktop.gui.task.TaskExecutor;
 import app.booksflow.desktop.gui.task.TaskFailure;
@@ -103,6 +110,8 @@ public final class BooksFlowApp extends Application {
     private volatile ReceiptImportViewModel receiptImports;
     private final StackPane auditScreen = new StackPane();
     private final StackPane transactionsScreen = new StackPane();
+    private final StackPane inboxScreen = new StackPane();
+    private volatile SyncStatusViewModel syncStatus;
     private volatile StartupViewModel startup;
     private SettingsStore settingsStore;
     private SettingsStore.Loaded loadedSettings;
@@ -165,6 +174,7 @@ public final class BooksFlowApp extends Application {
         log.info("Settings from {}; data folder {}", settingsStore.file(), dataFolder);
 
         MainWindowViewModel mainViewModel = new MainWindowViewModel(settings, taskExecutor, clock);
+        syncStatus = new SyncStatusViewModel(settings, taskExecutor, Platform::runLater, clock);
         if (!loadedSettings.warnings().isEmpty()) {
             mainViewModel.noticeProperty().set("Some settings could not be read and were reset; see Settings.");
         }
@@ -204,7 +214,7 @@ public final class BooksFlowApp extends Application {
         waiting.setMaxWidth(640);
         practiceScreen.getChildren().setAll(waiting);
         dashboardScreen.getChildren().setAll(new Label("Opening the books…"));
-        for (StackPane screen : List.of(reportsScreen, transactionsScreen, receiptsScreen, auditScreen)) {
+        for (StackPane screen : List.of(reportsScreen, transactionsScreen, receiptsScreen, auditScreen, inboxScreen)) {
             screen.getChildren().setAll(new Label("Opening the books…"));
         }
         startup.problemProperty().addListener((observable, old, problem) -> {
@@ -276,9 +286,30 @@ public final class BooksFlowApp extends Application {
                 transactions.unindexedProperty().bind(startup.unindexedProperty());
                 transactionsScreen.getChildren().setAll(new TransactionsView(transactions).root());
                 revealWhenAsked(transactionToReveal, transactions::reveal);
+                startSync(books, settings, mainViewModel);
             });
         });
         startup.start();
+    }
+
+    /**
+     * One sync engine for the open books, its token beside them in the data folder; the status bar and
+     * the inbox follow it. Books never signed in make no network call.
+     */
+    private void startSync(OpenBooks books, ObjectProperty<Settings> settings, MainWindowViewModel mainViewModel) {
+        InboxViewModel inbox = new InboxViewModel(books.ledger(), settings, taskExecutor, LocalUser.name());
+        inbox.onSettled(syncStatus::recount);
+        inboxScreen.getChildren().setAll(new InboxView(inbox).root());
+        syncStatus.engineProperty().addListener((property, before, engine) -> mainViewModel.followSync(syncStatus));
+        syncStatus.inboxCountProperty().addListener((property, before, count) -> inbox.refresh());
+        mainViewModel.currentScreenProperty().addListener((screens, before, shown) -> {
+            if (shown == Screen.INBOX) {
+                inbox.refresh();
+            }
+        });
+        syncStatus.start(books.ledger(), ledger -> new SyncEngine(ledger.sync(),
+                new TokenStore(books.store().directory().root()), clock));
+        inbox.refresh();
     }
 
     /**
@@ -370,6 +401,11 @@ public final class BooksFlowApp extends Application {
             if (imports != null) {
                 imports.shutdown();
             }
+            // Sync stops before the books close, so no pulled change is cut off inside H2.
+            SyncStatusViewModel sync = syncStatus;
+            if (sync != null) {
+                sync.close();
+            }
             StartupViewModel opened = startup;
             if (opened != null) {
                 opened.close();
@@ -385,8 +421,13 @@ public final class BooksFlowApp extends Application {
             case RECEIPTS -> receiptsScreen;
             case AUDIT_TRAIL -> auditScreen;
             case REPORTS -> reportsScreen;
-            case SETTINGS -> new SettingsView(new SettingsViewModel(settingsStore, settings, options.dataDir(),
-                    taskExecutor)).root();
+            case SETTINGS -> {
+                SettingsViewModel form = new SettingsViewModel(settingsStore, settings, options.dataDir(), taskExecutor);
+                SyncSignInViewModel signIn = new SyncSignInViewModel(syncStatus, form.syncServerProperty(), taskExecutor);
+                signIn.onSignedIn(form::useSyncServer);
+                yield new SettingsView(form, signIn).root();
+            }
+            case INBOX -> inboxScreen;
         };
     }
 

@@ -111,6 +111,17 @@ public final class SyncEngine implements AutoCloseable {
         publish();
     }
 
+    /**
+     * Forgets the sign-in token; the books, their account and their waiting changes stay. The loops
+     * wait until the next sign-in.
+     */
+    public void signOut() {
+        tokens.clear();
+        state = books.account().isPresent() ? SyncStatus.State.SIGNED_OUT : SyncStatus.State.NOT_SIGNED_IN;
+        lastError = Optional.empty();
+        publish();
+    }
+
     /** Starts the background loops (once); they run until {@link #close()}. */
     public void start() {
         if (!running.compareAndSet(false, true)) {

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
@@ -30,15 +31,18 @@ class MainWindowUiTest extends AppWindowTest {
     @Test
     void windowOpensWithNavigationAndStatusBarAndEveryScreenCanBeShown() {
         ListView<Screen> navigation = lookup("#navigation").queryListView();
-        assertThat(navigation.getItems()).hasSize(7);
+        assertThat(navigation.getItems()).hasSize(8);
         assertThat(stage.getTitle()).isEqualTo("BooksFlow – Practice");
         assertThat(lookup(".sync-status").queryAs(Label.class).getText()).isEqualTo("Offline · Sync not set up");
         clickOn("Receipts");
         assertThat(stage.getTitle()).isEqualTo("BooksFlow – Receipts");
-        assertThat(lookup(".sync-status").queryAs(Label.class).getText()).isEqualTo("Offline · Sync not set up");
         assertThat(lookup(".last-saved").queryAs(Label.class).getText()).isEqualTo("Nothing saved yet");
         StatusBar statusBar = lookup("#statusBar").queryAs(StatusBar.class);
         await().atMost(Duration.ofSeconds(90)).until(() -> "Ready".equals(statusBar.getText()));
+        // Once the books are open their sync engine reports; books never signed in make no network call.
+        Label sync = lookup(".sync-status").queryAs(Label.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "Not signed in".equals(sync.getText()));
+        assertThat(lookup("#inboxLink").queryAs(Hyperlink.class).isVisible()).isFalse();
     }
 
     @Test

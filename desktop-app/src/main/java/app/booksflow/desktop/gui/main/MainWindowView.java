@@ -9,6 +9,7 @@ import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -48,6 +49,7 @@ public final class MainWindowView {
     @FXML private StatusBar statusBar;
     @FXML private Button cancelTaskButton;
     @FXML private Label syncLabel;
+    @FXML private Hyperlink inboxLink;
     @FXML private Label lastSavedLabel;
     @FXML private ToolBar topBar;
 
@@ -99,7 +101,16 @@ public final class MainWindowView {
                 ? null : new Tooltip("Stop \"" + viewModel.activeTaskProperty().get().title() + "\""),
                 viewModel.activeTaskProperty()));
         syncLabel.textProperty().bind(viewModel.syncStatusProperty());
-        syncLabel.setTooltip(new Tooltip("Changes are kept on this computer and sent to the server once sync is set up and reachable."));
+        Tooltip syncTip = new Tooltip();
+        syncTip.textProperty().bind(viewModel.syncDetailProperty());
+        syncTip.setWrapText(true);
+        syncTip.setMaxWidth(480);
+        syncLabel.setTooltip(syncTip);
+        inboxLink.textProperty().bind(viewModel.inboxTextProperty());
+        inboxLink.visibleProperty().bind(viewModel.inboxTextProperty().isNotEmpty());
+        inboxLink.managedProperty().bind(inboxLink.visibleProperty());
+        inboxLink.setTooltip(new Tooltip("Open the inbox of refused and conflicting changes ("
+                + shortcutFor(Screen.INBOX).getDisplayText() + ")"));
         lastSavedLabel.textProperty().bind(viewModel.lastSavedTextProperty());
     }
 
@@ -111,6 +122,16 @@ public final class MainWindowView {
     @FXML
     private void showSettings() {
         viewModel.navigate(Screen.SETTINGS);
+    }
+
+    @FXML
+    private void syncNow() {
+        viewModel.syncNow();
+    }
+
+    @FXML
+    private void showInbox() {
+        viewModel.navigate(Screen.INBOX);
     }
 
     @FXML
@@ -138,6 +159,7 @@ public final class MainWindowView {
         }
         int row = viewModel.screens().size() + 1;
         shortcuts.addRow(row, new Label("F1"), new Label("This window"));
+        shortcuts.addRow(row + 2, new Label("F5"), new Label("Sync now"));
         shortcuts.addRow(row + 1, new Label(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN).getDisplayText()),
                 new Label("Quit"));
 

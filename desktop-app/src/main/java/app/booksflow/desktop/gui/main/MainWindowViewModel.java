@@ -1,5 +1,6 @@
 package app.booksflow.desktop.gui.main;
 
+import app.booksflow.desktop.gui.sync.SyncStatusViewModel;
 import app.booksflow.desktop.gui.task.BackgroundTask;
 import app.booksflow.desktop.gui.task.TaskExecutor;
 import app.booksflow.desktop.settings.Settings;
@@ -43,6 +44,10 @@ public final class MainWindowViewModel {
     private final ObjectProperty<Instant> lastSavedAt = new SimpleObjectProperty<>(this, "lastSavedAt");
     private final ReadOnlyStringWrapper lastSavedText = new ReadOnlyStringWrapper(this, "lastSavedText");
     private final StringProperty notice = new SimpleStringProperty(this, "notice", "");
+    private final ReadOnlyStringWrapper syncDetail = new ReadOnlyStringWrapper(this, "syncDetail",
+            "Changes are kept on this computer and sent to the server once sync is set up and reachable.");
+    private final ReadOnlyStringWrapper inboxText = new ReadOnlyStringWrapper(this, "inboxText", "");
+    private SyncStatusViewModel sync;
 
     private final ReadOnlyObjectWrapper<BackgroundTask<?>> activeTask = new ReadOnlyObjectWrapper<>(this, "activeTask");
     private final ReadOnlyDoubleWrapper taskProgress = new ReadOnlyDoubleWrapper(this, "taskProgress", 0);
@@ -78,6 +83,31 @@ public final class MainWindowViewModel {
 
     public ReadOnlyStringProperty syncStatusProperty() {
         return syncStatus.getReadOnlyProperty();
+    }
+
+    /** From now on the status bar shows what the sync engine of the open books reports. */
+    public void followSync(SyncStatusViewModel engineStatus) {
+        sync = Objects.requireNonNull(engineStatus);
+        syncStatus.bind(engineStatus.textProperty());
+        syncDetail.bind(engineStatus.detailProperty());
+        inboxText.bind(engineStatus.inboxTextProperty());
+    }
+
+    /** The sync status's tooltip: the last problem's reason or what the state means. */
+    public ReadOnlyStringProperty syncDetailProperty() {
+        return syncDetail.getReadOnlyProperty();
+    }
+
+    /** "2 items in the inbox", empty when nothing waits there. */
+    public ReadOnlyStringProperty inboxTextProperty() {
+        return inboxText.getReadOnlyProperty();
+    }
+
+    /** "Sync now" (F5): does nothing before the books are open. */
+    public void syncNow() {
+        if (sync != null) {
+            sync.syncNow();
+        }
     }
 
     /** Set by the services that write the books (on the FX thread, e.g. from a task's onSuccess). */

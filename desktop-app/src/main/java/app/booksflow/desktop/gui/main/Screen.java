@@ -1,7 +1,7 @@
 package app.booksflow.desktop.gui.main;
 
 /**
- * The screens of the main window, in the order of the navigation and of their shortcuts (Ctrl+1..7).
+ * The screens of the main window, in the order of the navigation and of their shortcuts (Ctrl+1..8).
  */
 public enum Screen {
     PRACTICE("Practice"),
@@ -10,7 +10,8 @@ public enum Screen {
     RECEIPTS("Receipts"),
     AUDIT_TRAIL("Audit trail"),
     REPORTS("Reports"),
-    SETTINGS("Settings");
+    SETTINGS("Settings"),
+    INBOX("Inbox");
 
     private final String title;
 
@@ -22,7 +23,7 @@ public enum Screen {
         return title;
     }
 
-    /** 1 to 7: the digit of the screen's shortcut. */
+    /** 1 to 8: the digit of the screen's shortcut. */
     public int number() {
         return ordinal() + 1;
     }

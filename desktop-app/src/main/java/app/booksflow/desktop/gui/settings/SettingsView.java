@@ -8,10 +8,15 @@ import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.util.StringConverter;
 import org.controlsfx.control.SearchableComboBox;
@@ -20,6 +25,7 @@ import org.controlsfx.control.SearchableComboBox;
 public final class SettingsView {
 
     private final SettingsViewModel viewModel;
+    private final SyncSignInViewModel sync;
     private final Parent root;
 
     @FXML private TextField dataFolderField;
@@ -33,9 +39,24 @@ public final class SettingsView {
     @FXML private Label syncServerError;
     @FXML private Label outcome;
     @FXML private Button saveButton;
+    @FXML private VBox syncForm;
+    @FXML private TextField syncEmailField;
+    @FXML private PasswordField syncPasswordField;
+    @FXML private Button signInButton;
+    @FXML private ProgressIndicator signInProgress;
+    @FXML private Label signInError;
+    @FXML private HBox signedInBox;
+    @FXML private Label signedInLabel;
+    @FXML private Label syncNote;
 
     public SettingsView(SettingsViewModel viewModel) {
+        this(viewModel, null);
+    }
+
+    /** With the Sync section (sign in and out); without it the section is not shown. */
+    public SettingsView(SettingsViewModel viewModel, SyncSignInViewModel sync) {
         this.viewModel = viewModel;
+        this.sync = sync;
         this.root = ViewLoader.load(this);
     }
 
@@ -68,6 +89,44 @@ public final class SettingsView {
         syncServerError.textProperty().bind(viewModel.syncServerErrorProperty());
         outcome.textProperty().bind(viewModel.outcomeProperty());
         saveButton.disableProperty().bind(Bindings.not(viewModel.canSaveProperty()));
+        bindSync();
+    }
+
+    private void bindSync() {
+        for (Node node : new Node[] {syncForm, signedInBox, syncNote, signInProgress}) {
+            node.managedProperty().bind(node.visibleProperty());
+        }
+        if (sync == null) {
+            syncForm.setVisible(false);
+            signedInBox.setVisible(false);
+            syncNote.setVisible(false);
+            return;
+        }
+        syncEmailField.textProperty().bindBidirectional(sync.emailProperty());
+        syncPasswordField.textProperty().bindBidirectional(sync.passwordProperty());
+        syncPasswordField.setOnAction(event -> {
+            sync.signIn();
+            event.consume(); // Enter here signs in rather than saving the settings
+        });
+        signInButton.disableProperty().bind(Bindings.not(sync.canSignInProperty()));
+        signInProgress.visibleProperty().bind(sync.signingInProperty());
+        signInError.textProperty().bind(sync.errorProperty());
+        syncForm.visibleProperty().bind(Bindings.not(sync.signedInProperty()));
+        signedInBox.visibleProperty().bind(sync.signedInProperty());
+        signedInLabel.textProperty().bind(sync.signedInTextProperty());
+        syncNote.textProperty().bind(Bindings.when(sync.availableProperty())
+                .then("Signing in shares these books with the practice's server; the sign-in is kept until you sign out.")
+                .otherwise("Sign in is possible once the books are open."));
+    }
+
+    @FXML
+    private void signIn() {
+        sync.signIn();
+    }
+
+    @FXML
+    private void signOut() {
+        sync.signOut();
     }
 
     @FXML

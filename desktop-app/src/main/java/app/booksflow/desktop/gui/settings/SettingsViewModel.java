@@ -168,6 +168,36 @@ public final class SettingsViewModel {
                 .executeWith(taskExecutor);
     }
 
+    /**
+     * Makes the server just signed in to the saved Sync server; the other saved settings stay as they
+     * are, and other edits in the form stay unsaved.
+     */
+    public void useSyncServer(String address) {
+        SyncServerAddress server;
+        try {
+            server = SyncServerAddress.parse(address);
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        Settings saved = current.get();
+        if (saved.syncServer().equals(Optional.of(server))) {
+            return;
+        }
+        Settings updated = new Settings(saved.dataFolder(), saved.locale(), saved.currencyDisplay(), Optional.of(server),
+                saved.receiptWatch());
+        BackgroundTask.of("Saving the sync server", () -> {
+                    store.save(updated);
+                    return updated;
+                })
+                .onSuccess(done -> {
+                    current.set(done);
+                    syncServer.set(server.toString());
+                })
+                .onFailure(error -> outcome.set("The server address could not be saved to " + store.file() + ": "
+                        + describe(error)))
+                .executeWith(taskExecutor);
+    }
+
     /** Puts the saved settings back into the form (Cancel). */
     public void revert() {
         Settings settings = current.get();

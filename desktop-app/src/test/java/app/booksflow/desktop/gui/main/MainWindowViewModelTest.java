@@ -29,10 +29,10 @@ class MainWindowViewModelTest {
     private final MainWindowViewModel viewModel = new MainWindowViewModel(settings, executor, CLOCK);
 
     @Test
-    void offersTheSevenScreensInShortcutOrderAndStartsOnPractice() {
+    void offersTheEightScreensInShortcutOrderAndStartsOnPractice() {
         assertThat(viewModel.screens()).extracting(Screen::title).containsExactly(
-                "Practice", "Dashboard", "Transactions", "Receipts", "Audit trail", "Reports", "Settings");
-        assertThat(viewModel.screens()).extracting(Screen::number).containsExactly(1, 2, 3, 4, 5, 6, 7);
+                "Practice", "Dashboard", "Transactions", "Receipts", "Audit trail", "Reports", "Settings", "Inbox");
+        assertThat(viewModel.screens()).extracting(Screen::number).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
         assertThat(viewModel.currentScreenProperty().get()).isEqualTo(Screen.PRACTICE);
     }
 
