@@ -57,6 +57,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.hibernate.Session;
 
 /**
@@ -192,6 +193,9 @@ public final class SyncBooks {
         }
         writes.runPulled(context -> {
             context.session().doWork(c -> {
+                Set<Long> waiting = Outbox.present(c, sent.stream().map(Outbox.Pending::sequence).toList());
+                List<Outbox.Pending> applied = new ArrayList<>();
+                List<MutationOutcome> appliedOutcomes = new ArrayList<>();
                 for (int i = 0; i < sent.size(); i++) {
                     Outbox.Pending pending = sent.get(i);
                     MutationOutcome outcome = outcomes.get(i);
@@ -199,10 +203,27 @@ public final class SyncBooks {
                         throw new IllegalStateException("The server answered mutation " + outcome.mutationId()
                                 + " in the place of " + pending.mutationId() + ".");
                     }
-                    if (Outbox.find(c, pending.mutationId()).isPresent()) {
+                    if (!waiting.contains(pending.sequence())) {
+                        continue; // answered before (a pull brought it back, or a retried push)
+                    }
+                    if (outcome instanceof MutationOutcome.Applied) {
+                        applied.add(pending);
+                        appliedOutcomes.add(outcome);
+                    } else {
                         settle(context, c, pending, outcome);
                     }
                 }
+                // The common answer, applied, in three batched statements for the whole push.
+                Journal.recordAll(c, applied, appliedOutcomes, context.now());
+                Outbox.removeAll(c, applied.stream().map(Outbox.Pending::sequence).toList());
+                List<ServerState> states = new ArrayList<>(applied.size());
+                for (int i = 0; i < applied.size(); i++) {
+                    Outbox.Pending p = applied.get(i);
+                    states.add(new ServerState(p.entityId(), p.client(), p.type(),
+                            ((MutationOutcome.Applied) appliedOutcomes.get(i)).version(), p.operation() == Operation.DELETE,
+                            p.payload()));
+                }
+                ServerState.saveAll(c, states);
             });
             return null;
         });
@@ -356,9 +377,12 @@ public final class SyncBooks {
         });
     }
 
-    /** Indexes for search the transactions a first sync listed for later (decision 17); returns how many. */
-    public long indexBacklog() {
-        return SearchBacklog.drain(writes.store());
+    /**
+     * Indexes for search the transactions a first sync listed for later (decision 17), a chunk per
+     * transaction, until done or asked to stop; returns how many.
+     */
+    public long indexBacklog(BooleanSupplier stop) {
+        return SearchBacklog.drain(writes.store(), stop);
     }
 
     /** What one page's entities already are on this device, read with three queries for the whole page. */

@@ -173,8 +173,14 @@ public final class SyncClient implements AutoCloseable {
         return new SyncException(kind, status, code.toUpperCase(Locale.ROOT), message, null);
     }
 
+    /** Cancels every request in flight (a waiting long poll ends at once with an error). */
+    public void cancelAll() {
+        http.dispatcher().cancelAll();
+    }
+
     @Override
     public void close() {
+        http.dispatcher().cancelAll();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
     }

@@ -25,7 +25,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -42,7 +47,7 @@ import org.slf4j.LoggerFactory;
 public final class SyncEngine implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
-    static final int PULL_LIMIT = 2000;
+    static final int PULL_LIMIT = 5000;
     private static final Duration FIRST_RETRY = Duration.ofMillis(500);
     private static final Duration LONGEST_RETRY = Duration.ofSeconds(30);
 
@@ -60,6 +65,9 @@ public final class SyncEngine implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean();
     private final List<Thread> loops = new ArrayList<>();
     private volatile int pullWaitSeconds = SyncClient.WATCH_SECONDS;
+    private final ExecutorService fetcher = Executors.newVirtualThreadPerTaskExecutor();
+    /** One indexing at a time; a request while one runs waits behind it and finds little left to do. */
+    private final ExecutorService indexer = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("sync-index").factory());
 
     public SyncEngine(SyncBooks books, TokenStore tokens, Clock clock) {
         this.books = books;
@@ -198,28 +206,59 @@ public final class SyncEngine implements AutoCloseable {
             verify(token, checked);
         }
         if (!pulled.isEmpty()) {
-            long indexing = System.nanoTime();
-            long indexed = books.indexBacklog(); // a first sync lists its transactions for search instead of indexing each
-            LOG.debug("Indexed {} pulled transactions for search in {} ms", indexed, (System.nanoTime() - indexing) / 1_000_000);
+            // A first sync lists its transactions for search instead of indexing each: indexed behind the pulls
+            // when the loops run, at once otherwise.
+            if (running.get()) {
+                indexer.execute(this::indexBacklog);
+            } else {
+                indexBacklog();
+            }
         }
         succeeded();
         return pulled;
     }
 
+    /**
+     * Pulls a client page by page, reading the next page from the server while the current one is written
+     * to the books. Each page and its cursor commit together, so a pull cut short goes on from there.
+     */
     private void pullClient(String token, ClientId clientId) {
         state = SyncStatus.State.SYNCING;
         Cursor cursor = books.cursors().getOrDefault(clientId, Cursor.START);
+        CompletableFuture<PullResponse> next = fetch(token, clientId, cursor);
         while (true) {
             long asked = System.nanoTime();
-            PullResponse page = client.pull(token, clientId, cursor, PULL_LIMIT, 0);
+            PullResponse page = await(next);
             long read = System.nanoTime();
-            books.applyPulled(page);
-            LOG.debug("Pulled {} changes of client {}: read {} ms, applied {} ms", page.changes().size(), clientId,
-                    (read - asked) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
-            cursor = page.nextCursor();
+            if (page.hasMore()) {
+                next = fetch(token, clientId, page.nextCursor());
+            }
+            try {
+                books.applyPulled(page);
+            } catch (RuntimeException e) {
+                next.cancel(true);
+                throw e;
+            }
+            LOG.debug("Pulled {} changes of client {}: waited {} ms for the page, applied in {} ms", page.changes().size(),
+                    clientId, (read - asked) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
             if (!page.hasMore()) {
                 return;
             }
+        }
+    }
+
+    private CompletableFuture<PullResponse> fetch(String token, ClientId clientId, Cursor cursor) {
+        return CompletableFuture.supplyAsync(() -> client.pull(token, clientId, cursor, PULL_LIMIT, 0), fetcher);
+    }
+
+    private static PullResponse await(CompletableFuture<PullResponse> page) {
+        try {
+            return page.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 
@@ -245,6 +284,12 @@ public final class SyncEngine implements AutoCloseable {
 
     static boolean sameBooks(ClientChecksum server, ClientChecksum local) {
         return server.counts().equals(local.counts()) && server.versionsHash().equals(local.versionsHash());
+    }
+
+    private void indexBacklog() {
+        long indexing = System.nanoTime();
+        long indexed = books.indexBacklog(() -> !running.get() && !loops.isEmpty());
+        LOG.debug("Indexed {} pulled transactions for search in {} ms", indexed, (System.nanoTime() - indexing) / 1_000_000);
     }
 
     private List<Mutation> mutations(DeviceId device, List<Outbox.Pending> batch) {
@@ -367,17 +412,30 @@ public final class SyncEngine implements AutoCloseable {
                 "Sign in again to go on syncing.", null));
     }
 
+    /**
+     * Stops the loops without interrupting them: an interrupt inside a database call would close the
+     * books' file. Requests waiting on the network are cancelled, each loop ends at its next step.
+     */
     @Override
     public void close() {
         running.set(false);
         syncNow();
+        if (client != null) {
+            client.cancelAll();
+        }
         for (Thread loop : loops) {
-            loop.interrupt();
             try {
-                loop.join(Duration.ofSeconds(5));
+                loop.join(Duration.ofSeconds(10));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        fetcher.shutdown();
+        indexer.shutdown();
+        try {
+            indexer.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         if (client != null) {
             client.close();

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -81,6 +82,7 @@ public final class Outbox {
                 }
             }
         }
+        Map<UUID, Long> versions = ServerState.versions(c, batch.stream().filter(p -> !p.sent()).map(Pending::entityId).toList());
         List<Pending> fixed = new ArrayList<>(batch.size());
         try (PreparedStatement send = c.prepareStatement(
                 "update sync_outbox set base_version = ?, sent = true where sequence = ?")) {
@@ -89,7 +91,7 @@ public final class Outbox {
                     fixed.add(pending);
                     continue;
                 }
-                long base = ServerState.baseVersion(c, pending.entityId());
+                long base = versions.getOrDefault(pending.entityId(), 0L);
                 send.setLong(1, base);
                 send.setLong(2, pending.sequence());
                 send.addBatch();
@@ -99,6 +101,27 @@ public final class Outbox {
             send.executeBatch();
         }
         return fixed;
+    }
+
+    /** Which of these rows are still in the outbox (not answered yet). */
+    public static Set<Long> present(Connection c, List<Long> sequences) throws SQLException {
+        Set<Long> found = new HashSet<>();
+        try (PreparedStatement select = c.prepareStatement("select sequence from sync_outbox where sequence = any(?)")) {
+            select.setArray(1, c.createArrayOf("BIGINT", sequences.toArray()));
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    found.add(row.getLong(1));
+                }
+            }
+        }
+        return found;
+    }
+
+    public static void removeAll(Connection c, List<Long> sequences) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("delete from sync_outbox where sequence = any(?)")) {
+            delete.setArray(1, c.createArrayOf("BIGINT", sequences.toArray()));
+            delete.executeUpdate();
+        }
     }
 
     public static Optional<Pending> find(Connection c, MutationId mutation) throws SQLException {

@@ -6,6 +6,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -34,16 +37,51 @@ public record ServerState(UUID entityId, ClientId client, EntityType type, long 
         return find(c, entityId).map(ServerState::version).orElse(0L);
     }
 
+    /** The versions the server has of those entities it has, by id (one query). */
+    public static Map<UUID, Long> versions(Connection c, List<UUID> entityIds) throws SQLException {
+        Map<UUID, Long> versions = new HashMap<>();
+        if (entityIds.isEmpty()) {
+            return versions;
+        }
+        try (PreparedStatement select = c.prepareStatement(
+                "select entity_id, version from sync_entities where entity_id = any(?)")) {
+            select.setArray(1, c.createArrayOf("UUID", entityIds.toArray()));
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    versions.put(row.getObject(1, UUID.class), row.getLong(2));
+                }
+            }
+        }
+        return versions;
+    }
+
+    /** Saves many states in one JDBC batch. */
+    public static void saveAll(Connection c, List<ServerState> states) throws SQLException {
+        try (PreparedStatement merge = c.prepareStatement(MERGE)) {
+            for (ServerState state : states) {
+                state.bind(merge);
+                merge.addBatch();
+            }
+            merge.executeBatch();
+        }
+    }
+
+    private static final String MERGE = """
+            merge into sync_entities (entity_id, client_id, entity_type, version, deleted, payload)
+            key (entity_id) values (?, ?, ?, ?, ?, ?)""";
+
+    private void bind(PreparedStatement merge) throws SQLException {
+        merge.setObject(1, entityId);
+        merge.setObject(2, client.value());
+        merge.setString(3, type.name());
+        merge.setLong(4, version);
+        merge.setBoolean(5, deleted);
+        merge.setString(6, deleted ? null : payload);
+    }
+
     public void save(Connection c) throws SQLException {
-        try (PreparedStatement merge = c.prepareStatement("""
-                merge into sync_entities (entity_id, client_id, entity_type, version, deleted, payload)
-                key (entity_id) values (?, ?, ?, ?, ?, ?)""")) {
-            merge.setObject(1, entityId);
-            merge.setObject(2, client.value());
-            merge.setString(3, type.name());
-            merge.setLong(4, version);
-            merge.setBoolean(5, deleted);
-            merge.setString(6, deleted ? null : payload);
+        try (PreparedStatement merge = c.prepareStatement(MERGE)) {
+            bind(merge);
             merge.executeUpdate();
         }
     }
