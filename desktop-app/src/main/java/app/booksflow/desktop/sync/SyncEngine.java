@@ -60,6 +60,9 @@ public final class SyncEngine implements AutoCloseable {
     private volatile Optional<Instant> lastSync = Optional.empty();
     private volatile Optional<String> lastError = Optional.empty();
     private volatile SyncStatus.State state = SyncStatus.State.NOT_SIGNED_IN;
+    /** Progress of a pull round with many changes (a first sync), shown while it lasts. */
+    private volatile SyncStatus.Progress receiving;
+    private volatile long showProgressFrom = 2 * PULL_LIMIT;
     private final Object pushSignal = new Object();
     private boolean pushAsked;
     private final AtomicBoolean running = new AtomicBoolean();
@@ -83,6 +86,11 @@ public final class SyncEngine implements AutoCloseable {
     public void onStatus(Consumer<SyncStatus> statusListener) {
         this.listener = statusListener;
         publish();
+    }
+
+    /** From how many waiting changes a pull reports its progress (two pages by default). */
+    public void showProgressFrom(long changes) {
+        this.showProgressFrom = changes;
     }
 
     /** For tests and a short demo: how long the puller's long poll waits on the server. */
@@ -156,7 +164,7 @@ public final class SyncEngine implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.debug("Sync counts not readable now", e);
         }
-        return new SyncStatus(state, pending, inbox, lastSync, lastError);
+        return new SyncStatus(state, pending, inbox, lastSync, lastError, Optional.ofNullable(receiving));
     }
 
     /** One full round in the caller's thread: push everything, then pull every client with changes. */
@@ -199,8 +207,14 @@ public final class SyncEngine implements AutoCloseable {
         WatchResponse watch = client.watch(token, WatchRequest.of(cursors.entrySet().stream()
                 .map(e -> new WatchRequest.ClientCursor(e.getKey(), e.getValue())).toList(), waitSeconds));
         Set<ClientId> pulled = new LinkedHashSet<>(watch.behind());
-        for (ClientId behind : watch.behind()) {
-            pullClient(token, behind);
+        long waiting = watch.changesWaiting();
+        receiving = waiting >= showProgressFrom ? new SyncStatus.Progress(0, waiting) : null;
+        try {
+            for (ClientId behind : watch.behind()) {
+                pullClient(token, behind);
+            }
+        } finally {
+            receiving = null;
         }
         for (ClientId checked : pulled) {
             verify(token, checked);
@@ -241,6 +255,12 @@ public final class SyncEngine implements AutoCloseable {
             }
             LOG.debug("Pulled {} changes of client {}: waited {} ms for the page, applied in {} ms", page.changes().size(),
                     clientId, (read - asked) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
+            SyncStatus.Progress progress = receiving;
+            if (progress != null) {
+                receiving = new SyncStatus.Progress(Math.min(progress.waiting(), progress.received() + page.changes().size()),
+                        progress.waiting());
+                publish();
+            }
             if (!page.hasMore()) {
                 return;
             }

@@ -3,9 +3,18 @@ package app.booksflow.desktop.sync;
 import java.time.Instant;
 import java.util.Optional;
 
-/** What the status bar shows about sync. */
+/** What the status bar shows about sync; {@code receiving} while a pull of many changes is under way. */
 public record SyncStatus(State state, long pendingChanges, long inboxItems, Optional<Instant> lastSync,
-        Optional<String> lastError) {
+        Optional<String> lastError, Optional<Progress> receiving) {
+
+    /** Changes received so far of those the server said were waiting. */
+    public record Progress(long received, long waiting) {
+    }
+
+    public SyncStatus(State state, long pendingChanges, long inboxItems, Optional<Instant> lastSync,
+            Optional<String> lastError) {
+        this(state, pendingChanges, inboxItems, lastSync, lastError, Optional.empty());
+    }
 
     public enum State {
         /** These books have never been signed in to a server. */

@@ -86,6 +86,31 @@ class TwoDevicesSyncTest {
     }
 
     @Test
+    void aNewDevicesFirstSyncReportsItsProgressAndTheTransactionsBecomeSearchable(@TempDir Path tabletDir) {
+        for (int i = 0; i < 30; i++) {
+            laptop.ledger.transactions().create(sale(LocalDate.of(2025, 5, 1 + i % 28), "Bulk order " + i, "10.00"),
+                    TestBooks.USER);
+        }
+        laptopSync.syncOnce();
+        List<SyncStatus> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (TestBooks tablet = TestBooks.open(tabletDir);
+                SyncEngine tabletSync = new SyncEngine(tablet.ledger.sync(), new TokenStore(tabletDir), tablet.clock)) {
+            tabletSync.onStatus(seen::add);
+            tabletSync.showProgressFrom(10);
+            tabletSync.signIn(server.baseUrl(), practice.accountantUser.email(), Practice.PASSWORD.toCharArray(), "Practice");
+            tabletSync.syncOnce();
+
+            assertThat(seen).filteredOn(s -> s.receiving().isPresent()).last()
+                    .satisfies(s -> assertThat(s.receiving().get().received()).isEqualTo(s.receiving().get().waiting()));
+            assertThat(tabletSync.status().receiving()).as("no progress once done").isEmpty();
+            assertThat(tablet.ledger.transactions().list(practice.client.id(), FROM, TO)).hasSize(30);
+            assertThat(app.booksflow.desktop.search.SearchBacklog.pending(tablet.store)).as("indexed for search").isZero();
+            assertThat(tablet.ledger.sync().checksum(practice.client.id()).versionsHash())
+                    .isEqualTo(laptop.ledger.sync().checksum(practice.client.id()).versionsHash());
+        }
+    }
+
+    @Test
     void offlineEditsOnBothDevicesConvergeAndAConflictIsResolvedFromTheInbox() {
         Transaction shared = laptop.ledger.transactions().create(sale(LocalDate.of(2025, 3, 3), "Market stall", "120.00"),
                 TestBooks.USER).transaction();

@@ -132,12 +132,14 @@ public final class PullService {
             CompletableFuture<?> signal = CompletableFuture.anyOf(
                     heads.keySet().stream().map(notifier::nextChange).toArray(CompletableFuture[]::new));
             heads = heads(caller); // read after taking the signals, so a commit in between still wakes us
-            List<ClientId> behind = heads.entrySet().stream()
+            List<WatchResponse.ClientBacklog> behind = heads.entrySet().stream()
                     .filter(head -> head.getValue() > known.getOrDefault(head.getKey(), 0L))
-                    .map(Map.Entry::getKey).toList();
+                    .map(head -> new WatchResponse.ClientBacklog(head.getKey(),
+                            head.getValue() - known.getOrDefault(head.getKey(), 0L)))
+                    .toList();
             long remaining = deadline - System.nanoTime();
             if (!behind.isEmpty() || remaining <= 0 || heads.isEmpty()) {
-                return WatchResponse.of(List.copyOf(heads.keySet()), behind);
+                return WatchResponse.withBacklog(List.copyOf(heads.keySet()), behind);
             }
             try {
                 signal.get(remaining, TimeUnit.NANOSECONDS);

@@ -61,6 +61,7 @@ class WatchTest {
 
         JsonNode answer = waiting.get(20, TimeUnit.SECONDS);
         assertThat(texts(answer.get("behind"))).containsExactly(practice.client.id().toString());
+        assertThat(answer.get("backlog").get(0).get("changes").asLong()).as("one change after the head").isEqualTo(1);
     }
 
     @Test

@@ -187,7 +187,8 @@ public final class SyncStatusViewModel {
         parts.add(switch (s.state()) {
             case NOT_SIGNED_IN -> settings.getValue().syncServer()
                     .map(server -> "Not signed in to " + server.uri().getHost()).orElse("Not signed in");
-            case SYNCING -> "Syncing…";
+            case SYNCING -> s.receiving().map(p -> String.format(settings.getValue().locale(),
+                    "Receiving %,d of %,d changes", p.received(), p.waiting())).orElse("Syncing…");
             case ONLINE -> "Online";
             case OFFLINE -> "Offline";
             case SIGNED_OUT -> "Signed out – sign in again";

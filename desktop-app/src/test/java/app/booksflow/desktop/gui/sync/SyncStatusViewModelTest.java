@@ -74,6 +74,13 @@ class SyncStatusViewModelTest {
     }
 
     @Test
+    void aLongPullShowsHowManyChangesHaveArrived() {
+        viewModel.show(new SyncStatus(State.SYNCING, 0, 0, Optional.empty(), Optional.empty(),
+                Optional.of(new SyncStatus.Progress(35_000, 100_000))));
+        assertThat(viewModel.textProperty().get()).isEqualTo("Receiving 35,000 of 100,000 changes");
+    }
+
+    @Test
     void theLastErrorsReasonIsInTheTooltipAndAFailedTryIsSaid() {
         viewModel.show(new SyncStatus(State.OFFLINE, 2, 0, Optional.empty(),
                 Optional.of("The server at books.example.com cannot be reached (timeout).")));
