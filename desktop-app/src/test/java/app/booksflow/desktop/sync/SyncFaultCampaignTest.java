@@ -89,6 +89,10 @@ class SyncFaultCampaignTest {
                 long seed = FIRST_SEED + run;
                 try {
                     runOnce(seed, server, practice, devices, faults);
+                    if ((run + 1) % 250 == 0) {
+                        LOG.info("Fault campaign: {} of {} runs passed ({} s)", run + 1, RUNS,
+                                Duration.ofNanos(System.nanoTime() - started).toSeconds());
+                    }
                 } catch (AssertionError | RuntimeException e) {
                     throw new AssertionError("Seed " + seed + " broke an invariant (rerun with -Dbooksflow.faultSeed="
                             + seed + " -Dbooksflow.faultRuns=1 on fresh books to reproduce the same faults)", e);
