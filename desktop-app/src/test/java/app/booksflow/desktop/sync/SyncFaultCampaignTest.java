@@ -18,6 +18,8 @@ import app.booksflow.model.ledger.Transaction;
 import app.booksflow.model.ledger.TransactionStatus;
 import app.booksflow.model.money.Money;
 import app.booksflow.protocol.ClientChecksum;
+import app.booksflow.server.ServerConfig;
+import app.booksflow.server.SyncServer;
 import app.booksflow.server.audit.AuditVerifier;
 import app.booksflow.server.support.Practice;
 import app.booksflow.server.support.TestServer;
@@ -47,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * each through a proxy that cuts connections mid-request and mid-response, delays and duplicates
  * requests, and goes offline; one device's clock is a day ahead. Each seeded run makes random edits on
  * all devices (the same transactions and accounts on several, closed periods arriving late), syncs
- * under faults, resolves some of the inbox, then lets everything settle without faults and checks:
+ * under faults (and now and then with the server restarted during a push), resolves some of the inbox, then lets everything settle without faults and checks:
  * every mutation has exactly one outcome and the server has the same one; nothing applied twice or
  * lost; every device and the server have the same per-client checksum and the same books; the audit
  * chain verifies. Runs: {@code -Dbooksflow.faultRuns=N} (200 by default; 10,000 in the
@@ -71,6 +73,10 @@ class SyncFaultCampaignTest {
         List<DeviceUnderTest> devices = new ArrayList<>();
         try (TestServer server = TestServer.start()) {
             Practice practice = Practice.create(server, "faults");
+            // The same server restarted on the same port and database (the proxies keep pointing at it).
+            config = ServerConfig.defaults(server.dataDir).withSettings(Map.of("host", "127.0.0.1",
+                    "port", Integer.toString(server.server.port()), "password.hash.memory.kib", "1024"));
+            running = server.server;
             for (String name : List.of("laptop", "office", "tablet")) {
                 Path dir = Files.createTempDirectory("booksflow-faults-" + name);
                 dirs.add(dir);
@@ -108,7 +114,7 @@ class SyncFaultCampaignTest {
                 device.books().store.readJdbc(app.booksflow.desktop.syncstate.Journal::counts)
                         .forEach((k, v) -> outcomes.merge(k, v, Long::sum));
             }
-            LOG.info("Fault campaign: {} runs from seed {} in {} s; outcomes {}; proxy {}; faults {}", RUNS, FIRST_SEED,
+            LOG.info("Fault campaign: {} runs from seed {} in {} s; outcomes {}; events {}; proxies {}", RUNS, FIRST_SEED,
                     seconds, outcomes, faults, devices.stream().map(d -> d.name() + " " + d.proxy().stats()).toList());
             assertThat(outcomes.getOrDefault("APPLIED", 0L)).as("the campaign did sync something").isPositive();
         } finally {
@@ -117,7 +123,31 @@ class SyncFaultCampaignTest {
                 device.proxy().close();
                 device.books().close();
             }
+            if (running != null) {
+                running.close();
+            }
         }
+    }
+
+    private ServerConfig config;
+    private SyncServer running;
+
+    /** Stops the server while a device pushes, and starts it again on the same port and database. */
+    private void restartDuringAPush(Random random, TestServer server, List<DeviceUnderTest> devices,
+            Map<String, Long> faults) throws InterruptedException {
+        DeviceUnderTest device = devices.get(random.nextInt(devices.size()));
+        Thread pusher = Thread.ofVirtual().start(() -> {
+            try {
+                device.sync().push();
+            } catch (SyncException e) {
+                faults.merge("pushes cut by a restart", 1L, Long::sum);
+            }
+        });
+        Thread.sleep(random.nextInt(30));
+        running.close();
+        running = new SyncServer(config, server.dataSource, server.clock).start();
+        pusher.join();
+        faults.merge("server restarts", 1L, Long::sum);
     }
 
     private void runOnce(long seed, TestServer server, Practice practice, List<DeviceUnderTest> devices,
@@ -148,6 +178,9 @@ class SyncFaultCampaignTest {
                 assertThat(e.isTransient() || e.kind() == SyncException.Kind.REFUSED).as(e.getMessage()).isTrue();
                 faults.merge("failed syncs", 1L, Long::sum);
             }
+        }
+        if (random.nextInt(10) == 0) {
+            restartDuringAPush(random, server, devices, faults);
         }
         long t1 = System.nanoTime();
         settle(devices);
