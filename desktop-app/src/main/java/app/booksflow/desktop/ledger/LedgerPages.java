@@ -60,11 +60,6 @@ public final class LedgerPages {
      * checked as before.
      */
     static final int DISTINCT_TEXTS = 2_000;
-    /**
-     * Gathered transactions are filtered and sorted through this index (V16), which holds their date, amount,
-     * payee and account after the id: one look-up per candidate instead of the primary key's and the row's.
-     */
-    private static final String KEYS_BY_ID = "transactions_by_id_keys";
 
     private final LocalStore store;
     private final int fewTerms;
@@ -480,13 +475,11 @@ public final class LedgerPages {
         /**
          * The from clause: the index given (none when null), or the primary key when a word's transactions
          * are read by id. Gathered ids are a table joined by id: the database then reads each by its key once,
-         * where {@code t.id = any(?)} would check every row read against the whole list again; the key is
-         * {@link #KEYS_BY_ID}'s, which holds the columns the filters and orders read (a row is read only to
-         * check the text as typed on a word's candidates).
+         * where {@code t.id = any(?)} would check every row read against the whole list again.
          */
         String from(String index) {
             if (candidates != null) {
-                return "table(x uuid = ?) c join transactions t use index (" + KEYS_BY_ID + ") on t.id = c.x";
+                return "table(x uuid = ?) c join transactions t use index (" + primaryKey + ") on t.id = c.x";
             }
             if (byTerm()) {
                 return "transactions t use index (" + primaryKey + ")";

@@ -113,7 +113,7 @@ final class TypedText {
         String order = " order by t.client_id, t." + column + " limit 1";
         List<String> values = new ArrayList<>();
         try (PreparedStatement first = connection.prepareStatement(select + order);
-                PreparedStatement next = connection.prepareStatement(select + " and t." + column + " > ?" + order)) {
+                PreparedStatement next = connection.prepareStatement(select + " and t." + column + " >= ?" + order)) {
             first.setObject(1, client);
             String value = one(first);
             next.setObject(1, client);
@@ -122,7 +122,9 @@ final class TypedText {
                     return Optional.empty();
                 }
                 values.add(value);
-                next.setString(2, value);
+                // The least string after the value: the index is entered past all of its rows. With "> value"
+                // the database enters at the value and steps over each of its rows (every row of the client).
+                next.setString(2, value + "\u0000");
                 value = one(next);
             }
         }

@@ -170,6 +170,27 @@ class LedgerPathsOrderTest {
         assertThat(pages.count(LedgerQuery.of(other.id()).containing("-+-"))).isEqualTo(1);
     }
 
+    @Test
+    void theLongestPayeesAndMemosAreSteppedOverToo() {
+        LedgerPages pages = new LedgerPages(books.store);
+        // The step to the next distinct value looks for a string one character longer than the column holds.
+        String payee = "Z".repeat(199) + "-";
+        String memo = "m".repeat(1_999) + ",";
+        Transaction longest = books.ledger.transactions().create(new Transaction(TransactionId.random(), client.id(),
+                LocalDate.of(2025, 3, 3), payee, memo, books.account(client.id(), "1000"), TestBooks.gbp("-4.20"),
+                TransactionStatus.POSTED, List.of(Split.of(books.account(client.id(), "6100"), TestBooks.gbp("-4.20")))),
+                TestBooks.USER).transaction();
+        ledger.add(longest);
+        for (String text : List.of("z-", "zz-", "m,", "mm,", "-", ",", "%", "z-q")) {
+            for (LedgerSort sort : LedgerSort.values()) {
+                LedgerQuery query = LedgerQuery.of(client.id()).containing(text).sortedBy(sort, true);
+                assertThat(ids(pages.rows(query, 0, LedgerPages.MAX_LIMIT))).as("'%s' %s", text, sort)
+                        .isEqualTo(plain(query));
+            }
+        }
+        assertThat(ids(pages.rows(LedgerQuery.of(client.id()).containing("z-"), 0, 10))).containsExactly(longest.id());
+    }
+
     /** The definition read plainly over the generated rows, sorted by the order's key, then date, then id. */
     private List<TransactionId> plain(LedgerQuery query) {
         Comparator<Transaction> byKey = switch (query.sort()) {
