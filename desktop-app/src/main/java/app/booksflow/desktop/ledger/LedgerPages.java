@@ -350,8 +350,13 @@ public final class LedgerPages {
         Optional<String> literal = words.isPresent() ? words.get().literal()
                 : query.text().isEmpty() ? Optional.empty() : Optional.of(query.text());
         if (literal.isPresent()) {
-            // Text as typed: the client's distinct payees and memos that hold it, when they are not too many.
             UUID client = query.client().value();
+            // A word that starts no payee or memo word of the client ("ltd" in "ltd."): nothing matches. One index
+            // entry per word and field tells, cheaper than the distinct values.
+            if (words.isPresent() && words.get().rarest(connection, client, 1).terms() == 0) {
+                return new Filter(query, words, null, false, null, null, true, true);
+            }
+            // Text as typed: the client's distinct payees and memos that hold it, when they are not too many.
             Optional<TypedText> typed = TypedText.find(connection, client, literal.get(), distinctTexts);
             if (typed.isPresent() && typed.get().none()) {
                 return new Filter(query, words, null, false, null, null, true, true);
