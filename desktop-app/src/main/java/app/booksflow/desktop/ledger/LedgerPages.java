@@ -25,7 +25,8 @@ import java.util.UUID;
  * is linked, never the transaction's whole content. The indexes of V4 and V7 lead with the client and
  * end on the id, so that the first page in date, payee, amount or account order (the first split's
  * account name, kept on the row) is read in index order without sorting the client's whole ledger.
- * Text made of words is matched through the search index's terms (ADR 0016).
+ * Text made of words is matched through the search index's terms (ADR 0016); text as typed is first looked
+ * for in the client's distinct payees and memos (ADR 0026).
  */
 public final class LedgerPages {
 
