@@ -16,7 +16,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,7 +25,8 @@ import java.util.UUID;
  * is linked, never the transaction's whole content. The indexes of V4 and V7 lead with the client and
  * end on the id, so that the first page in date, payee, amount or account order (the first split's
  * account name, kept on the row) is read in index order without sorting the client's whole ledger.
- * Text made of words is matched through the search index's terms (ADR 0016).
+ * Text made of words is matched through the search index's terms (ADR 0016); text as typed is first looked
+ * for in the client's distinct payees and memos (ADR 0026).
  */
 public final class LedgerPages {
 
@@ -54,23 +54,37 @@ public final class LedgerPages {
      * word is checked on each row read in the order's index, where its matches come soon.
      */
     static final int MIDDLE_TERMS = 10_000;
+    /**
+     * Text as typed (punctuation, or no letter or digit) is looked for in the client's distinct payees and
+     * memos when it has at most this many of each ({@link TypedText}): one index look-up per value, so a
+     * text no payee or memo holds is known to match nothing without reading a row. More, and each row is
+     * checked as before.
+     */
+    static final int DISTINCT_TEXTS = 2_000;
 
     private final LocalStore store;
     private final int fewTerms;
     private final int dayTerms;
     private final int middleTerms;
+    private final int distinctTexts;
     private volatile String primaryKey;
 
     public LedgerPages(LocalStore store) {
-        this(store, FEW_TERMS, DAY_TERMS, MIDDLE_TERMS);
+        this(store, FEW_TERMS, DAY_TERMS, MIDDLE_TERMS, DISTINCT_TEXTS);
     }
 
     /** With other thresholds between the ways of reading a word (tests of each). */
     LedgerPages(LocalStore store, int fewTerms, int dayTerms, int middleTerms) {
+        this(store, fewTerms, dayTerms, middleTerms, DISTINCT_TEXTS);
+    }
+
+    /** With other thresholds between the ways of reading a word and text as typed (tests of each). */
+    LedgerPages(LocalStore store, int fewTerms, int dayTerms, int middleTerms, int distinctTexts) {
         this.store = store;
         this.fewTerms = fewTerms;
         this.dayTerms = dayTerms;
         this.middleTerms = middleTerms;
+        this.distinctTexts = distinctTexts;
     }
 
     /** The rows from offset (0 is the first) on, at most limit of them, with the number of matches in all. */
@@ -80,6 +94,9 @@ public final class LedgerPages {
             Client client = client(session, query);
             return session.doReturningWork(connection -> {
                 Filter filter = filter(connection, query);
+                if (filter.none()) {
+                    return new LedgerPage(List.of(), offset, 0);
+                }
                 if (filter.candidates() != null) {
                     // The matches are listed in order once: the page is a part of the list, the count its length.
                     List<UUID> matches = matches(connection, query, filter);
@@ -120,6 +137,9 @@ public final class LedgerPages {
             client(session, query);
             return session.doReturningWork(connection -> {
                 Filter filter = filter(connection, query);
+                if (filter.none()) {
+                    return -1L;
+                }
                 String sql = "select t.id from " + filter.from(null) + " where " + filter.sql(false)
                         + " order by " + orderBy(query);
                 try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -161,7 +181,7 @@ public final class LedgerPages {
 
     private static List<LedgerRow> rows(Connection connection, Client client, LedgerQuery query, Filter filter,
             int offset, int limit) throws SQLException {
-        if (limit == 0) {
+        if (limit == 0 || filter.none()) {
             return List.of();
         }
         if (filter.byDay()) {
@@ -261,6 +281,9 @@ public final class LedgerPages {
     }
 
     private static long count(Connection connection, Filter filter) throws SQLException {
+        if (filter.none()) {
+            return 0;
+        }
         if (filter.byDay()) {
             try (PreparedStatement statement = connection.prepareStatement(WordFilter.countByDaySql(
                     filter.query().from().isPresent(), filter.query().to().isPresent()))) {
@@ -325,6 +348,29 @@ public final class LedgerPages {
 
     private Filter filter(Connection connection, LedgerQuery query) throws SQLException {
         Optional<WordFilter> words = WordFilter.of(query.text());
+        Optional<String> literal = words.isPresent() ? words.get().literal()
+                : query.text().isEmpty() ? Optional.empty() : Optional.of(query.text());
+        if (literal.isPresent()) {
+            UUID client = query.client().value();
+            // A word that starts no payee or memo word of the client ("ltd" in "ltd."): nothing matches. One index
+            // entry per word and field tells, cheaper than the distinct values.
+            if (words.isPresent() && words.get().rarest(connection, client, 1).terms() == 0) {
+                return new Filter(query, words, null, false, null, null, true, true);
+            }
+            // Text as typed: the client's distinct payees and memos that hold it, when they are not too many.
+            Optional<TypedText> typed = TypedText.find(connection, client, literal.get(), distinctTexts);
+            if (typed.isPresent() && typed.get().none()) {
+                return new Filter(query, words, null, false, null, null, true, true);
+            }
+            if (typed.isPresent()) {
+                Optional<List<UUID>> gathered = typed.get().transactions(connection, client, Math.max(middleTerms, 0));
+                if (gathered.isPresent()) {
+                    // Their rows are the candidates; every word is checked on each.
+                    return new Filter(query, words, null, false, inIdOrder(gathered.get()), primaryKey(connection),
+                            true, false);
+                }
+            }
+        }
         String byTerm = null;
         boolean byDay = false;
         List<UUID> candidates = null;
@@ -360,7 +406,17 @@ public final class LedgerPages {
             }
         }
         return new Filter(query, words, byTerm, byDay, candidates,
-                byTerm == null && !byDay ? null : primaryKey(connection));
+                byTerm == null && !byDay ? null : primaryKey(connection), false, false);
+    }
+
+    /** The database's order of UUIDs (unsigned, high bits first): neighbouring ids are read one after the other. */
+    private static List<UUID> inIdOrder(List<UUID> ids) {
+        List<UUID> sorted = new ArrayList<>(ids);
+        sorted.sort((a, b) -> {
+            int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+            return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+        });
+        return sorted;
     }
 
     /** H2 names the primary key's index itself (PRIMARY_KEY_nn), differently in each database. */
@@ -393,11 +449,18 @@ public final class LedgerPages {
      * punctuation must also contain the text as typed (ignoring case), checked before the words; text
      * without a letter or digit is only that check, on every row.
      *
-     * @param candidates the gathered ids of the word {@code byTermWord}, or null
-     * @param primaryKey the primary key index's name when a word is read by term or by day
+     * <p>Text as typed is first looked for in the client's distinct payees and memos ({@link TypedText}):
+     * when none holds it nothing matches ({@code none}); when their rows are few they are the candidates
+     * ({@code typed}: the text as typed is then known to hold on them, and every word is checked on each).
+     *
+     * @param candidates the gathered ids of the word {@code byTermWord}, or of the payees and memos holding the
+     *     text as typed, or null
+     * @param primaryKey the primary key index's name when a word is read by term or by day, or candidates by id
+     * @param typed the candidates are the rows of the payees and memos that hold the text as typed
+     * @param none nothing matches
      */
     private record Filter(LedgerQuery query, Optional<WordFilter> words, String byTermWord, boolean byDay,
-            List<UUID> candidates, String primaryKey) {
+            List<UUID> candidates, String primaryKey, boolean typed, boolean none) {
 
         /** Binds the one word, the client and the dates of {@link WordFilter#idsByDaySql}; returns the next index. */
         int bindByDay(PreparedStatement statement) throws SQLException {
@@ -439,7 +502,7 @@ public final class LedgerPages {
             query.minAmountMinor().ifPresent(min -> sql.append(" and abs(t.total_minor) >= ?"));
             query.maxAmountMinor().ifPresent(max -> sql.append(" and abs(t.total_minor) <= ?"));
             // The text as typed first: a row it rules out costs no look-up of its terms.
-            if (literal().isPresent()) {
+            if (literal().isPresent() && !typed) {
                 sql.append(" and (t.payee_key like ? escape '\\' or lower(t.memo) like ? escape '\\')");
             }
             if (words.isPresent()) {
@@ -496,8 +559,8 @@ public final class LedgerPages {
                     statement.setLong(index++, value.get());
                 }
             }
-            if (literal().isPresent()) {
-                String pattern = "%" + escapeLike(literal().get().toLowerCase(Locale.ROOT)) + "%";
+            if (literal().isPresent() && !typed) {
+                String pattern = TypedText.pattern(literal().get());
                 statement.setString(index++, pattern);
                 statement.setString(index++, pattern);
             }
@@ -513,10 +576,6 @@ public final class LedgerPages {
                 }
             }
             return index;
-        }
-
-        private static String escapeLike(String text) {
-            return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         }
     }
 }

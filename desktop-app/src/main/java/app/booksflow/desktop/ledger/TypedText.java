@@ -1,0 +1,159 @@
+package app.booksflow.desktop.ledger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Text to find as typed (with punctuation, or without any letter or digit) in a client's payees and memos,
+ * looked for in their distinct values rather than in every row: a client's rows share few payees and
+ * memos (the 1,000,000 store's first client has 133,737 rows, about a hundred payees and a few hundred
+ * memos). The distinct values are read by stepping through the payee index (V4) and the memo index (V16),
+ * one look-up from each value to the next, and the text is checked on them the way the ledger's query
+ * checks it on a row ({@code like}, ignoring case, with % _ \ taken as plain characters). When no value
+ * holds the text, nothing matches and no row is read; otherwise the rows of those values are the
+ * candidates. A client with more distinct values than the limit is left to the row-by-row check (ADR 0026).
+ */
+final class TypedText {
+
+    private static final String PAYEE_INDEX = "transactions_by_client_payee";
+    private static final String MEMO_INDEX = "transactions_by_client_memo";
+
+    private final List<String> payees;
+    private final List<String> memos;
+
+    private TypedText(List<String> payees, List<String> memos) {
+        this.payees = payees;
+        this.memos = memos;
+    }
+
+    /**
+     * The client's distinct payees (lower case, as the payee index holds them) and memos that hold the text,
+     * or nothing when the client has more than {@code most} distinct payees or memos.
+     */
+    static Optional<TypedText> find(Connection connection, UUID client, String text, int most) throws SQLException {
+        if (most <= 0) {
+            return Optional.empty();
+        }
+        Optional<List<String>> payees = distinct(connection, client, "payee_key", PAYEE_INDEX, most);
+        if (payees.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<List<String>> memos = distinct(connection, client, "memo", MEMO_INDEX, most);
+        if (memos.isEmpty()) {
+            return Optional.empty();
+        }
+        String pattern = pattern(text);
+        return Optional.of(new TypedText(holding(connection, payees.get(), "v", pattern),
+                holding(connection, memos.get(), "lower(v)", pattern)));
+    }
+
+    /** The {@code like} pattern of the text: anywhere, lower case, % _ \ as plain characters. */
+    static String pattern(String text) {
+        return "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    /** No payee or memo of the client holds the text: nothing matches. */
+    boolean none() {
+        return payees.isEmpty() && memos.isEmpty();
+    }
+
+    List<String> payees() {
+        return payees;
+    }
+
+    List<String> memos() {
+        return memos;
+    }
+
+    /**
+     * The client's transactions whose payee or memo is one of the values holding the text, in the date range
+     * asked for (by its bounds, checked again by the page's query), or nothing when there are more than
+     * {@code most}.
+     */
+    Optional<List<UUID>> transactions(Connection connection, UUID client, int most) throws SQLException {
+        List<UUID> ids = new ArrayList<>();
+        for (boolean payee : List.of(true, false)) {
+            List<String> values = payee ? payees : memos;
+            if (values.isEmpty()) {
+                continue;
+            }
+            String sql = "select t.id from table(v varchar = ?) x join transactions t use index ("
+                    + (payee ? PAYEE_INDEX : MEMO_INDEX) + ") on t.client_id = ? and t." + (payee ? "payee_key" : "memo")
+                    + " = x.v limit ?";
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setObject(1, values.toArray(new String[0]));
+                statement.setObject(2, client);
+                statement.setInt(3, most + 1);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getObject(1, UUID.class));
+                    }
+                }
+            }
+            if (ids.size() > most) {
+                return Optional.empty();
+            }
+        }
+        // A row may hold the text in both its payee and its memo.
+        List<UUID> distinct = ids.stream().distinct().toList();
+        return distinct.size() > most ? Optional.empty() : Optional.of(distinct);
+    }
+
+    /** The client's distinct values of the column, in the index's order, one look-up each; nothing past {@code most}. */
+    private static Optional<List<String>> distinct(Connection connection, UUID client, String column, String index,
+            int most) throws SQLException {
+        String select = "select t." + column + " from transactions t use index (" + index + ") where t.client_id = ?";
+        String order = " order by t.client_id, t." + column + " limit 1";
+        List<String> values = new ArrayList<>();
+        try (PreparedStatement first = connection.prepareStatement(select + order);
+                PreparedStatement next = connection.prepareStatement(select + " and t." + column + " >= ?" + order)) {
+            first.setObject(1, client);
+            String value = one(first);
+            next.setObject(1, client);
+            while (value != null) {
+                if (values.size() == most) {
+                    return Optional.empty();
+                }
+                values.add(value);
+                // The least string after the value: the index is entered past all of its rows. With "> value"
+                // the database enters at the value and steps over each of its rows (every row of the client).
+                next.setString(2, value + "\u0000");
+                value = one(next);
+            }
+        }
+        return Optional.of(values);
+    }
+
+    private static String one(PreparedStatement statement) throws SQLException {
+        try (ResultSet rows = statement.executeQuery()) {
+            return rows.next() ? rows.getString(1) : null;
+        }
+    }
+
+    /** The values for which the expression (of {@code v}) is like the pattern, as the page's query checks a row. */
+    private static List<String> holding(Connection connection, List<String> values, String expression, String pattern)
+            throws SQLException {
+        List<String> result = new ArrayList<>();
+        if (values.isEmpty()) {
+            return result;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select x.v from table(v varchar = ?) x where " + expression + " like ? escape '\\'")) {
+            statement.setObject(1, values.toArray(new String[0]));
+            statement.setString(2, pattern);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    result.add(rows.getString(1));
+                }
+            }
+        }
+        return result;
+    }
+}
