@@ -164,6 +164,11 @@ public final class SyncBooks {
         return writes.store().inTransaction(session -> session.doReturningWork(c -> Outbox.nextBatch(c, limit)));
     }
 
+    public Optional<String> clientName(ClientId client) {
+        return writes.store().read(session -> Optional.ofNullable(session.find(ClientEntity.class, client.value()))
+                .map(entity -> entity.toDomain().name()));
+    }
+
     public long pendingCount() {
         return writes.store().readJdbc(Outbox::count);
     }

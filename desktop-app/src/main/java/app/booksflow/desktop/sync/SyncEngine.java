@@ -59,6 +59,9 @@ public final class SyncEngine implements AutoCloseable {
     private volatile SyncClient client;
     private volatile Optional<Instant> lastSync = Optional.empty();
     private volatile Optional<String> lastError = Optional.empty();
+    private volatile Optional<String> notice = Optional.empty();
+    /** Clients to compare with the server after the next pull: those pulled, and those this device changed. */
+    private final Set<ClientId> toVerify = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile SyncStatus.State state = SyncStatus.State.NOT_SIGNED_IN;
     /** Progress of a pull round with many changes (a first sync), shown while it lasts. */
     private volatile SyncStatus.Progress receiving;
@@ -164,7 +167,7 @@ public final class SyncEngine implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.debug("Sync counts not readable now", e);
         }
-        return new SyncStatus(state, pending, inbox, lastSync, lastError, Optional.ofNullable(receiving));
+        return new SyncStatus(state, pending, inbox, lastSync, lastError, Optional.ofNullable(receiving), notice);
     }
 
     /** One full round in the caller's thread: push everything, then pull every client with changes. */
@@ -189,6 +192,7 @@ public final class SyncEngine implements AutoCloseable {
             PushResponse response = client.push(token, PushRequest.of(account.device(), mutations(account.device(), batch)));
             long answered = System.nanoTime();
             books.applyOutcomes(batch, response.outcomes());
+            batch.forEach(p -> toVerify.add(p.client()));
             LOG.debug("Pushed {} mutations: batch {} ms, server {} ms, answers applied {} ms", batch.size(),
                     (asked - batchStart) / 1_000_000, (answered - asked) / 1_000_000, (System.nanoTime() - answered) / 1_000_000);
             sent += batch.size();
@@ -216,8 +220,11 @@ public final class SyncEngine implements AutoCloseable {
         } finally {
             receiving = null;
         }
-        for (ClientId checked : pulled) {
-            verify(token, checked);
+        toVerify.addAll(pulled);
+        for (ClientId checked : List.copyOf(toVerify)) {
+            if (watch.visible().contains(checked) && verify(token, checked)) {
+                toVerify.remove(checked);
+            }
         }
         if (!pulled.isEmpty()) {
             // A first sync lists its transactions for search instead of indexing each: indexed behind the pulls
@@ -282,24 +289,34 @@ public final class SyncEngine implements AutoCloseable {
         }
     }
 
-    /** Compares checksums once nothing of this device waits; a mismatch reads the client again. */
-    private void verify(String token, ClientId clientId) {
+    /**
+     * Compares a client's checksum with the server's once nothing of this device waits; a mismatch reads
+     * the client again from the server, and says so.
+     *
+     * @return whether the comparison was made (false while changes wait)
+     */
+    private boolean verify(String token, ClientId clientId) {
         if (books.pendingCount() > 0) {
-            return;
+            return false;
         }
         ClientChecksum server = client.checksum(token, clientId);
         ClientChecksum local = books.checksum(clientId);
         if (sameBooks(server, local)) {
-            return;
+            return true;
         }
         LOG.warn("Client {} differs from the server (local {} / server {}); reading it again", clientId, local.counts(),
                 server.counts());
         books.resetClient(clientId);
         pullClient(token, clientId);
-        ClientChecksum again = books.checksum(clientId);
-        if (!sameBooks(client.checksum(token, clientId), again) && books.pendingCount() == 0) {
-            lastError = Optional.of("The books of a client still differ from the server's after reading them again.");
+        String name = books.clientName(clientId).orElse(clientId.toString());
+        if (sameBooks(client.checksum(token, clientId), books.checksum(clientId))) {
+            notice = Optional.of("The books of " + name + " differed from the server's; they were read again and "
+                    + "now agree.");
+        } else if (books.pendingCount() == 0) {
+            lastError = Optional.of("The books of " + name + " still differ from the server's after reading them again.");
         }
+        publish();
+        return true;
     }
 
     static boolean sameBooks(ClientChecksum server, ClientChecksum local) {

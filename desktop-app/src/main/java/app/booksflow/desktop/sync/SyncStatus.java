@@ -3,9 +3,13 @@ package app.booksflow.desktop.sync;
 import java.time.Instant;
 import java.util.Optional;
 
-/** What the status bar shows about sync; {@code receiving} while a pull of many changes is under way. */
+/**
+ * What the status bar shows about sync; {@code receiving} while a pull of many changes is under way;
+ * {@code notice} the last thing the engine repaired by itself (a client read again after its checksum
+ * differed from the server's).
+ */
 public record SyncStatus(State state, long pendingChanges, long inboxItems, Optional<Instant> lastSync,
-        Optional<String> lastError, Optional<Progress> receiving) {
+        Optional<String> lastError, Optional<Progress> receiving, Optional<String> notice) {
 
     /** Changes received so far of those the server said were waiting. */
     public record Progress(long received, long waiting) {
@@ -13,7 +17,12 @@ public record SyncStatus(State state, long pendingChanges, long inboxItems, Opti
 
     public SyncStatus(State state, long pendingChanges, long inboxItems, Optional<Instant> lastSync,
             Optional<String> lastError) {
-        this(state, pendingChanges, inboxItems, lastSync, lastError, Optional.empty());
+        this(state, pendingChanges, inboxItems, lastSync, lastError, Optional.empty(), Optional.empty());
+    }
+
+    public SyncStatus(State state, long pendingChanges, long inboxItems, Optional<Instant> lastSync,
+            Optional<String> lastError, Optional<Progress> receiving) {
+        this(state, pendingChanges, inboxItems, lastSync, lastError, receiving, Optional.empty());
     }
 
     public enum State {

@@ -111,6 +111,28 @@ class TwoDevicesSyncTest {
     }
 
     @Test
+    void booksThatDifferFromTheServersAreReadAgainAndTheRepairIsShown() {
+        Transaction sale = laptop.ledger.transactions().create(sale(LocalDate.of(2025, 6, 2), "Catering", "250.00"),
+                TestBooks.USER).transaction();
+        laptopSync.syncOnce();
+        officeSync.syncOnce();
+        // Damage the office's sync state behind its back: it now believes it holds another version.
+        office.store.runInTransaction(session -> session.createNativeMutationQuery(
+                "update sync_entities set version = version + 7 where entity_id = :id")
+                .setParameter("id", sale.id().value()).executeUpdate());
+        assertThat(office.ledger.sync().checksum(practice.client.id()).versionsHash())
+                .isNotEqualTo(laptop.ledger.sync().checksum(practice.client.id()).versionsHash());
+
+        laptop.ledger.transactions().create(sale(LocalDate.of(2025, 6, 3), "Tea room", "12.00"), TestBooks.USER);
+        laptopSync.syncOnce();
+        officeSync.syncOnce();
+
+        assertConverged();
+        assertThat(officeSync.status().notice()).hasValueSatisfying(n -> assertThat(n).contains("read again"));
+        assertThat(officeSync.status().lastError()).isEmpty();
+    }
+
+    @Test
     void offlineEditsOnBothDevicesConvergeAndAConflictIsResolvedFromTheInbox() {
         Transaction shared = laptop.ledger.transactions().create(sale(LocalDate.of(2025, 3, 3), "Market stall", "120.00"),
                 TestBooks.USER).transaction();

@@ -214,7 +214,7 @@ public final class SyncStatusViewModel {
         if (s.lastError().isPresent()) {
             return "Last problem: " + s.lastError().get();
         }
-        return switch (s.state()) {
+        String state = switch (s.state()) {
             case NOT_SIGNED_IN -> "These books work offline. Sign in under Settings, Sync to share them with the "
                     + "practice's server.";
             case SYNCING -> "Sending and receiving changes.";
@@ -223,5 +223,6 @@ public final class SyncStatusViewModel {
             case SIGNED_OUT -> "The server no longer accepts this sign-in. Sign in again under Settings, Sync; "
                     + "changes are kept meanwhile.";
         };
+        return s.notice().map(notice -> state + " " + notice).orElse(state);
     }
 }

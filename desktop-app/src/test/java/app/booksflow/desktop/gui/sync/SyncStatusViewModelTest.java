@@ -81,6 +81,13 @@ class SyncStatusViewModelTest {
     }
 
     @Test
+    void aClientReadAgainAfterAChecksumMismatchIsSaidInTheTooltip() {
+        viewModel.show(new SyncStatus(State.ONLINE, 0, 0, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("The books of Hill Street Bakery differed from the server's; they were read again and now agree.")));
+        assertThat(viewModel.detailProperty().get()).endsWith("they were read again and now agree.");
+    }
+
+    @Test
     void theLastErrorsReasonIsInTheTooltipAndAFailedTryIsSaid() {
         viewModel.show(new SyncStatus(State.OFFLINE, 2, 0, Optional.empty(),
                 Optional.of("The server at books.example.com cannot be reached (timeout).")));
