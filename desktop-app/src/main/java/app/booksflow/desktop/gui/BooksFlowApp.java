@@ -32,6 +32,7 @@ import app.booksflow.desktop.gui.task.BackgroundTask;
 import app.booksflow.desktop.gui.transactions.TransactionsView;
 import app.booksflow.desktop.gui.transactions.TransactionsViewModel;
 import app.booksflow.desktop.ledger.LedgerPages;
+import app.booksflow.desktop.ledger.ReceiptFileSource;
 import app.booksflow.desktop.store.DataDirectory;
 import app.booksflow.desktop.store.LocalStore;
 import app.booksflow.desktop.store.StoreOpening;
@@ -54,6 +55,7 @@ import app.booksflow.desktop.gui.inbox.InboxViewModel;
 import app.booksflow.desktop.gui.startup.OpenBooks;
 import app.booksflow.desktop.gui.sync.SyncStatusViewModel;
 import app.booksflow.desktop.sync.SyncEngine;
+import app.booksflow.desktop.sync.SyncStatus;
 import app.booksflow.desktop.sync.TokenStore;
 import app.booksflow.desktop.gui.task.FxTaskExecutor;
 import app.booksflow.desktop.gui.task.TaskExecutor;
@@ -262,6 +264,13 @@ public final class BooksFlowApp extends Application {
                 ReceiptsViewModel receipts = new ReceiptsViewModel(books.ledger(), settings, taskExecutor, clock,
                         LocalUser.name());
                 receipts.clientProperty().bind(shownClient);
+                receipts.fileSourceProperty().bind(syncStatus.engineProperty().map(SyncEngine::receiptFiles)
+                        .orElse(ReceiptFileSource.none()));
+                syncStatus.statusProperty().addListener((status, before, now) -> {
+                    if (now.state() == SyncStatus.State.ONLINE) {
+                        receipts.serverReachable();
+                    }
+                });
                 revealWhenAsked(receiptToReveal, receipts::reveal);
                 ReceiptImporter importer = new ReceiptImporter(books.store(), books.ledger(), clock, LocalUser.name(),
                         () -> new OcrEngine(OcrEngine.Settings.forThisMachine()),

@@ -86,6 +86,88 @@ public final class ReceiptFiles {
         }
     }
 
+    /** Whether the file of this content is on this device. */
+    public boolean has(Sha256 hash) {
+        return Files.isRegularFile(path(hash));
+    }
+
+    /**
+     * Stores content that came from elsewhere (the server) under the hash it must have: streamed to
+     * {@code receipts/tmp} while hashed, never whole in memory, and moved into place only when its
+     * SHA-256 and size are the expected ones. Anything else is refused and nothing is stored.
+     *
+     * @throws IOException when reading the content fails (the connection broke); nothing is stored
+     * @throws DomainException when the content is not the expected file (damaged or changed on the way)
+     */
+    public Path storeVerified(StoredFile expected, InputStream content) throws IOException {
+        Path target = path(expected.sha256());
+        Path copy = temp("download-");
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            long size = 0;
+            byte[] buffer = new byte[64 * 1024];
+            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(copy), digest)) {
+                for (int n = readFrom(content, buffer); n >= 0; n = readFrom(content, buffer)) {
+                    size += n;
+                    if (size > expected.size()) {
+                        break; // more than the receipt's file: refused below, the rest is not read
+                    }
+                    out.write(buffer, 0, n);
+                }
+            }
+            if (size != expected.size() || !Sha256.of(digest.digest()).equals(expected.sha256())) {
+                throw new DomainException(DomainError.INVALID_FORMAT, "The copy of " + expected.originalName()
+                        + " that came from the server is not the receipt's file (its SHA-256 differs); it was not kept.");
+            }
+            moveIntoPlace(copy, target);
+            return target;
+        } catch (ReadBroke e) {
+            throw e.cause;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the receipt file " + target, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK has SHA-256", e);
+        } finally {
+            deleteQuietly(copy);
+        }
+    }
+
+    /** Reading the content failed: the sender's connection, told apart from this device's disk. */
+    private static final class ReadBroke extends IOException {
+        final IOException cause;
+
+        ReadBroke(IOException cause) {
+            super(cause);
+            this.cause = cause;
+        }
+    }
+
+    private static int readFrom(InputStream content, byte[] buffer) throws ReadBroke {
+        try {
+            return content.read(buffer);
+        } catch (IOException e) {
+            throw new ReadBroke(e);
+        }
+    }
+
+    private Path temp(String prefix) {
+        try {
+            Path tmp = root.resolve("tmp");
+            Files.createDirectories(tmp);
+            return Files.createTempFile(tmp, prefix, ".part");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a file in the receipt store " + root, e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a leftover in receipts/tmp is harmless and safe to delete by hand
+        }
+    }
+
     private static void refuseIfTooLarge(Path source, long size) {
         if (size > MAX_BYTES) {
             throw new DomainException(DomainError.OUT_OF_RANGE, String.format(Locale.ROOT,

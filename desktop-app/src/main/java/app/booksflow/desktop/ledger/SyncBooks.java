@@ -156,6 +156,11 @@ public final class SyncBooks {
         }
     }
 
+    /** The books' receipt files, which go up before the receipts that name them and come down when opened. */
+    public ReceiptFiles receiptFiles() {
+        return new ReceiptFiles(writes.store().directory().receipts());
+    }
+
     /** The next mutations to push (see {@link Outbox#nextBatch}); their base versions are fixed here. */
     public List<Outbox.Pending> nextBatch(int limit) {
         if (pendingCount() == 0) {

@@ -4,6 +4,8 @@ import app.booksflow.json.BooksFlowJson;
 import app.booksflow.model.id.ClientId;
 import app.booksflow.model.id.OrganizationId;
 import app.booksflow.model.id.UserId;
+import app.booksflow.model.receipt.ReceiptMediaType;
+import app.booksflow.model.receipt.Sha256;
 import app.booksflow.protocol.ApiError;
 import app.booksflow.protocol.ClientChecksum;
 import app.booksflow.protocol.Cursor;
@@ -18,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -31,8 +34,9 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * The sync protocol over HTTP (OkHttp): sign-in, push, pull, watch and checksums. Every failure comes
- * out as a {@link SyncException} saying whether trying again can help; nothing here retries by itself.
+ * The sync protocol over HTTP (OkHttp): sign-in, push, pull, watch, checksums and receipt files by hash.
+ * Every failure comes out as a {@link SyncException} saying whether trying again can help; nothing here
+ * retries by itself.
  */
 public final class SyncClient implements AutoCloseable {
 
@@ -117,6 +121,57 @@ public final class SyncClient implements AutoCloseable {
         HttpUrl url = base.newBuilder().addPathSegments("api/v1/sync/checksum")
                 .addQueryParameter("client", client.toString()).build();
         return call(token, new Request.Builder().url(url).get(), ClientChecksum.class);
+    }
+
+    /**
+     * Whether the server has the receipt file. It only says yes to a user who uploaded it or may read it,
+     * so "no" may also mean "someone else's": uploading it then costs a transfer and stores nothing new.
+     */
+    public boolean blobExists(String token, Sha256 sha256) {
+        HttpUrl url = base.newBuilder().addPathSegments("api/v1/blobs").addPathSegment(sha256.hex())
+                .addPathSegment("exists").build();
+        return call(token, new Request.Builder().url(url).get(), JsonNode.class).path("exists").asBoolean(false);
+    }
+
+    /**
+     * Uploads a receipt file under its hash, streamed from the file (never whole in memory); the server
+     * checks the hash, size and type before it keeps anything. The server takes no ranges: an upload cut
+     * short is sent again whole (the file body can be replayed).
+     */
+    public void uploadBlob(String token, Sha256 sha256, Path file, ReceiptMediaType type) {
+        HttpUrl url = base.newBuilder().addPathSegments("api/v1/blobs").addPathSegment(sha256.hex()).build();
+        call(token, new Request.Builder().url(url).put(RequestBody.create(file.toFile(), MediaType.get(type.mimeType()))),
+                JsonNode.class);
+    }
+
+    /** Reads a streamed answer; an {@link IOException} of the stream is the connection breaking. */
+    @FunctionalInterface
+    public interface BodyReader<T> {
+        T read(InputStream body) throws IOException;
+    }
+
+    /**
+     * Downloads a receipt file the caller may read (through a receipt of a client they may access),
+     * handing its content to the reader as it arrives; the same 404 whether it is missing or not theirs.
+     */
+    public <T> T downloadBlob(String token, Sha256 sha256, BodyReader<T> reader) {
+        HttpUrl url = base.newBuilder().addPathSegments("api/v1/blobs").addPathSegment(sha256.hex()).build();
+        Request.Builder request = new Request.Builder().url(url).get()
+                .header(ProtocolVersion.HEADER, Integer.toString(ProtocolVersion.CURRENT));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try (Response response = http.newCall(request.build()).execute()) {
+            ResponseBody body = response.body();
+            if (!response.isSuccessful()) {
+                throw failure(response.code(), body);
+            }
+            try (InputStream in = body.byteStream()) {
+                return reader.read(in);
+            }
+        } catch (IOException e) {
+            throw offline(e);
+        }
     }
 
     private Request.Builder post(String path, Object body) {

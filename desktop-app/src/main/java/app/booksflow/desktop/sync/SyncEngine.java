@@ -1,11 +1,14 @@
 package app.booksflow.desktop.sync;
 
+import app.booksflow.desktop.ledger.ReceiptFileSource;
+import app.booksflow.desktop.ledger.ReceiptFiles;
 import app.booksflow.desktop.ledger.SyncBooks;
 import app.booksflow.desktop.syncstate.Outbox;
 import app.booksflow.desktop.syncstate.SyncAccount;
 import app.booksflow.json.BooksFlowJson;
 import app.booksflow.model.id.ClientId;
 import app.booksflow.model.id.DeviceId;
+import app.booksflow.model.receipt.StoredFile;
 import app.booksflow.protocol.ClientChecksum;
 import app.booksflow.protocol.Cursor;
 import app.booksflow.protocol.Mutation;
@@ -16,6 +19,7 @@ import app.booksflow.protocol.WatchRequest;
 import app.booksflow.protocol.WatchResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,6 +78,7 @@ public final class SyncEngine implements AutoCloseable {
     private final ExecutorService fetcher = Executors.newVirtualThreadPerTaskExecutor();
     /** One indexing at a time; a request while one runs waits behind it and finds little left to do. */
     private final ExecutorService indexer = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("sync-index").factory());
+    private final ReceiptTransfers receiptTransfers = new ReceiptTransfers();
 
     public SyncEngine(SyncBooks books, TokenStore tokens, Clock clock) {
         this.books = books;
@@ -176,7 +181,10 @@ public final class SyncEngine implements AutoCloseable {
         pullRound(0);
     }
 
-    /** Sends the outbox in batches until it is empty; each answer is applied in one transaction. */
+    /**
+     * Sends the outbox in batches until it is empty; each answer is applied in one transaction. The
+     * receipt files a batch names go up first (those the server lacks), so a batch waits for its files.
+     */
     public int push() {
         SyncAccount account = account();
         String token = token();
@@ -188,6 +196,7 @@ public final class SyncEngine implements AutoCloseable {
                 return sent;
             }
             state = SyncStatus.State.SYNCING;
+            receiptTransfers.sendFiles(client, token, books.receiptFiles(), batch); // the files before their receipts
             long asked = System.nanoTime();
             PushResponse response = client.push(token, PushRequest.of(account.device(), mutations(account.device(), batch)));
             long answered = System.nanoTime();
@@ -197,6 +206,32 @@ public final class SyncEngine implements AutoCloseable {
                     (asked - batchStart) / 1_000_000, (answered - asked) / 1_000_000, (System.nanoTime() - answered) / 1_000_000);
             sent += batch.size();
             succeeded();
+        }
+    }
+
+    /**
+     * Receipt files as the screens get them: from this device, else fetched from the server with the
+     * signed-in token, verified and kept (in the caller's thread: a background task).
+     */
+    public ReceiptFileSource receiptFiles() {
+        return this::fetchReceiptFile;
+    }
+
+    /**
+     * The receipt's file on this device, downloaded first when it is not here (a receipt synced from
+     * another device): its SHA-256 and size are checked before it is kept, and a wrong copy is refused.
+     *
+     * @throws ReceiptFileSource.Unavailable saying why it cannot be had now (offline, signed out...)
+     */
+    public Path fetchReceiptFile(StoredFile file) {
+        ReceiptFiles files = books.receiptFiles();
+        if (files.has(file.sha256())) {
+            return files.path(file.sha256());
+        }
+        try {
+            return receiptTransfers.fetch(client, token(), files, file);
+        } catch (RuntimeException e) {
+            throw ReceiptTransfers.unavailable(e);
         }
     }
 

@@ -389,7 +389,8 @@ public final class ReceiptsView {
 
         private void showThumbnail(ReceiptPicture now) {
             thumbnail.setImage(now == null ? null : now.image().map(ReceiptsView.this::image).orElse(null));
-            placeholder.setText(now == null ? "…" : now.problem().isEmpty() ? "" : "⚠ " + now.problem());
+            placeholder.setText(now == null ? "…" : now.problem().isEmpty() || now.isNote() ? now.problem()
+                    : "⚠ " + now.problem());
         }
     }
 

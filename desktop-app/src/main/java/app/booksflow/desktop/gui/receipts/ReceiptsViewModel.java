@@ -5,6 +5,7 @@ import app.booksflow.desktop.gui.task.BackgroundTask;
 import app.booksflow.desktop.gui.task.FailureMessages;
 import app.booksflow.desktop.gui.task.TaskExecutor;
 import app.booksflow.desktop.ledger.LedgerServices;
+import app.booksflow.desktop.ledger.ReceiptFileSource;
 import app.booksflow.desktop.pictures.ReceiptPictures;
 import app.booksflow.desktop.settings.Settings;
 import app.booksflow.model.DomainException;
@@ -22,6 +23,7 @@ import app.booksflow.model.receipt.ReceiptStatus;
 import app.booksflow.model.receipt.Sha256;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -67,6 +69,8 @@ public final class ReceiptsViewModel {
     static final int PREVIEW_SIDE = 1600;
     static final int THUMBNAILS_KEPT = 300;
     static final int CANDIDATES = 50;
+    static final String DOWNLOADING = "Downloading from the server…";
+    static final String ON_THE_SERVER = "On the server";
     private static final Set<ReceiptStatus> REVIEWABLE = EnumSet.of(ReceiptStatus.NEEDS_REVIEW, ReceiptStatus.COMPLETED);
 
     private final LedgerServices ledger;
@@ -113,6 +117,11 @@ public final class ReceiptsViewModel {
         }
     };
     private final Set<Sha256> drawing = new HashSet<>();
+    /** Where files not on this device come from: the signed-in sync engine, or nowhere. */
+    private final ObjectProperty<ReceiptFileSource> fileSource = new SimpleObjectProperty<>(this, "fileSource",
+            ReceiptFileSource.none());
+    /** The selected receipt whose file could not be fetched while offline: fetched when the server is back. */
+    private ReceiptRow waitingForServer;
     private Currency baseCurrency = Currency.getInstance("GBP");
 
     public ReceiptsViewModel(LedgerServices ledger, ObservableValue<Settings> settings, TaskExecutor taskExecutor,
@@ -299,10 +308,14 @@ public final class ReceiptsViewModel {
             return;
         }
         Path file = ledger.receipts().file(row.receipt());
-        BackgroundTask.of("Drawing " + row.name(), () -> draw(file, row, THUMBNAIL_SIDE))
+        // A file only on the server is fetched when its receipt is opened, not for a thumbnail.
+        BackgroundTask.of("Drawing " + row.name(), () -> Files.isRegularFile(file) ? draw(file, row, THUMBNAIL_SIDE)
+                        : ReceiptPicture.note(ON_THE_SERVER))
                 .onSuccess(picture -> {
                     drawing.remove(hash);
-                    thumbnails.put(hash, picture);
+                    if (!picture.isNote()) {
+                        thumbnails.put(hash, picture);
+                    }
                     receipts.stream().filter(r -> r.receipt().file().sha256().equals(hash))
                             .forEach(r -> r.thumbnailProperty().set(picture));
                     row.thumbnailProperty().set(picture);
@@ -325,6 +338,7 @@ public final class ReceiptsViewModel {
 
     private void showSelected(ReceiptRow row) {
         preview.set(null);
+        waitingForServer = null;
         candidates.clear();
         selectedTransaction.set(null);
         if (row == null) {
@@ -344,7 +358,8 @@ public final class ReceiptsViewModel {
         linked.set(receipt.transaction().isPresent());
         linkedTo.set(receipt.transaction().isPresent() ? "Backs a transaction" : "Not linked to a transaction");
         Path file = ledger.receipts().file(receipt);
-        BackgroundTask.of("Opening " + row.name(), () -> new Selection(draw(file, row, PREVIEW_SIDE),
+        BackgroundTask.of("Opening " + row.name(), () -> new Selection(
+                        Files.isRegularFile(file) ? Optional.of(draw(file, row, PREVIEW_SIDE)) : Optional.empty(),
                         receipt.transaction().flatMap(id -> ledger.transactions().find(id)).map(s -> s.transaction()),
                         ledger.receipts().transactionsWithoutReceipt(receipt.client(), nearDate(receipt),
                                 receipt.fields().total().map(Extracted::value), CANDIDATES)))
@@ -352,7 +367,7 @@ public final class ReceiptsViewModel {
                     if (row == selected.get()) {
                         Amounts amounts = Amounts.of(shownWith);
                         DateTimeFormatter dates = ReceiptFieldsForm.dateFormat(shownWith.locale());
-                        preview.set(selection.picture());
+                        selection.picture().ifPresentOrElse(preview::set, () -> fetch(row));
                         selection.linked().ifPresent(t -> linkedTo.set("Backs " + transactionRow(t, amounts, dates)));
                         candidates.setAll(selection.candidates().stream().map(t -> transactionRow(t, amounts, dates))
                                 .toList());
@@ -362,7 +377,62 @@ public final class ReceiptsViewModel {
                 .executeWith(taskExecutor);
     }
 
-    private record Selection(ReceiptPicture picture, Optional<Transaction> linked, List<Transaction> candidates) {
+    /** The picture is empty when the file is not on this device. */
+    private record Selection(Optional<ReceiptPicture> picture, Optional<Transaction> linked, List<Transaction> candidates) {
+    }
+
+    /**
+     * Fetches the selected receipt's file from the server in the background, saying so meanwhile, then
+     * shows it; when it cannot be had, a placeholder says why. Offline, it is fetched again once
+     * {@link #serverReachable()} is called.
+     */
+    private void fetch(ReceiptRow row) {
+        ReceiptFileSource source = fileSource.get();
+        Receipt receipt = row.receipt();
+        waitingForServer = null;
+        preview.set(ReceiptPicture.note(DOWNLOADING));
+        BackgroundTask.of("Downloading " + row.name(), () -> draw(source.fetch(receipt.file()), row, PREVIEW_SIDE))
+                .onSuccess(picture -> {
+                    thumbnailsFetched(receipt.file().sha256());
+                    if (row == selected.get()) {
+                        preview.set(picture);
+                    }
+                })
+                .onFailure(error -> {
+                    if (row != selected.get()) {
+                        return;
+                    }
+                    if (error instanceof ReceiptFileSource.Unavailable unavailable) {
+                        if (unavailable.reason() == ReceiptFileSource.Reason.OFFLINE) {
+                            waitingForServer = row;
+                        }
+                        preview.set(ReceiptPicture.unreadable(unavailable.getMessage()));
+                    } else {
+                        preview.set(ReceiptPicture.unreadable("The file could not be fetched: " + error.getMessage()));
+                    }
+                })
+                .executeWith(taskExecutor);
+    }
+
+    /** A file just came from the server: the rows that show it are drawn again. */
+    private void thumbnailsFetched(Sha256 hash) {
+        receipts.stream().filter(r -> r.receipt().file().sha256().equals(hash))
+                .filter(r -> r.thumbnailProperty().get() == null || r.thumbnailProperty().get().isNote())
+                .forEach(r -> {
+                    r.thumbnailProperty().set(null);
+                    requestThumbnail(r);
+                });
+    }
+
+    /**
+     * The server can be reached again (sync is online): the selected receipt whose file could not be
+     * fetched while offline is fetched now.
+     */
+    public void serverReachable() {
+        ReceiptRow waiting = waitingForServer;
+        if (waiting != null && waiting == selected.get()) {
+            fetch(waiting);
+        }
     }
 
     private LocalDate nearDate(Receipt receipt) {
@@ -594,6 +664,14 @@ public final class ReceiptsViewModel {
 
     public ObjectProperty<TransactionRow> selectedTransactionProperty() {
         return selectedTransaction;
+    }
+
+    /**
+     * Where the files of receipts synced from other devices are fetched from (the sync engine's
+     * {@code receiptFiles()}); by default nowhere, and the placeholder says to sign in.
+     */
+    public ObjectProperty<ReceiptFileSource> fileSourceProperty() {
+        return fileSource;
     }
 
     /** The selected receipt drawn large, or why it cannot be; null while drawing or with nothing selected. */

@@ -1,0 +1,124 @@
+package app.booksflow.desktop.sync;
+
+import app.booksflow.desktop.ledger.ReceiptFileSource;
+import app.booksflow.desktop.ledger.ReceiptFiles;
+import app.booksflow.desktop.syncstate.Outbox;
+import app.booksflow.json.BooksFlowJson;
+import app.booksflow.model.DomainException;
+import app.booksflow.model.EntityType;
+import app.booksflow.model.receipt.Receipt;
+import app.booksflow.model.receipt.Sha256;
+import app.booksflow.model.receipt.StoredFile;
+import app.booksflow.protocol.Operation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Receipt files between this device and the server, by content hash (decision 9). Up: before a push
+ * batch with receipts goes out, each receipt's file that is on this device is made sure of on the
+ * server (asked, then uploaded when missing), so the server never holds a receipt of this device
+ * without its file; the server would accept one (receipts do not refer to the blobs table). Down: a
+ * file is fetched when something needs it, verified and kept in the receipt store.
+ */
+final class ReceiptTransfers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReceiptTransfers.class);
+
+    private final ObjectMapper json = BooksFlowJson.newMapper();
+    /** Files the server has confirmed while this engine runs: not asked about again. */
+    private final Set<Sha256> onServer = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Makes sure the server has the file of every receipt the batch creates or changes. A file not on
+     * this device came from the server (a receipt synced from another device, never opened here) and is
+     * not sent. A failed upload fails the push: the batch waits, and the next round asks again and sends
+     * the whole file again (the server takes no ranges). A file the server refuses for good (damaged on
+     * this disk, so its hash no longer matches) cannot be helped by waiting: the receipt goes without it.
+     */
+    void sendFiles(SyncClient client, String token, ReceiptFiles files, List<Outbox.Pending> batch) {
+        Map<Sha256, StoredFile> named = new LinkedHashMap<>();
+        for (Outbox.Pending pending : batch) {
+            if (pending.type() == EntityType.RECEIPT && pending.operation() == Operation.UPSERT && pending.payload() != null) {
+                StoredFile file = fileOf(pending);
+                named.putIfAbsent(file.sha256(), file);
+            }
+        }
+        for (StoredFile file : named.values()) {
+            Sha256 hash = file.sha256();
+            if (onServer.contains(hash)) {
+                continue;
+            }
+            if (!files.has(hash)) {
+                LOG.debug("Receipt file {} is not on this device; the server has it from the device that added it", hash);
+                continue;
+            }
+            if (!client.blobExists(token, hash)) {
+                try {
+                    client.uploadBlob(token, hash, files.path(hash), file.mediaType());
+                } catch (SyncException e) {
+                    if (e.kind() != SyncException.Kind.REFUSED || e.isTransient()) {
+                        throw e;
+                    }
+                    LOG.warn("The server refused the receipt file {} ({}): {}; the receipt is sent without it", hash,
+                            e.code(), e.getMessage());
+                    continue;
+                }
+            }
+            onServer.add(hash);
+        }
+    }
+
+    /** The file on this device, fetched from the server first when it is not. */
+    Path fetch(SyncClient client, String token, ReceiptFiles files, StoredFile file) {
+        if (files.has(file.sha256())) {
+            return files.path(file.sha256());
+        }
+        Path stored = client.downloadBlob(token, file.sha256(), body -> files.storeVerified(file, body));
+        onServer.add(file.sha256());
+        return stored;
+    }
+
+    /** A failure to fetch, in the accountant's words. */
+    static ReceiptFileSource.Unavailable unavailable(RuntimeException e) {
+        if (e instanceof ReceiptFileSource.Unavailable already) {
+            return already;
+        }
+        if (e instanceof DomainException damaged) {
+            return new ReceiptFileSource.Unavailable(ReceiptFileSource.Reason.DAMAGED, damaged.getMessage());
+        }
+        if (e instanceof SyncException sync) {
+            return switch (sync.kind()) {
+                case OFFLINE -> new ReceiptFileSource.Unavailable(ReceiptFileSource.Reason.OFFLINE,
+                        "The file is on the server; it will be fetched when online.");
+                case SIGNED_OUT -> new ReceiptFileSource.Unavailable(ReceiptFileSource.Reason.NOT_SIGNED_IN,
+                        "The file is on the server; sign in again (Settings, Sync) to fetch it.");
+                case SERVER -> new ReceiptFileSource.Unavailable(ReceiptFileSource.Reason.OFFLINE,
+                        "The file is on the server, which cannot send it now (" + sync.getMessage()
+                                + "); it will be fetched later.");
+                case REFUSED -> sync.status() == 404
+                        ? new ReceiptFileSource.Unavailable(ReceiptFileSource.Reason.NOT_ON_SERVER,
+                                "The file is not on this device, and the server does not have it yet: the device "
+                                        + "that added the receipt sends it when it syncs.")
+                        : new ReceiptFileSource.Unavailable(ReceiptFileSource.Reason.FAILED,
+                                "The server did not send the file: " + sync.getMessage());
+            };
+        }
+        throw e;
+    }
+
+    private StoredFile fileOf(Outbox.Pending pending) {
+        try {
+            return json.readValue(pending.payload(), Receipt.class).file();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Outbox row " + pending.sequence() + " holds a receipt that cannot be read", e);
+        }
+    }
+}
