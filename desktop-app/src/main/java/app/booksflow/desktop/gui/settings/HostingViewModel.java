@@ -179,6 +179,7 @@ public final class HostingViewModel {
             hosting.set(true);
             settings.set(started.settings());
             status.set("Hosting on " + started.address() + "; other computers sign in there.");
+            sync.syncNow(); // the engine may be waiting to retry a server that was not up yet
             started.signedInAt().ifPresent(signedInTo);
         }).onFailure(failure -> {
             busy.set(false);
