@@ -47,6 +47,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import app.booksflow.desktop.gui.main.MainWindowViewModel;
 import app.booksflow.desktop.gui.main.Screen;
+import app.booksflow.desktop.gui.settings.HostingViewModel;
 import app.booksflow.desktop.gui.settings.SettingsView;
 import app.booksflow.desktop.gui.settings.SettingsViewModel;
 import app.booksflow.desktop.gui.settings.SyncSignInViewModel;
@@ -71,6 +72,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -114,6 +116,8 @@ public final class BooksFlowApp extends Application {
     private final StackPane transactionsScreen = new StackPane();
     private final StackPane inboxScreen = new StackPane();
     private volatile SyncStatusViewModel syncStatus;
+    /** The practice's server when this computer hosts it (Settings, Sync); it starts once the books' engine is up. */
+    private volatile HostingViewModel hosting;
     private volatile StartupViewModel startup;
     private SettingsStore settingsStore;
     private SettingsStore.Loaded loadedSettings;
@@ -177,6 +181,7 @@ public final class BooksFlowApp extends Application {
 
         MainWindowViewModel mainViewModel = new MainWindowViewModel(settings, taskExecutor, clock);
         syncStatus = new SyncStatusViewModel(settings, taskExecutor, Platform::runLater, clock);
+        hosting = new HostingViewModel(syncStatus, settings, settingsStore, dataFolder, taskExecutor, Map.of());
         if (!loadedSettings.warnings().isEmpty()) {
             mainViewModel.noticeProperty().set("Some settings could not be read and were reset; see Settings.");
         }
@@ -415,6 +420,10 @@ public final class BooksFlowApp extends Application {
             if (sync != null) {
                 sync.close();
             }
+            HostingViewModel hosted = hosting;
+            if (hosted != null) {
+                hosted.close();
+            }
             StartupViewModel opened = startup;
             if (opened != null) {
                 opened.close();
@@ -434,7 +443,11 @@ public final class BooksFlowApp extends Application {
                 SettingsViewModel form = new SettingsViewModel(settingsStore, settings, options.dataDir(), taskExecutor);
                 SyncSignInViewModel signIn = new SyncSignInViewModel(syncStatus, form.syncServerProperty(), taskExecutor);
                 signIn.onSignedIn(form::useSyncServer);
-                yield new SettingsView(form, signIn).root();
+                hosting.onSignedIn(address -> {
+                    form.useSyncServer(address);
+                    signIn.refresh();
+                });
+                yield new SettingsView(form, signIn, hosting).root();
             }
             case INBOX -> inboxScreen;
         };

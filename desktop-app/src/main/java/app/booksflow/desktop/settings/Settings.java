@@ -12,9 +12,17 @@ import java.util.Optional;
  *
  * @param syncServer   empty until the practice's server has been set up
  * @param receiptWatch the folder watched for new receipt files, if the user chose one
+ * @param hosting      set while this computer hosts the practice's sync server
  */
 public record Settings(Path dataFolder, Locale locale, CurrencyDisplay currencyDisplay,
-                       Optional<SyncServerAddress> syncServer, Optional<ReceiptWatch> receiptWatch) {
+                       Optional<SyncServerAddress> syncServer, Optional<ReceiptWatch> receiptWatch,
+                       Optional<Hosting> hosting) {
+
+    /** Not hosting the server. */
+    public Settings(Path dataFolder, Locale locale, CurrencyDisplay currencyDisplay,
+            Optional<SyncServerAddress> syncServer, Optional<ReceiptWatch> receiptWatch) {
+        this(dataFolder, locale, currencyDisplay, syncServer, receiptWatch, Optional.empty());
+    }
 
     /** Without a watch folder. */
     public Settings(Path dataFolder, Locale locale, CurrencyDisplay currencyDisplay,
@@ -28,6 +36,7 @@ public record Settings(Path dataFolder, Locale locale, CurrencyDisplay currencyD
         Objects.requireNonNull(currencyDisplay, "currencyDisplay");
         Objects.requireNonNull(syncServer, "syncServer");
         Objects.requireNonNull(receiptWatch, "receiptWatch");
+        Objects.requireNonNull(hosting, "hosting");
         if (!dataFolder.isAbsolute()) {
             throw new IllegalArgumentException("The data folder must be an absolute path: " + dataFolder);
         }
@@ -40,7 +49,15 @@ public record Settings(Path dataFolder, Locale locale, CurrencyDisplay currencyD
     }
 
     public Settings withReceiptWatch(Optional<ReceiptWatch> watch) {
-        return new Settings(dataFolder, locale, currencyDisplay, syncServer, watch);
+        return new Settings(dataFolder, locale, currencyDisplay, syncServer, watch, hosting);
+    }
+
+    public Settings withHosting(Optional<Hosting> newHosting) {
+        return new Settings(dataFolder, locale, currencyDisplay, syncServer, receiptWatch, newHosting);
+    }
+
+    public Settings withSyncServer(Optional<SyncServerAddress> server) {
+        return new Settings(dataFolder, locale, currencyDisplay, server, receiptWatch, hosting);
     }
 
     /** What is wrong with a data folder typed by hand; empty when it can be used. */

@@ -40,6 +40,7 @@ public final class SettingsStore {
     private static final String SYNC_SERVER = "sync.server";
     private static final String RECEIPT_WATCH_FOLDER = "receipts.watch.folder";
     private static final String RECEIPT_WATCH_CLIENT = "receipts.watch.client";
+    private static final String HOSTING_PORT = "hosting.port";
 
     private final AppDirectories directories;
 
@@ -77,7 +78,8 @@ public final class SettingsStore {
                 read(properties, LOCALE, defaults.locale(), SettingsStore::locale, warnings),
                 read(properties, CURRENCY_DISPLAY, defaults.currencyDisplay(), CurrencyDisplay::valueOf, warnings),
                 read(properties, SYNC_SERVER, defaults.syncServer(), SettingsStore::syncServer, warnings),
-                receiptWatch(properties, warnings));
+                receiptWatch(properties, warnings),
+                read(properties, HOSTING_PORT, Optional.empty(), SettingsStore::hosting, warnings));
         warnings.forEach(warning -> log.warn("{}", warning));
         return new Loaded(settings, warnings);
     }
@@ -92,6 +94,8 @@ public final class SettingsStore {
             properties.setProperty(RECEIPT_WATCH_FOLDER, watch.folder().toString());
             properties.setProperty(RECEIPT_WATCH_CLIENT, watch.client().toString());
         });
+
+        settings.hosting().ifPresent(hosting -> properties.setProperty(HOSTING_PORT, Integer.toString(hosting.port())));
 
         Path folder = directories.configFolder();
         Files.createDirectories(folder);
@@ -172,6 +176,10 @@ public final class SettingsStore {
                     + "\"); no folder is watched until you choose one again.");
             return Optional.empty();
         }
+    }
+
+    private static Optional<Hosting> hosting(String text) {
+        return text.isEmpty() ? Optional.empty() : Optional.of(new Hosting(Integer.parseInt(text)));
     }
 
     private static Optional<SyncServerAddress> syncServer(String text) {

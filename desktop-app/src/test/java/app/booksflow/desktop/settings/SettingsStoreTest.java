@@ -48,6 +48,17 @@ class SettingsStoreTest {
     }
 
     @Test
+    void hostingThePracticesServerIsRememberedWithItsPort() throws IOException {
+        Settings hosting = Settings.defaults(directories).withHosting(Optional.of(new Hosting(8181)));
+
+        store.save(hosting);
+
+        assertThat(store.load().settings().hosting()).contains(new Hosting(8181));
+        store.save(hosting.withHosting(Optional.empty()));
+        assertThat(store.load().settings().hosting()).isEmpty();
+    }
+
+    @Test
     void saveReplacesTheFileAndLeavesNoTemporaryFileBehind() throws IOException {
         Settings first = Settings.defaults(directories);
         store.save(first);

@@ -73,8 +73,19 @@ public final class AccountService {
     }
 
     public Organization createOrganization(String name) {
-        Organization organization = new Organization(OrganizationId.random(), name);
+        return createOrganization(OrganizationId.random(), name);
+    }
+
+    /**
+     * A practice with a given id: a desktop that hosts the server for its practice keeps the id its books
+     * already carry, so that the clients it has go up as they are. An id in use is refused.
+     */
+    public Organization createOrganization(OrganizationId id, String name) {
+        Organization organization = new Organization(id, name);
         return db.inTransaction("create practice", c -> {
+            if (findOrganization(c, id).isPresent()) {
+                throw ApiException.conflict("PRACTICE_EXISTS", "There is already a practice with the id " + id + ".");
+            }
             try (PreparedStatement insert = c.prepareStatement("insert into organizations (id, name) values (?, ?)")) {
                 insert.setObject(1, organization.id().value());
                 insert.setString(2, organization.name());
@@ -83,6 +94,20 @@ public final class AccountService {
             AuditTrail.createChain(c, organization.id());
             return organization;
         });
+    }
+
+    /** The practice with the id, if there is one. */
+    public Optional<Organization> findOrganization(OrganizationId id) {
+        return db.read("find practice", c -> findOrganization(c, id));
+    }
+
+    private static Optional<Organization> findOrganization(Connection c, OrganizationId id) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("select name from organizations where id = ?")) {
+            select.setObject(1, id.value());
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(new Organization(id, row.getString(1))) : Optional.empty();
+            }
+        }
     }
 
     /** Creates a user; {@code actor} is empty when an admin does it from the command line. */

@@ -26,6 +26,7 @@ public final class SettingsView {
 
     private final SettingsViewModel viewModel;
     private final SyncSignInViewModel sync;
+    private final HostingViewModel hosting;
     private final Parent root;
 
     @FXML private TextField dataFolderField;
@@ -48,6 +49,16 @@ public final class SettingsView {
     @FXML private HBox signedInBox;
     @FXML private Label signedInLabel;
     @FXML private Label syncNote;
+    @FXML private VBox hostingBox;
+    @FXML private TextField hostingPortField;
+    @FXML private Label hostingPortError;
+    @FXML private TextField hostingEmailField;
+    @FXML private PasswordField hostingPasswordField;
+    @FXML private Button hostingStartButton;
+    @FXML private Button hostingStopButton;
+    @FXML private ProgressIndicator hostingProgress;
+    @FXML private Label hostingStatus;
+    @FXML private Label hostingError;
 
     public SettingsView(SettingsViewModel viewModel) {
         this(viewModel, null);
@@ -55,8 +66,14 @@ public final class SettingsView {
 
     /** With the Sync section (sign in and out); without it the section is not shown. */
     public SettingsView(SettingsViewModel viewModel, SyncSignInViewModel sync) {
+        this(viewModel, sync, null);
+    }
+
+    /** With the part that hosts the practice's server on this computer; without it that part is not shown. */
+    public SettingsView(SettingsViewModel viewModel, SyncSignInViewModel sync, HostingViewModel hosting) {
         this.viewModel = viewModel;
         this.sync = sync;
+        this.hosting = hosting;
         this.root = ViewLoader.load(this);
     }
 
@@ -90,6 +107,42 @@ public final class SettingsView {
         outcome.textProperty().bind(viewModel.outcomeProperty());
         saveButton.disableProperty().bind(Bindings.not(viewModel.canSaveProperty()));
         bindSync();
+        bindHosting();
+    }
+
+    private void bindHosting() {
+        hostingBox.managedProperty().bind(hostingBox.visibleProperty());
+        if (hosting == null) {
+            hostingBox.setVisible(false);
+            return;
+        }
+        hostingPortField.textProperty().bindBidirectional(hosting.portProperty());
+        hostingPortError.textProperty().bind(hosting.portErrorProperty());
+        hostingEmailField.textProperty().bindBidirectional(hosting.emailProperty());
+        hostingPasswordField.textProperty().bindBidirectional(hosting.passwordProperty());
+        hostingPasswordField.setOnAction(event -> {
+            hosting.start();
+            event.consume(); // Enter here starts hosting rather than saving the settings
+        });
+        for (Node field : new Node[] {hostingPortField, hostingEmailField, hostingPasswordField}) {
+            field.disableProperty().bind(Bindings.or(hosting.hostingProperty(), hosting.busyProperty()));
+        }
+        hostingStartButton.disableProperty().bind(Bindings.not(hosting.canStartProperty()));
+        hostingStopButton.disableProperty().bind(Bindings.not(hosting.canStopProperty()));
+        hostingProgress.managedProperty().bind(hostingProgress.visibleProperty());
+        hostingProgress.visibleProperty().bind(hosting.busyProperty());
+        hostingStatus.textProperty().bind(hosting.statusProperty());
+        hostingError.textProperty().bind(hosting.errorProperty());
+    }
+
+    @FXML
+    private void startHosting() {
+        hosting.start();
+    }
+
+    @FXML
+    private void stopHosting() {
+        hosting.stop();
     }
 
     private void bindSync() {

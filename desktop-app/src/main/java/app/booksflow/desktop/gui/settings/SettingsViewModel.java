@@ -183,8 +183,7 @@ public final class SettingsViewModel {
         if (saved.syncServer().equals(Optional.of(server))) {
             return;
         }
-        Settings updated = new Settings(saved.dataFolder(), saved.locale(), saved.currencyDisplay(), Optional.of(server),
-                saved.receiptWatch());
+        Settings updated = saved.withSyncServer(Optional.of(server));
         BackgroundTask.of("Saving the sync server", () -> {
                     store.save(updated);
                     return updated;
@@ -224,6 +223,6 @@ public final class SettingsViewModel {
                 ? Optional.empty()
                 : Optional.of(SyncServerAddress.parse(syncServer.get()));
         return new Settings(Path.of(dataFolder.get().strip()), locale.get(), currencyDisplay.get(), server,
-                current.get().receiptWatch());
+                current.get().receiptWatch(), current.get().hosting());
     }
 }

@@ -154,6 +154,11 @@ public final class SyncSignInViewModel {
         }).onSuccess(account::set).onFailure(failure -> error.set(describe(failure))).executeWith(taskExecutor);
     }
 
+    /** Reads the books' sign-in again (after this computer's own server signed them in). */
+    public void refresh() {
+        readAccount();
+    }
+
     private void readAccount() {
         LedgerServices ledger = sync.ledgerProperty().get();
         if (ledger == null) {
