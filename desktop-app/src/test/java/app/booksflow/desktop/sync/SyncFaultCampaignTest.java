@@ -126,6 +126,7 @@ class SyncFaultCampaignTest {
             if (running != null) {
                 running.close();
             }
+            dirs.forEach(app.booksflow.server.support.TempFolders::delete);
         }
     }
 

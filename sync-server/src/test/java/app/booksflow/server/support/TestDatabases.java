@@ -31,6 +31,12 @@ public final class TestDatabases {
             try {
                 Path dir = Files.createTempDirectory("booksflow-test-pg");
                 postgres = EmbeddedDatabase.start(dir, 0);
+                EmbeddedDatabase started = postgres;
+                // Every test database lives in this folder: stopped and removed when the test JVM ends.
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    started.close();
+                    TempFolders.delete(dir);
+                }, "test-database-cleanup"));
                 try (Connection c = DriverManager.getConnection(postgres.jdbcUrl());
                         Statement s = c.createStatement()) {
                     s.execute("create database " + TEMPLATE);

@@ -70,5 +70,6 @@ public final class TestServer implements AutoCloseable {
     public void close() {
         server.close();
         dataSource.close();
+        TempFolders.delete(dataDir);
     }
 }
