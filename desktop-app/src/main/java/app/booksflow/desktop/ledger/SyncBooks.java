@@ -152,7 +152,7 @@ public final class SyncBooks {
     private static void add(Connection c, List<Outbox.Change> changes, ClientId client, EntityType type, UUID id,
             Object state) throws SQLException {
         if (ServerState.find(c, id).isEmpty()) {
-            changes.add(new Outbox.Change(client, type, id, Optional.of(json(state))));
+            changes.add(new Outbox.Change(client, type, id, Optional.of(WriteContext.json(state))));
         }
     }
 
@@ -654,11 +654,4 @@ public final class SyncBooks {
         }
     }
 
-    static String json(Object state) {
-        try {
-            return JSON.writeValueAsString(state);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write " + state.getClass().getSimpleName() + " as JSON", e);
-        }
-    }
 }

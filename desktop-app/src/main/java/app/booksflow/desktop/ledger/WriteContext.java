@@ -126,7 +126,8 @@ final class WriteContext {
         return List.copyOf(outgoing.values());
     }
 
-    private static String json(Object state) {
+    /** An entity's state as the JSON text that travels to the server. */
+    static String json(Object state) {
         try {
             return JSON.writeValueAsString(state);
         } catch (JsonProcessingException e) {

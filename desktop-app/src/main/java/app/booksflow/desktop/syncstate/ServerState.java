@@ -32,10 +32,6 @@ public record ServerState(UUID entityId, ClientId client, EntityType type, long 
         }
     }
 
-    /** The version this device would base a change of the entity on: 0 when the server has never had it. */
-    public static long baseVersion(Connection c, UUID entityId) throws SQLException {
-        return find(c, entityId).map(ServerState::version).orElse(0L);
-    }
 
     /** The versions the server has of those entities it has, by id (one query). */
     public static Map<UUID, Long> versions(Connection c, List<UUID> entityIds) throws SQLException {
