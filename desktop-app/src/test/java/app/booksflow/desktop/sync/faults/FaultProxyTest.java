@@ -99,6 +99,7 @@ class FaultProxyTest {
         CompletableFuture<HttpResponse<String>> longPoll = client.sendAsync(
                 HttpRequest.newBuilder(proxy.uri().resolve("/wait?millis=60000")).build(),
                 HttpResponse.BodyHandlers.ofString());
+        awaitExchanges(1); // the long poll must not take the delay queued below
         RawHttp idle = new RawHttp(proxy.address(), 10_000);
         assertThat(idle.exchange(RawHttp.post("/count", "idle".getBytes(StandardCharsets.UTF_8)))).isEqualTo("1");
         proxy.nextExchange(Faults.none().delayRequest(Duration.ofMinutes(1)));
