@@ -1,8 +1,10 @@
 package app.booksflow.server;
 
+import app.booksflow.server.metrics.AlertMonitor;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +24,20 @@ import java.util.Properties;
 public record ServerConfig(String host, int port, Path dataDir, Optional<String> databaseUrl, String databaseUser,
         String databasePassword, int databasePoolSize, long maxBlobBytes, long maxRequestBytes, Duration tokenLifetime,
         Duration dashboardRefresh, Duration slowRequest, Duration slowQuery, Optional<String> metricsScrapeToken,
-        Optional<Path> keystore, String keystorePassword, int passwordHashMemoryKib) {
+        Optional<Path> keystore, String keystorePassword, int passwordHashMemoryKib, Alerting alerting) {
+
+    /**
+     * Alerts to a webhook ({@code alert.webhook}) when the p95 of the last {@code alert.window} passes
+     * {@code alert.p95.ms} or its failed share passes {@code alert.errors.percent} for {@code alert.hold},
+     * and again when it has been back for as long. Without a webhook nothing is judged.
+     */
+    public record Alerting(Optional<URI> webhook, double p95Millis, double errorPercent, Duration hold,
+            Duration window) {
+
+        public Optional<AlertMonitor.Rules> rules() {
+            return webhook.map(uri -> new AlertMonitor.Rules(uri, p95Millis, errorPercent, hold, window));
+        }
+    }
 
     public static final int DEFAULT_PORT = 8080;
 
@@ -30,7 +45,8 @@ public record ServerConfig(String host, int port, Path dataDir, Optional<String>
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig("0.0.0.0", DEFAULT_PORT, dataDir, Optional.empty(), "postgres", "", 16,
                 25L * 1024 * 1024, 30L * 1024 * 1024, Duration.ofDays(30), Duration.ofMinutes(5),
-                Duration.ofMillis(500), Duration.ofMillis(100), Optional.empty(), Optional.empty(), "", 19 * 1024);
+                Duration.ofMillis(500), Duration.ofMillis(100), Optional.empty(), Optional.empty(), "", 19 * 1024,
+                new Alerting(Optional.empty(), 500, 1.0, Duration.ofMinutes(2), Duration.ofMinutes(1)));
     }
 
     /** The OS's usual place for a service's data: {@code $XDG_DATA_HOME/booksflow-server}, or the platform's equivalent. */
@@ -76,7 +92,11 @@ public record ServerConfig(String host, int port, Path dataDir, Optional<String>
                 s.optional("metrics.token").or(() -> metricsScrapeToken),
                 s.optional("tls.keystore").map(Path::of).or(() -> keystore),
                 s.text("tls.keystore.password", keystorePassword),
-                s.integer("password.hash.memory.kib", passwordHashMemoryKib));
+                s.integer("password.hash.memory.kib", passwordHashMemoryKib),
+                new Alerting(s.optional("alert.webhook").map(v -> Settings.parse("alert.webhook", v, URI::create))
+                        .or(alerting::webhook), s.decimal("alert.p95.ms", alerting.p95Millis()),
+                        s.decimal("alert.errors.percent", alerting.errorPercent()),
+                        s.duration("alert.hold", alerting.hold()), s.duration("alert.window", alerting.window())));
     }
 
     /** These settings with some overridden by key, as in the properties file: {@code port}, {@code db.url}, ... */
@@ -107,6 +127,10 @@ public record ServerConfig(String host, int port, Path dataDir, Optional<String>
 
         int integer(String key, int fallback) {
             return optional(key).map(v -> parse(key, v, Integer::parseInt)).orElse(fallback);
+        }
+
+        double decimal(String key, double fallback) {
+            return optional(key).map(v -> parse(key, v, Double::parseDouble)).orElse(fallback);
         }
 
         long bytes(String key, long fallback) {

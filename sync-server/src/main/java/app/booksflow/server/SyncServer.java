@@ -14,6 +14,7 @@ import app.booksflow.server.db.Db;
 import app.booksflow.server.ledger.TransactionPosting;
 import app.booksflow.server.ledger.TransactionReader;
 import app.booksflow.server.metrics.ActiveSessions;
+import app.booksflow.server.metrics.AlertMonitor;
 import app.booksflow.server.metrics.HttpMetrics;
 import app.booksflow.server.metrics.MinuteRollUp;
 import app.booksflow.server.metrics.PoolMetrics;
@@ -31,6 +32,7 @@ import app.booksflow.server.web.HealthRoutes;
 import app.booksflow.server.web.JsonBodies;
 import app.booksflow.server.web.MetricsRoutes;
 import app.booksflow.server.web.ReceiptRoutes;
+import app.booksflow.server.web.StatusRoutes;
 import app.booksflow.server.web.SyncRoutes;
 import app.booksflow.server.web.TransactionRoutes;
 import app.booksflow.server.web.WebServer;
@@ -38,6 +40,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +64,10 @@ public final class SyncServer implements AutoCloseable {
     /** Runs the periodic jobs one after another, so they never compete with each other for the database. */
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("booksflow-scheduler").daemon().factory());
+    /** Judges the alerts; apart, so that a slow webhook holds up nothing else. */
+    private final ScheduledExecutorService alerting = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("booksflow-alerts").daemon().factory());
+    private final Optional<AlertMonitor> alerts;
 
     public SyncServer(ServerConfig config, DataSource dataSource, Clock clock) {
         this.config = config;
@@ -70,10 +77,12 @@ public final class SyncServer implements AutoCloseable {
         this.accounts = new AccountService(db, json, clock, new PasswordHasher(config.passwordHashMemoryKib()),
                 new LoginThrottle(clock, Duration.ofMinutes(15), 5, 50), audit, config.tokenLifetime());
         ChangeNotifier notifier = new ChangeNotifier();
-        HttpMetrics metrics = new HttpMetrics(config.slowRequest());
+        HttpMetrics metrics = new HttpMetrics(config.slowRequest(), clock);
         PoolMetrics.bind(dataSource, metrics.registry());
         ActiveSessions.register(db, clock, metrics.registry());
         this.rollUp = new MinuteRollUp(metrics, db, clock);
+        this.alerts = config.alerting().rules().map(rules -> new AlertMonitor(rules, metrics.live(), clock, json,
+                hostName()));
         this.overview = new OverviewService(db);
         String schemaVersion = Database.latestVersion(dataSource);
         JsonBodies bodies = new JsonBodies(json, config.maxRequestBytes());
@@ -89,6 +98,7 @@ public final class SyncServer implements AutoCloseable {
                 new TransactionRoutes(new TransactionPosting(db, push, transactions, json, clock), transactions, bodies),
                 new ComplianceRoutes(new AuditTrailQuery(db, json), clock.getZone()),
                 new MetricsRoutes(metrics, accounts, config.metricsScrapeToken()),
+                new StatusRoutes(metrics.live(), dataSource, alerts),
                 new BlobRoutes(blobs),
                 new ReceiptRoutes(new ReceiptUploadService(db, json, clock, blobs, push), config.maxBlobBytes())));
     }
@@ -103,6 +113,10 @@ public final class SyncServer implements AutoCloseable {
             LOG.info("dashboard.refresh is {}: the overview is refreshed only on demand", config.dashboardRefresh());
         }
         scheduler.scheduleAtFixedRate(logged("roll up the request metrics", rollUp::rollUp), 1, 1, TimeUnit.MINUTES);
+        alerts.ifPresent(monitor -> {
+            alerting.scheduleWithFixedDelay(logged("judge the alerts", monitor::evaluate), 5, 5, TimeUnit.SECONDS);
+            LOG.info("Alerts go to {}", config.alerting().webhook().orElseThrow());
+        });
         return this;
     }
 
@@ -121,6 +135,19 @@ public final class SyncServer implements AutoCloseable {
         return web.port();
     }
 
+    /** The alerts, when a webhook is configured. */
+    public Optional<AlertMonitor> alerts() {
+        return alerts;
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "unknown host";
+        }
+    }
+
     public AccountService accounts() {
         return accounts;
     }
@@ -133,6 +160,7 @@ public final class SyncServer implements AutoCloseable {
     @Override
     public void close() {
         web.stop();
+        alerting.shutdownNow();
         scheduler.shutdownNow();
         try {
             if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {

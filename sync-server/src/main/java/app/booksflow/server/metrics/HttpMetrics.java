@@ -1,9 +1,11 @@
 package app.booksflow.server.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -16,13 +18,19 @@ import org.slf4j.LoggerFactory;
 public final class HttpMetrics {
 
     private static final Logger SLOW = LoggerFactory.getLogger("booksflow.slow-request");
+    private static final Duration ACTIVE_USERS = Duration.ofMinutes(5);
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Duration slowRequest;
     private final RequestWindows windows = new RequestWindows();
+    private final LiveStats live;
 
-    public HttpMetrics(Duration slowRequest) {
+    public HttpMetrics(Duration slowRequest, Clock clock) {
         this.slowRequest = slowRequest;
+        this.live = new LiveStats(clock);
+        Gauge.builder("booksflow.users.active", live, stats -> stats.window(ACTIVE_USERS).users())
+                .description("Distinct signed-in users who sent a request in the last five minutes")
+                .register(registry);
         new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(registry);
         new io.micrometer.core.instrument.binder.jvm.JvmGcMetrics().bindTo(registry);
         new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(registry);
@@ -32,8 +40,11 @@ public final class HttpMetrics {
         return registry;
     }
 
-    /** @param route the matched route pattern, such as {@code /api/v1/sync/pull}, never the raw path */
-    public void record(String method, String route, int status, long nanos) {
+    /**
+     * @param route the matched route pattern, such as {@code /api/v1/sync/pull}, never the raw path
+     * @param user  who sent it, or null when nobody was signed in
+     */
+    public void record(String method, String route, int status, long nanos, Object user) {
         Timer.builder("booksflow.http.requests")
                 .tag("method", method)
                 .tag("route", route)
@@ -42,12 +53,18 @@ public final class HttpMetrics {
                 .register(registry)
                 .record(nanos, TimeUnit.NANOSECONDS);
         windows.record(method + " " + route, status, nanos);
+        live.record(status >= 500, nanos, user);
         if (status >= 500) {
             Counter.builder("booksflow.http.errors").tag("route", route).register(registry).increment();
         }
         if (nanos > slowRequest.toNanos()) {
             SLOW.warn("{} {} answered {} after {} ms", method, route, status, nanos / 1_000_000);
         }
+    }
+
+    /** The last ten minutes, second by second, for the status page and the alerts. */
+    public LiveStats live() {
+        return live;
     }
 
     RequestWindows windows() {

@@ -25,6 +25,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.MonthDay;
 import java.util.ArrayList;
@@ -49,11 +50,26 @@ final class SyncStore {
     record LockedClient(Client client, OrganizationId organization) {
     }
 
-    /** Registers the device to the caller on first use; false when it belongs to someone else. */
+    /** How stale a device's last-seen time may get: writing it on every push would make one user's requests queue on its row. */
+    static final Duration LAST_SEEN_PRECISION = Duration.ofMinutes(1);
+
+    /**
+     * Registers the device to the caller on first use; false when it belongs to someone else. A device
+     * seen within the last minute is only read, not written: the row lock an update takes is held until
+     * the push commits, and the REST calls of one user (one device) would otherwise run one at a time.
+     */
     boolean claimDevice(Connection c, Caller caller, DeviceId device, Instant now) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("select user_id, last_seen_at from devices where id = ?")) {
+            select.setObject(1, device.value());
+            try (ResultSet row = select.executeQuery()) {
+                if (row.next() && row.getTimestamp(2).toInstant().isAfter(now.minus(LAST_SEEN_PRECISION))) {
+                    return caller.user().value().equals(row.getObject(1, UUID.class));
+                }
+            }
+        }
         try (PreparedStatement upsert = c.prepareStatement("""
                 insert into devices (id, user_id, organization_id, first_seen_at, last_seen_at) values (?, ?, ?, ?, ?)
-                on conflict (id) do update set last_seen_at = excluded.last_seen_at
+                on conflict (id) do update set last_seen_at = greatest(devices.last_seen_at, excluded.last_seen_at)
                     where devices.user_id = excluded.user_id
                 returning user_id""")) {
             upsert.setObject(1, device.value());

@@ -5,6 +5,7 @@ import app.booksflow.protocol.ApiError;
 import app.booksflow.server.ApiException;
 import app.booksflow.server.ServerConfig;
 import app.booksflow.server.accounts.AccountService;
+import app.booksflow.server.accounts.Caller;
 import app.booksflow.server.metrics.HttpMetrics;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -70,7 +71,9 @@ public final class WebServer {
                 if (started != null) {
                     var matched = ctx.endpoints().matchedHttpEndpoint();
                     String route = matched == null ? "unmatched" : matched.path;
-                    metrics.record(ctx.method().name(), route, ctx.status().getCode(), System.nanoTime() - started);
+                    Caller caller = ctx.attribute(Requests.CALLER);
+                    metrics.record(ctx.method().name(), route, ctx.status().getCode(), System.nanoTime() - started,
+                            caller == null ? null : caller.user());
                 }
             });
             javalin.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));

@@ -15,12 +15,18 @@ import java.util.UUID;
 /** A device's side of the protocol in tests: numbers its mutations and pushes them over HTTP. */
 public final class Device {
 
-    public final DeviceId id = DeviceId.random();
+    public final DeviceId id;
     private final ApiClient api;
     private long sequence;
 
     public Device(ApiClient api) {
+        this(api, DeviceId.random());
+    }
+
+    /** Another user's api with a device id already registered: how a stolen or copied device looks. */
+    public Device(ApiClient api, DeviceId id) {
         this.api = api;
+        this.id = id;
     }
 
     public Mutation upsert(ClientId client, EntityType type, UUID entityId, long baseVersion, Object entity) {

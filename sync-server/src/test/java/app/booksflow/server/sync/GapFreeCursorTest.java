@@ -56,8 +56,14 @@ class GapFreeCursorTest {
         Transaction fromB = practice.sale(LocalDate.of(2025, 5, 3), "Started second", 300);
         CompletableFuture<JsonNode> pushA;
         try (Connection blocker = server.dataSource.getConnection()) {
+            // Device A was last seen long enough ago that push A writes its last-seen time ...
+            try (PreparedStatement age = blocker.prepareStatement(
+                    "update devices set last_seen_at = last_seen_at - interval '1 hour' where id = ?")) {
+                age.setObject(1, deviceA.id.value());
+                assertThat(age.executeUpdate()).isEqualTo(1);
+            }
             blocker.setAutoCommit(false);
-            // Hold device A's registration row: push A opens its transaction and waits at its first write.
+            // ... so holding device A's row makes push A open its transaction and wait at its first write.
             try (PreparedStatement lock = blocker.prepareStatement("select 1 from devices where id = ? for update")) {
                 lock.setObject(1, deviceA.id.value());
                 lock.executeQuery().close();

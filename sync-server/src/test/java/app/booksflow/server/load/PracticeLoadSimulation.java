@@ -1,0 +1,230 @@
+package app.booksflow.server.load;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.details;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.incrementUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.listFeeder;
+import static io.gatling.javaapi.core.CoreDsl.percent;
+import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
+import static io.gatling.javaapi.http.HttpDsl.ByteArrayBodyPart;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import app.booksflow.json.BooksFlowJson;
+import app.booksflow.model.id.TransactionId;
+import app.booksflow.model.ledger.AccountType;
+import app.booksflow.model.ledger.Split;
+import app.booksflow.model.ledger.Transaction;
+import app.booksflow.model.ledger.TransactionStatus;
+import app.booksflow.model.money.Money;
+import app.booksflow.testdata.GeneratedClient;
+import app.booksflow.testdata.PracticeSpec;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatling.javaapi.core.Assertion;
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.OpenInjectionStep;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The plan's four weighted scenarios against the server's REST API, as the accountants of a generated
+ * practice: dashboard 40 %, transaction posting 30 %, receipt upload 20 %, compliance audit trail 10 %.
+ * An open model: every arrival is one request, whether or not earlier ones have been answered.
+ *
+ * <p>System properties: {@code load.profile} (short, full, spike, soak, capacity; default short),
+ * {@code load.rateFactor}, {@code load.clients}, {@code load.transactions}, {@code load.soakMinutes},
+ * {@code load.budgets} (a budgets file instead of the built-in one), and for capacity
+ * {@code load.capacity.start}, {@code load.capacity.step}, {@code load.capacity.levelSeconds},
+ * {@code load.capacity.levels}. Every profile but capacity fails when a budget is exceeded; capacity
+ * raises the rate level by level until one exceeds a budget and reports the highest that did not.
+ */
+public final class PracticeLoadSimulation extends Simulation {
+
+    private static final ObjectMapper JSON = BooksFlowJson.newMapper();
+    private static final String[] PAYEES = {"Office Depot", "City Parking", "Rail Ticket Office", "Corner Cafe",
+        "Printer Supplies Ltd", "Post Office"};
+
+    private final String profileName = System.getProperty("load.profile", "short").strip();
+    private final boolean capacity = profileName.equalsIgnoreCase("capacity");
+    private final Budgets budgets = Budgets.load(profileName);
+    private final LoadPractice practice = LoadPractice.start(practiceSpec(), 16);
+    private final ReceiptSample receipt = ReceiptSample.generate();
+    private final CapacityMeter meter = new CapacityMeter(budgets, doubleProperty("load.capacity.start", 100),
+            doubleProperty("load.capacity.step", 100), Duration.ofSeconds(longProperty("load.capacity.levelSeconds", 30)),
+            System::nanoTime);
+
+    {
+        ScenarioBuilder work = scenario("accountants at work")
+                .feed(listFeeder(seats()).random())
+                .exec(stopLoadGeneratorIf("a capacity level exceeded its budgets", session -> meter.exceeded()))
+                .randomSwitch().on(
+                        percent(40.0).then(measured("dashboard", http("dashboard")
+                                .get("/api/v1/analytics/dashboard?client=#{client}")
+                                .header("Authorization", "Bearer #{token}")
+                                .check(status().is(200), jsonPath("$.thisMonth.transactionCount").exists()))),
+                        percent(30.0).then(measured("transaction", http("transaction")
+                                .post("/api/v1/transactions")
+                                .header("Authorization", "Bearer #{token}")
+                                .header("Idempotency-Key", session -> UUID.randomUUID().toString())
+                                .header("Content-Type", "application/json")
+                                .body(StringBody(PracticeLoadSimulation::newTransaction))
+                                .check(status().is(201), jsonPath("$.version").exists()))),
+                        percent(20.0).then(measured("receipt-upload", http("receipt-upload")
+                                .post("/api/v1/receipts/upload")
+                                .header("Authorization", "Bearer #{token}")
+                                .header("Idempotency-Key", session -> UUID.randomUUID().toString())
+                                .formParam("client", "#{client}")
+                                .bodyPart(ByteArrayBodyPart("file", session -> receipt.nextCopy())
+                                        .fileName("receipt.jpg").contentType("image/jpeg"))
+                                .asMultipartForm()
+                                .check(status().is(200), jsonPath("$.version").exists()))),
+                        percent(10.0).then(measured("audit-trail", http("audit-trail")
+                                .get("/api/v1/compliance/audit-trail?client=#{client}&limit=50")
+                                .header("Authorization", "Bearer #{token}")
+                                .check(status().is(200), jsonPath("$.entries[0].id").exists()))));
+
+        var protocol = http.baseUrl(practice.baseUrl()).acceptHeader("application/json").shareConnections()
+                .disableCaching().warmUp(practice.baseUrl() + "/health");
+        if (capacity) {
+            setUp(work.injectOpen(incrementUsersPerSec(doubleProperty("load.capacity.step", 100))
+                    .times((int) longProperty("load.capacity.levels", 40))
+                    .eachLevelLasting(Duration.ofSeconds(longProperty("load.capacity.levelSeconds", 30)))
+                    .startingFrom(doubleProperty("load.capacity.start", 100))))
+                    .protocols(protocol);
+        } else {
+            LoadProfile profile = LoadProfile.named(profileName, Duration.ofMinutes(longProperty("load.soakMinutes", 30)))
+                    .times(doubleProperty("load.rateFactor", 1));
+            System.out.printf("Load profile %s: %s, about %,.0f requests in %s; receipt sample %,d bytes%n",
+                    profile.name(), profile.phases(), profile.arrivals(), profile.duration(), receipt.size());
+            setUp(work.injectOpen(steps(profile))).protocols(protocol).assertions(assertions());
+        }
+    }
+
+    /** The request, then its time and result into the capacity meter (which only a capacity run reads). */
+    private ChainBuilder measured(String scenario, HttpRequestActionBuilder request) {
+        return exec(request.check(responseTimeInMillis().saveAs("millis"))).exec(session -> {
+            meter.record(scenario, session.contains("millis") ? session.getInt("millis") : -1, session.isFailed());
+            return session;
+        });
+    }
+
+    private List<Assertion> assertions() {
+        List<Assertion> assertions = new ArrayList<>();
+        for (String scenario : Budgets.SCENARIOS) {
+            assertions.add(details(scenario).responseTime().percentile(95.0).lte((int) budgets.p95Millis(scenario)));
+        }
+        assertions.add(global().failedRequests().percent().lte(budgets.errorPercent()));
+        return assertions;
+    }
+
+    private static OpenInjectionStep[] steps(LoadProfile profile) {
+        return profile.phases().stream()
+                .map(phase -> rampUsersPerSec(phase.from()).to(phase.to()).during(phase.duration()))
+                .toArray(OpenInjectionStep[]::new);
+    }
+
+    private List<Map<String, Object>> seats() {
+        List<Map<String, Object>> seats = new ArrayList<>();
+        for (LoadPractice.Seat seat : practice.seats()) {
+            GeneratedClient client = seat.client();
+            Map<String, Object> values = new HashMap<>();
+            values.put("token", seat.token());
+            values.put("client", client.client().id().toString());
+            values.put("bank", client.account("1000").id().toString());
+            values.put("expense", client.chart().accounts().stream().filter(a -> a.type() == AccountType.EXPENSE)
+                    .findFirst().orElseThrow().id().toString());
+            values.put("currency", client.client().baseCurrency().getCurrencyCode());
+            seats.add(values);
+        }
+        return seats;
+    }
+
+    /** A purchase of today paid from the seat's client's bank account. */
+    private static String newTransaction(Session session) {
+        var client = new app.booksflow.model.id.ClientId(UUID.fromString(session.getString("client")));
+        var bank = new app.booksflow.model.id.AccountId(UUID.fromString(session.getString("bank")));
+        var expense = new app.booksflow.model.id.AccountId(UUID.fromString(session.getString("expense")));
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        Money total = Money.ofMinor(-random.nextLong(100, 50_000),
+                java.util.Currency.getInstance(session.getString("currency")));
+        Transaction transaction = new Transaction(TransactionId.random(), client, LocalDate.now(ZoneOffset.UTC),
+                PAYEES[random.nextInt(PAYEES.length)], "", bank, total, TransactionStatus.POSTED,
+                List.of(Split.of(expense, total)));
+        try {
+            return JSON.writeValueAsString(transaction);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private PracticeSpec practiceSpec() {
+        boolean big = !profileName.equalsIgnoreCase("short");
+        return new PracticeSpec(PracticeSpec.DEFAULT_SEED, (int) longProperty("load.clients", 200),
+                longProperty("load.transactions", big ? 1_000_000 : 20_000), LocalDate.of(2024, 1, 1),
+                LocalDate.of(2025, 12, 31));
+    }
+
+    @Override
+    public void after() {
+        try {
+            if (capacity) {
+                report();
+            }
+        } finally {
+            practice.close();
+        }
+    }
+
+    private void report() {
+        List<CapacityMeter.Level> levels = meter.finish();
+        StringBuilder text = new StringBuilder("Capacity run: budgets " + budgets + "\n");
+        for (CapacityMeter.Level level : levels) {
+            text.append(String.format("level %2d  %6.0f arrivals/s  %7d requests  %5.2f %% failed  p95 %s  %s%n",
+                    level.index(), level.rate(), level.requests(), level.failedPercent(), level.p95Millis(),
+                    level.verdict()));
+        }
+        text.append(meter.sustainable()
+                .map(level -> String.format("Highest sustainable rate: %.0f requests/s%n", level.rate()))
+                .orElse("No level stayed within the budgets.\n"));
+        System.out.print(text);
+        try {
+            Path dir = Path.of(System.getProperty("load.reportDir", "target/gatling"));
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("capacity-" + System.currentTimeMillis() + ".txt"), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static double doubleProperty(String name, double fallback) {
+        String value = System.getProperty(name);
+        return value == null || value.isBlank() ? fallback : Double.parseDouble(value.strip());
+    }
+
+    private static long longProperty(String name, long fallback) {
+        String value = System.getProperty(name);
+        return value == null || value.isBlank() ? fallback : Long.parseLong(value.strip());
+    }
+}
