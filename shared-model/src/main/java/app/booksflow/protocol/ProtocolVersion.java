@@ -14,6 +14,8 @@ public final class ProtocolVersion {
     public static final int CURRENT = 1;
     public static final int OLDEST_SUPPORTED = 1;
     public static final String HEADER = "BooksFlow-Schema-Version";
+    /** Optional on a watch: which device asks, so that the server can report each device's sync lag. */
+    public static final String DEVICE_HEADER = "BooksFlow-Device";
 
     private ProtocolVersion() {
     }

@@ -18,6 +18,7 @@ import app.booksflow.server.metrics.AlertMonitor;
 import app.booksflow.server.metrics.HttpMetrics;
 import app.booksflow.server.metrics.MinuteRollUp;
 import app.booksflow.server.metrics.PoolMetrics;
+import app.booksflow.server.metrics.SyncLag;
 import app.booksflow.server.receipts.ReceiptUploadService;
 import app.booksflow.server.sync.ChangeNotifier;
 import app.booksflow.server.sync.ChecksumService;
@@ -93,7 +94,8 @@ public final class SyncServer implements AutoCloseable {
                 new HealthRoutes(() -> Database.isReady(dataSource, schemaVersion)),
                 new AuthRoutes(accounts, bodies),
                 new AdminRoutes(accounts, bodies),
-                new SyncRoutes(push, new PullService(db, notifier), new ChecksumService(db), bodies, json),
+                new SyncRoutes(push, new PullService(db, notifier), new ChecksumService(db),
+                        new SyncLag(metrics.registry(), clock), bodies, json),
                 new AnalyticsRoutes(new DashboardService(db, clock), overview, json),
                 new TransactionRoutes(new TransactionPosting(db, push, transactions, json, clock), transactions, bodies),
                 new ComplianceRoutes(new AuditTrailQuery(db, json), clock.getZone()),

@@ -2,6 +2,7 @@ package app.booksflow.desktop.sync;
 
 import app.booksflow.json.BooksFlowJson;
 import app.booksflow.model.id.ClientId;
+import app.booksflow.model.id.DeviceId;
 import app.booksflow.model.id.OrganizationId;
 import app.booksflow.model.id.UserId;
 import app.booksflow.model.receipt.ReceiptMediaType;
@@ -112,8 +113,10 @@ public final class SyncClient implements AutoCloseable {
         return call(token, new Request.Builder().url(url).get(), PullResponse.class);
     }
 
-    public WatchResponse watch(String token, WatchRequest request) {
-        return call(token, post("api/v1/sync/watch", request), WatchResponse.class);
+    /** @param device named so that the server's monitoring can show how far behind each device is */
+    public WatchResponse watch(String token, DeviceId device, WatchRequest request) {
+        return call(token, post("api/v1/sync/watch", request).header(ProtocolVersion.DEVICE_HEADER, device.toString()),
+                WatchResponse.class);
     }
 
     public ClientChecksum checksum(String token, ClientId client) {

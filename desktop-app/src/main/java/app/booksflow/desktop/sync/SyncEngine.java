@@ -243,7 +243,7 @@ public final class SyncEngine implements AutoCloseable {
     public Set<ClientId> pullRound(int waitSeconds) {
         String token = token();
         Map<ClientId, Cursor> cursors = books.cursors();
-        WatchResponse watch = client.watch(token, WatchRequest.of(cursors.entrySet().stream()
+        WatchResponse watch = client.watch(token, account().device(), WatchRequest.of(cursors.entrySet().stream()
                 .map(e -> new WatchRequest.ClientCursor(e.getKey(), e.getValue())).toList(), waitSeconds));
         Set<ClientId> pulled = new LinkedHashSet<>(watch.behind());
         long waiting = watch.changesWaiting();

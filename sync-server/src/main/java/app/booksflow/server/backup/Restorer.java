@@ -98,6 +98,12 @@ public final class Restorer {
                 connection.rollback();
                 throw e;
             }
+            // Fresh statistics: until autovacuum gets to the restored tables, the planner would take them
+            // for empty and, for example, sort a client's whole audit trail to show its newest page.
+            connection.setAutoCommit(true);
+            try (Statement analyze = connection.createStatement()) {
+                analyze.execute("analyze");
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package app.booksflow.server.sync;
 
 import app.booksflow.model.id.ClientId;
+import app.booksflow.model.id.DeviceId;
 import app.booksflow.protocol.Cursor;
 import app.booksflow.protocol.ProtocolVersion;
 import app.booksflow.protocol.WatchRequest;
@@ -152,6 +153,19 @@ public final class PullService {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    /** Whether the device is registered to the caller (its first push registers it). */
+    public boolean isDeviceOf(Caller caller, DeviceId device) {
+        return db.read("device owner", c -> {
+            try (PreparedStatement select = c.prepareStatement("select 1 from devices where id = ? and user_id = ?")) {
+                select.setObject(1, device.value());
+                select.setObject(2, caller.user().value());
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next();
+                }
+            }
+        });
     }
 
     /** The last change number of every client the caller may see, by client id. */

@@ -38,11 +38,11 @@ class AuditQueryPlanTest {
     }
 
     @Test
-    void oneClientsEventsUseTheClientAndTimeIndex() throws SQLException {
+    void oneClientsEventsUseTheClientIndexInPageOrder() throws SQLException {
         try (Connection c = PlannerDatabase.connect()) {
             ClientId client = new ClientId(PlannerDatabase.any(c, "select id from clients where organization_id = "
                     + "(select id from organizations order by id limit 1) order by id limit 1"));
-            assertPlanUses(filter(Optional.of(client), RiskLevel.LOW), "audit_events_by_client_and_time");
+            assertPlanUses(filter(Optional.of(client), RiskLevel.LOW), "audit_events_by_client_in_page_order");
         }
     }
 

@@ -124,6 +124,13 @@ class BackupRestoreTest {
     }
 
     @Test
+    void theRestoredTablesHaveFreshStatisticsForThePlanner() throws SQLException {
+        assertThat(TableFingerprints.count(restoredUrl,
+                "select count(*) from pg_stat_user_tables where last_analyze is null and relname in "
+                        + "('audit_events', 'transactions', 'change_log', 'entities')")).isZero();
+    }
+
+    @Test
     void theDashboardViewIsRefreshed() throws SQLException {
         assertThat(TableFingerprints.count(restoredUrl, "select sum(transaction_count) from dashboard_overview"))
                 .isEqualTo(TableFingerprints.count(sourceUrl, "select sum(transaction_count) from dashboard_overview"))

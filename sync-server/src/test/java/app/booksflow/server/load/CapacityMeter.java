@@ -25,6 +25,7 @@ public final class CapacityMeter {
     private final double startRate;
     private final double step;
     private final long levelNanos;
+    private final long warmUpNanos;
     private final LongSupplier clock;
     private final List<Level> judged = new ArrayList<>();
     private final Map<String, long[]> samples = new HashMap<>();
@@ -35,11 +36,14 @@ public final class CapacityMeter {
     private long failed;
     private volatile boolean exceeded;
 
-    public CapacityMeter(Budgets budgets, double startRate, double step, Duration level, LongSupplier nanoClock) {
+    /** @param warmUp how long the run goes at the first rate before the first level, unjudged (JIT, caches) */
+    public CapacityMeter(Budgets budgets, double startRate, double step, Duration level, Duration warmUp,
+            LongSupplier nanoClock) {
         this.budgets = budgets;
         this.startRate = startRate;
         this.step = step;
         this.levelNanos = level.toNanos();
+        this.warmUpNanos = warmUp.toNanos();
         this.clock = nanoClock;
     }
 
@@ -49,7 +53,10 @@ public final class CapacityMeter {
         if (started < 0) {
             started = now;
         }
-        int level = (int) ((now - started) / levelNanos);
+        if (now - started < warmUpNanos) {
+            return;
+        }
+        int level = (int) ((now - started - warmUpNanos) / levelNanos);
         while (current < level) {
             close();
         }

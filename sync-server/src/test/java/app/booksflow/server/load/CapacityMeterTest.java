@@ -13,7 +13,8 @@ class CapacityMeterTest {
             "receipt-upload", 200.0, "audit-trail", 50.0), 0.1);
 
     private final AtomicLong now = new AtomicLong();
-    private final CapacityMeter meter = new CapacityMeter(BUDGETS, 100, 100, Duration.ofSeconds(30), now::get);
+    private final CapacityMeter meter = new CapacityMeter(BUDGETS, 100, 100, Duration.ofSeconds(30), Duration.ZERO,
+            now::get);
 
     @Test
     void theHighestLevelBeforeTheFirstFailingOneIsSustainable() {
@@ -54,6 +55,22 @@ class CapacityMeterTest {
         assertThat(meter.finish()).singleElement().satisfies(level -> {
             assertThat(level.passed()).isTrue();
             assertThat(level.p95Millis()).containsEntry("receipt-upload", 150L).containsEntry("dashboard", 20L);
+        });
+    }
+
+    @Test
+    void theWarmUpIsNotJudged() {
+        CapacityMeter warming = new CapacityMeter(BUDGETS, 100, 100, Duration.ofSeconds(30), Duration.ofSeconds(60),
+                now::get);
+        now.set(0);
+        warming.record("dashboard", 900, true);           // cold: slow and failing
+        now.set(Duration.ofSeconds(61).toNanos());
+        warming.record("dashboard", 10, false);
+
+        assertThat(warming.finish()).singleElement().satisfies(level -> {
+            assertThat(level.requests()).isEqualTo(1);
+            assertThat(level.passed()).isTrue();
+            assertThat(level.rate()).isEqualTo(100.0);
         });
     }
 

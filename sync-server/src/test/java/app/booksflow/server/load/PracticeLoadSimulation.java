@@ -1,6 +1,7 @@
 package app.booksflow.server.load;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.details;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
@@ -23,6 +24,7 @@ import app.booksflow.model.ledger.Split;
 import app.booksflow.model.ledger.Transaction;
 import app.booksflow.model.ledger.TransactionStatus;
 import app.booksflow.model.money.Money;
+import app.booksflow.server.support.StatusPageBrowser;
 import app.booksflow.testdata.GeneratedClient;
 import app.booksflow.testdata.PracticeSpec;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -57,8 +59,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code load.rateFactor}, {@code load.clients}, {@code load.transactions}, {@code load.soakMinutes},
  * {@code load.budgets} (a budgets file instead of the built-in one), and for capacity
  * {@code load.capacity.start}, {@code load.capacity.step}, {@code load.capacity.levelSeconds},
- * {@code load.capacity.levels}. Every profile but capacity fails when a budget is exceeded; capacity
- * raises the rate level by level until one exceeds a budget and reports the highest that did not.
+ * {@code load.capacity.levels}, {@code load.capacity.warmUpSeconds} (at the start rate, not judged).
+ * Every profile but capacity fails when a budget is exceeded; capacity raises the rate level by level until one exceeds a budget and reports the highest that did not.
  */
 public final class PracticeLoadSimulation extends Simulation {
 
@@ -71,9 +73,10 @@ public final class PracticeLoadSimulation extends Simulation {
     private final Budgets budgets = Budgets.load(profileName);
     private final LoadPractice practice = LoadPractice.start(practiceSpec(), 16);
     private final ReceiptSample receipt = ReceiptSample.generate();
+    private final Duration capacityWarmUp = Duration.ofSeconds(longProperty("load.capacity.warmUpSeconds", 60));
     private final CapacityMeter meter = new CapacityMeter(budgets, doubleProperty("load.capacity.start", 100),
             doubleProperty("load.capacity.step", 100), Duration.ofSeconds(longProperty("load.capacity.levelSeconds", 30)),
-            System::nanoTime);
+            capacityWarmUp, System::nanoTime);
 
     {
         ScenarioBuilder work = scenario("accountants at work")
@@ -108,7 +111,8 @@ public final class PracticeLoadSimulation extends Simulation {
         var protocol = http.baseUrl(practice.baseUrl()).acceptHeader("application/json").shareConnections()
                 .disableCaching().warmUp(practice.baseUrl() + "/health");
         if (capacity) {
-            setUp(work.injectOpen(incrementUsersPerSec(doubleProperty("load.capacity.step", 100))
+            setUp(work.injectOpen(constantUsersPerSec(doubleProperty("load.capacity.start", 100)).during(capacityWarmUp),
+                    incrementUsersPerSec(doubleProperty("load.capacity.step", 100))
                     .times((int) longProperty("load.capacity.levels", 40))
                     .eachLevelLasting(Duration.ofSeconds(longProperty("load.capacity.levelSeconds", 30)))
                     .startingFrom(doubleProperty("load.capacity.start", 100))))
@@ -119,7 +123,35 @@ public final class PracticeLoadSimulation extends Simulation {
             System.out.printf("Load profile %s: %s, about %,.0f requests in %s; receipt sample %,d bytes%n",
                     profile.name(), profile.phases(), profile.arrivals(), profile.duration(), receipt.size());
             setUp(work.injectOpen(steps(profile))).protocols(protocol).assertions(assertions());
+            screenshotLater(profile);
         }
+    }
+
+    /**
+     * With {@code -Dload.screenshot=FILE}, the admin status page is photographed in headless Chromium
+     * during the run, by default 70 % into it (during the peak of the plan's profile).
+     */
+    private void screenshotLater(LoadProfile profile) {
+        String file = System.getProperty("load.screenshot");
+        if (file == null || file.isBlank()) {
+            return;
+        }
+        long delay = longProperty("load.screenshotAfterSeconds", profile.duration().toSeconds() * 7 / 10);
+        Thread.ofPlatform().daemon().name("status-page-screenshot").start(() -> {
+            try {
+                Thread.sleep(Duration.ofSeconds(delay));
+                try (StatusPageBrowser browser = StatusPageBrowser.open(practice.baseUrl())) {
+                    browser.signIn(practice.adminEmail(), LoadPractice.PASSWORD);
+                    browser.awaitUpdates(3, Duration.ofSeconds(30));
+                    browser.screenshot(Path.of(file));
+                    System.out.println("Status page photographed into " + file);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                System.out.println("Could not photograph the status page: " + e);
+            }
+        });
     }
 
     /** The request, then its time and result into the capacity meter (which only a capacity run reads). */
