@@ -54,6 +54,28 @@ class AuditTrailTest {
     }
 
     @Test
+    void smallAndLargeBatchesAppendTheSameUnbrokenChain() throws SQLException {
+        Device desktop = new Device(practice.admin);
+        for (int size : new int[] {1, AuditTrail.MAX_ROWS_IN_ONE_STATEMENT, AuditTrail.MAX_ROWS_IN_ONE_STATEMENT + 1, 300}) {
+            List<app.booksflow.protocol.Mutation> batch = new java.util.ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                Transaction sale = practice.sale(LocalDate.of(2025, 5, 2), "Batch of " + size, 100 + i);
+                batch.add(desktop.upsert(practice.client.id(), EntityType.TRANSACTION, sale.id().value(), 0, sale));
+            }
+            desktop.pushOk(batch.toArray(app.booksflow.protocol.Mutation[]::new));
+        }
+
+        try (Connection c = server.dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet row = s.executeQuery("select count(*), max(seq), min(seq) from audit_events where "
+                        + "entity_type = 'TRANSACTION' and after_state like '%Batch of %'")) {
+            row.next();
+            assertThat(row.getLong(1)).isEqualTo(1 + 2L * AuditTrail.MAX_ROWS_IN_ONE_STATEMENT + 1 + 300);
+            assertThat(row.getLong(2) - row.getLong(3) + 1).as("no gaps in between").isEqualTo(row.getLong(1));
+            assertThat(new AuditVerifier().verify(c, practice.organization.id()).intact()).isTrue();
+        }
+    }
+
+    @Test
     void theApplicationCannotChangeOrRemoveAuditRows() throws SQLException {
         try (Connection c = server.dataSource.getConnection(); Statement s = c.createStatement()) {
             assertThatThrownBy(() -> s.executeUpdate("update audit_events set risk = 'LOW'"))

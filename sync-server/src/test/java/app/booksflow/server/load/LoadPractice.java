@@ -61,13 +61,16 @@ public final class LoadPractice implements AutoCloseable {
     private final Path dataDir;
     private final List<Seat> seats;
     private final String adminEmail;
+    private final String adminToken;
 
-    private LoadPractice(HikariDataSource pool, SyncServer server, Path dataDir, List<Seat> seats, String adminEmail) {
+    private LoadPractice(HikariDataSource pool, SyncServer server, Path dataDir, List<Seat> seats, String adminEmail,
+            String adminToken) {
         this.pool = pool;
         this.server = server;
         this.dataDir = dataDir;
         this.seats = seats;
         this.adminEmail = adminEmail;
+        this.adminToken = adminToken;
     }
 
     /** Starts the server and loads the practice; closes what it started if loading fails. */
@@ -127,7 +130,7 @@ public final class LoadPractice implements AutoCloseable {
         }
         LOG.info("Loaded {} clients and {} transactions for {} accountants in {} s", practice.clients().size(),
                 transactions, practice.accountants().size(), (System.nanoTime() - start) / 1_000_000_000);
-        return new LoadPractice(pool, server, dataDir, List.copyOf(seats), admin.email());
+        return new LoadPractice(pool, server, dataDir, List.copyOf(seats), admin.email(), adminToken);
     }
 
     /** Pushes every client's books, two clients at a time (as two devices would); returns the transactions sent. */
@@ -217,6 +220,11 @@ public final class LoadPractice implements AutoCloseable {
 
     public List<Seat> seats() {
         return seats;
+    }
+
+    /** A session of the practice's admin. */
+    public String adminToken() {
+        return adminToken;
     }
 
     /** The practice's admin, who signs in with {@link #PASSWORD}. */

@@ -73,6 +73,7 @@ public final class PracticeLoadSimulation extends Simulation {
     private final Budgets budgets = Budgets.load(profileName);
     private final LoadPractice practice = LoadPractice.start(practiceSpec(), 16);
     private final ReceiptSample receipt = ReceiptSample.generate();
+    private final Vitals vitals = new Vitals(practice.baseUrl(), practice.adminToken());
     private final Duration capacityWarmUp = Duration.ofSeconds(longProperty("load.capacity.warmUpSeconds", 60));
     private final CapacityMeter meter = new CapacityMeter(budgets, doubleProperty("load.capacity.start", 100),
             doubleProperty("load.capacity.step", 100), Duration.ofSeconds(longProperty("load.capacity.levelSeconds", 30)),
@@ -81,7 +82,8 @@ public final class PracticeLoadSimulation extends Simulation {
     {
         ScenarioBuilder work = scenario("accountants at work")
                 .feed(listFeeder(seats()).random())
-                .exec(stopLoadGeneratorIf("a capacity level exceeded its budgets", session -> meter.exceeded()))
+                .exec(stopLoadGeneratorIf("a capacity level exceeded its budgets",
+                        session -> capacity && meter.exceeded()))
                 .randomSwitch().on(
                         percent(40.0).then(measured("dashboard", http("dashboard")
                                 .get("/api/v1/analytics/dashboard?client=#{client}")
@@ -117,26 +119,27 @@ public final class PracticeLoadSimulation extends Simulation {
                     .eachLevelLasting(Duration.ofSeconds(longProperty("load.capacity.levelSeconds", 30)))
                     .startingFrom(doubleProperty("load.capacity.start", 100))))
                     .protocols(protocol);
+            screenshotLater(capacityWarmUp.toSeconds() + 120);
         } else {
             LoadProfile profile = LoadProfile.named(profileName, Duration.ofMinutes(longProperty("load.soakMinutes", 30)))
                     .times(doubleProperty("load.rateFactor", 1));
             System.out.printf("Load profile %s: %s, about %,.0f requests in %s; receipt sample %,d bytes%n",
                     profile.name(), profile.phases(), profile.arrivals(), profile.duration(), receipt.size());
             setUp(work.injectOpen(steps(profile))).protocols(protocol).assertions(assertions());
-            screenshotLater(profile);
+            screenshotLater(profile.duration().toSeconds() * 7 / 10);
         }
     }
 
     /**
      * With {@code -Dload.screenshot=FILE}, the admin status page is photographed in headless Chromium
-     * during the run, by default 70 % into it (during the peak of the plan's profile).
+     * during the run, {@code load.screenshotAfterSeconds} into it or by default {@code afterSeconds}.
      */
-    private void screenshotLater(LoadProfile profile) {
+    private void screenshotLater(long afterSeconds) {
         String file = System.getProperty("load.screenshot");
         if (file == null || file.isBlank()) {
             return;
         }
-        long delay = longProperty("load.screenshotAfterSeconds", profile.duration().toSeconds() * 7 / 10);
+        long delay = longProperty("load.screenshotAfterSeconds", afterSeconds);
         Thread.ofPlatform().daemon().name("status-page-screenshot").start(() -> {
             try {
                 Thread.sleep(Duration.ofSeconds(delay));
@@ -154,8 +157,11 @@ public final class PracticeLoadSimulation extends Simulation {
         });
     }
 
-    /** The request, then its time and result into the capacity meter (which only a capacity run reads). */
+    /** The request; in a capacity run, then its time and result into the capacity meter. */
     private ChainBuilder measured(String scenario, HttpRequestActionBuilder request) {
+        if (!capacity) {
+            return exec(request);
+        }
         return exec(request.check(responseTimeInMillis().saveAs("millis"))).exec(session -> {
             meter.record(scenario, session.contains("millis") ? session.getInt("millis") : -1, session.isFailed());
             return session;
@@ -221,12 +227,21 @@ public final class PracticeLoadSimulation extends Simulation {
     @Override
     public void after() {
         try {
+            vitals.close();
+            Path csv = vitals.write(reportDir());
+            Vitals.Verdict verdict = Vitals.judge(vitals.samples());
+            System.out.println("Vitals every 10 s in " + csv + "; " + (verdict.flat() ? "flat: " : "NOT FLAT: ")
+                    + verdict.text());
             if (capacity) {
                 report();
             }
         } finally {
             practice.close();
         }
+    }
+
+    private static Path reportDir() {
+        return Path.of(System.getProperty("load.reportDir", "target/gatling"));
     }
 
     private void report() {
@@ -242,7 +257,7 @@ public final class PracticeLoadSimulation extends Simulation {
                 .orElse("No level stayed within the budgets.\n"));
         System.out.print(text);
         try {
-            Path dir = Path.of(System.getProperty("load.reportDir", "target/gatling"));
+            Path dir = reportDir();
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("capacity-" + System.currentTimeMillis() + ".txt"), text);
         } catch (IOException e) {

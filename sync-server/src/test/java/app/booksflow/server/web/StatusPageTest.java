@@ -70,6 +70,7 @@ class StatusPageTest {
             browser.awaitUpdates(seen + 2, Duration.ofSeconds(10));
 
             assertThat(browser.visible("status")).isTrue();
+            assertThat(browser.visible("sign-in")).as("the form goes once signed in").isFalse();
             assertThat(Double.parseDouble(browser.text("throughput-value"))).isPositive();
             assertThat(browser.text("p95-value")).endsWith(" ms");
             assertThat(Integer.parseInt(browser.text("users-value"))).isGreaterThanOrEqualTo(2);
