@@ -14,6 +14,7 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -34,6 +35,7 @@ import org.slf4j.LoggerFactory;
 public final class WebServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    static final long BUSY_RETRY_AFTER_SECONDS = 5;
     private static final Set<String> PUBLIC = Set.of("/health", "/ready", "/metrics", "/api/v1/auth/login");
     private static final String STARTED = "booksflow.started";
 
@@ -85,10 +87,15 @@ public final class WebServer {
             javalin.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
                     codeFor(e.getStatus()), e.getStatus() == 404 ? "There is nothing at " + ctx.path() + "." : e.getMessage()));
             javalin.routes.exception(Exception.class, (e, ctx) -> {
-                String incident = UUID.randomUUID().toString();
-                LOG.error("Unexpected failure on {} {} (incident {})", ctx.method(), ctx.path(), incident, e);
-                error(ctx, 500, "INTERNAL_ERROR", "Something went wrong on the server; the incident " + incident
-                        + " is logged for the admin.");
+                if (poolExhausted(e)) {
+                    // Overload, not a fault: every connection stayed busy for the pool's whole wait.
+                    LOG.warn("No database connection for {} {} in time: the server is overloaded", ctx.method(),
+                            ctx.path());
+                    ctx.header("Retry-After", Long.toString(BUSY_RETRY_AFTER_SECONDS));
+                    error(ctx, 503, "BUSY", "The server is busy; nothing was changed. Try again in a few seconds.");
+                } else {
+                    internalError(ctx, e);
+                }
             });
             javalin.routes.error(404, "*", ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty()) {
@@ -134,6 +141,23 @@ public final class WebServer {
             case 413 -> "PAYLOAD_TOO_LARGE";
             default -> "HTTP_" + status;
         };
+    }
+
+    private static void internalError(Context ctx, Exception e) {
+        String incident = UUID.randomUUID().toString();
+        LOG.error("Unexpected failure on {} {} (incident {})", ctx.method(), ctx.path(), incident, e);
+        error(ctx, 500, "INTERNAL_ERROR", "Something went wrong on the server; the incident " + incident
+                + " is logged for the admin.");
+    }
+
+    /** HikariCP gives up waiting for a connection with this exception; anything else is a real failure. */
+    static boolean poolExhausted(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void error(Context ctx, int status, String code, String message) {

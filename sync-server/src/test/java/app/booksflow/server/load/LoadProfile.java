@@ -48,12 +48,12 @@ public record LoadProfile(String name, List<Phase> phases) {
                 .map(p -> new Phase(p.name(), p.from(), p.to(), p.duration().dividedBy(12))).toList());
     }
 
-    /** A quiet minute, then twenty times the plan's peak at once for 30 s, then quiet again. */
+    /** A steady minute, then five times the plan's peak at once for 30 s, then steady again: does it recover? */
     public static LoadProfile spike() {
         return new LoadProfile("spike", List.of(
-                Phase.constant("quiet", 10, Duration.ofSeconds(60)),
-                Phase.constant("spike", 4000, Duration.ofSeconds(30)),
-                Phase.constant("after", 10, Duration.ofSeconds(60))));
+                Phase.constant("before", 50, Duration.ofSeconds(60)),
+                Phase.constant("spike", 1000, Duration.ofSeconds(30)),
+                Phase.constant("after", 50, Duration.ofSeconds(120))));
     }
 
     /** The plan's sustained rate for a long time: heap, pool and latency must stay flat. */

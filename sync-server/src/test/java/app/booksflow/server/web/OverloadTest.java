@@ -1,0 +1,66 @@
+package app.booksflow.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.booksflow.server.ServerConfig;
+import app.booksflow.server.SyncServer;
+import app.booksflow.server.support.ApiClient;
+import app.booksflow.server.support.MutableClock;
+import app.booksflow.server.support.TempFolders;
+import app.booksflow.server.support.TestDatabases;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** When every database connection stays busy, requests get a 503 with Retry-After, not an internal error. */
+class OverloadTest {
+
+    @Test
+    void aRequestThatFindsNoFreeConnectionInTimeIsAnsweredBusy() throws Exception {
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(TestDatabases.freshDatabaseUrl());
+        pool.setUsername("postgres");
+        pool.setMaximumPoolSize(2);
+        pool.setConnectionTimeout(300);
+        Path dataDir = Files.createTempDirectory("booksflow-overload");
+        try (HikariDataSource dataSource = new HikariDataSource(pool);
+                SyncServer server = new SyncServer(ServerConfig.defaults(dataDir).withSettings(Map.of("host",
+                        "127.0.0.1", "port", "0", "password.hash.memory.kib", "1024")), dataSource,
+                        new MutableClock(Instant.parse("2025-06-02T08:00:00Z"))).start()) {
+            var organization = server.accounts().createOrganization("Busy practice");
+            server.accounts().createUser(Optional.empty(), organization.id(), "ada@busy.example", "Ada",
+                    app.booksflow.model.practice.Role.ADMIN, Optional.empty(), "correct horse battery".toCharArray());
+            String base = "http://127.0.0.1:" + server.port();
+            String token = new ApiClient(base, null).post("/api/v1/auth/login",
+                    Map.of("email", "ada@busy.example", "password", "correct horse battery")).json().get("token").asText();
+            ApiClient ada = new ApiClient(base, token);
+
+            ApiClient.Response busy;
+            try (Connection one = dataSource.getConnection(); Connection two = dataSource.getConnection()) {
+                busy = ada.get("/api/v1/me");
+            }
+            ApiClient.Response after = ada.get("/api/v1/me");
+
+            assertThat(busy.status()).isEqualTo(503);
+            assertThat(busy.header("Retry-After")).isEqualTo("5");
+            assertThat(busy.json().get("error").asText()).isEqualTo("BUSY");
+            assertThat(busy.json().get("message").asText()).contains("nothing was changed");
+            assertThat(after.status()).isEqualTo(200);
+        } finally {
+            TempFolders.delete(dataDir);
+        }
+    }
+
+    @Test
+    void onlyAnExhaustedPoolCountsAsOverload() {
+        assertThat(WebServer.poolExhausted(new RuntimeException("wrapped",
+                new java.sql.SQLTransientConnectionException("booksflow - Connection is not available")))).isTrue();
+        assertThat(WebServer.poolExhausted(new RuntimeException(new java.sql.SQLException("syntax error")))).isFalse();
+    }
+}
