@@ -19,7 +19,13 @@ java_home=$(booksflow_current_home)
 data=$(mktemp -d /tmp/booksflow-wrk.XXXXXX)
 "$java_home/bin/java" -jar "$jar" serve --port "$port" --data-dir "$data" > "$data/server.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
+# The server stops its PostgreSQL as it exits (its exit status after the TERM is not an error here).
+cleanup() {
+  kill "$server" 2>/dev/null || true
+  wait "$server" 2>/dev/null || true
+  rm -rf "$data"
+}
+trap cleanup EXIT
 for _ in $(seq 1 120); do
   curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
   sleep 0.5
