@@ -53,6 +53,8 @@ public final class AlertMonitor {
     private final String server;
     private final Map<String, Condition> conditions = new LinkedHashMap<>();
     private final ArrayDeque<Notice> waiting = new ArrayDeque<>();
+    /** Read by the status page without waiting for a judgement, whose webhook calls may take seconds. */
+    private volatile List<String> firing = List.of();
 
     public AlertMonitor(Rules rules, LiveStats stats, Clock clock, ObjectMapper json, String server) {
         this.rules = rules;
@@ -72,6 +74,7 @@ public final class AlertMonitor {
         List<Notice> raised = new java.util.ArrayList<>();
         conditions.get("latency").judge(window.requests() == 0 ? 0 : window.p95Millis(), now).ifPresent(raised::add);
         conditions.get("errors").judge(window.errorPercent(), now).ifPresent(raised::add);
+        firing = conditions.values().stream().filter(c -> c.firing).map(c -> c.name).toList();
         for (Notice notice : raised) {
             LOG.warn("Alert {} is {}: {} {} (threshold {} {})", notice.alert(), notice.status(), notice.value(),
                     notice.unit(), notice.threshold(), notice.unit());
@@ -86,8 +89,8 @@ public final class AlertMonitor {
     }
 
     /** The alerts now firing, by name. */
-    public synchronized List<String> firing() {
-        return conditions.values().stream().filter(c -> c.firing).map(c -> c.name).toList();
+    public List<String> firing() {
+        return firing;
     }
 
     private void deliver() {

@@ -26,10 +26,14 @@ import javax.sql.DataSource;
 public final class StatusRoutes implements RouteGroup {
 
     static final Duration SHOWN = Duration.ofMinutes(5);
-    private static final Map<String, String> FILES = Map.of(
-            "/admin/status", "text/html; charset=utf-8",
-            "/admin/status.js", "text/javascript; charset=utf-8",
-            "/admin/status.css", "text/css; charset=utf-8");
+    /** A file of the page: where it is served, where it is in the jar, and its type. */
+    private record PageFile(String path, String resource, String type) {
+    }
+
+    private static final List<PageFile> FILES = List.of(
+            new PageFile("/admin/status", "/admin/status.html", "text/html; charset=utf-8"),
+            new PageFile("/admin/status.js", "/admin/status.js", "text/javascript; charset=utf-8"),
+            new PageFile("/admin/status.css", "/admin/status.css", "text/css; charset=utf-8"));
 
     /** What the page shows; one JSON document per second. */
     public record Status(long at, List<LiveStats.Summary> seconds, LiveStats.Summary lastMinute, int activeUsers,
@@ -51,13 +55,13 @@ public final class StatusRoutes implements RouteGroup {
         this.live = live;
         this.dataSource = dataSource;
         this.alerts = alerts;
-        FILES.keySet().forEach(path -> files.put(path, resource(path.equals("/admin/status") ? "/admin/status.html" : path)));
+        FILES.forEach(file -> files.put(file.path(), resource(file.resource())));
     }
 
     @Override
     public void register(RoutesConfig routes) {
-        FILES.forEach((path, type) -> routes.get(path, ctx -> ctx.contentType(type)
-                .header("Cache-Control", "no-cache").result(files.get(path))));
+        FILES.forEach(file -> routes.get(file.path(), ctx -> ctx.contentType(file.type())
+                .header("Cache-Control", "no-cache").result(files.get(file.path()))));
         routes.get("/api/v1/admin/status", ctx -> {
             requireAdmin(ctx);
             ctx.json(status());

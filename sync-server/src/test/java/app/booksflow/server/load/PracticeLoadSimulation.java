@@ -48,7 +48,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The plan's four weighted scenarios against the server's REST API, as the accountants of a generated
@@ -140,21 +142,16 @@ public final class PracticeLoadSimulation extends Simulation {
             return;
         }
         long delay = longProperty("load.screenshotAfterSeconds", afterSeconds);
-        Thread.ofPlatform().daemon().name("status-page-screenshot").start(() -> {
-            try {
-                Thread.sleep(Duration.ofSeconds(delay));
-                try (StatusPageBrowser browser = StatusPageBrowser.open(practice.baseUrl())) {
-                    browser.signIn(practice.adminEmail(), LoadPractice.PASSWORD);
-                    browser.awaitUpdates(3, Duration.ofSeconds(30));
-                    browser.screenshot(Path.of(file));
-                    System.out.println("Status page photographed into " + file);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        CompletableFuture.runAsync(() -> {
+            try (StatusPageBrowser browser = StatusPageBrowser.open(practice.baseUrl())) {
+                browser.signIn(practice.adminEmail(), LoadPractice.PASSWORD);
+                browser.awaitUpdates(3, Duration.ofSeconds(30));
+                browser.screenshot(Path.of(file));
+                System.out.println("Status page photographed into " + file);
             } catch (RuntimeException e) {
                 System.out.println("Could not photograph the status page: " + e);
             }
-        });
+        }, CompletableFuture.delayedExecutor(delay, TimeUnit.SECONDS));
     }
 
     /** The request; in a capacity run, then its time and result into the capacity meter. */
