@@ -17,7 +17,7 @@ import java.util.OptionalInt;
 public final class Arguments {
 
     public static final String USAGE = """
-            Usage: booksflow [--data-dir DIR] [--config-dir DIR] [--check-data]
+            Usage: booksflow [--data-dir DIR] [--config-dir DIR] [--check-data | --smoke]
                    booksflow ocr [--json] [--workers N] [--locale TAG] PATH...
 
             Opens the BooksFlow desktop app.
@@ -26,13 +26,16 @@ public final class Arguments {
               --config-dir DIR   read and write settings in DIR instead of the usual place for this OS
               --check-data       open the data folder without a window, bring its database up to date,
                                  print what it holds and exit (0 when it opens, 1 when it does not)
+              --smoke            check that this installation works and exit (0 when it does, 1 with the
+                                 reason when not): open books (a new folder unless --data-dir is given) with
+                                 the demo practice, show a client's dashboard, read a sample receipt by OCR
               --version          show the version and exit
               -h, --help         show this help and exit
 
             The ocr command reads receipts (JPEG, PNG, TIFF, PDF) in the files and folders given (folders with
             their subfolders) without a window and prints one line per file: its text length and time, or why
             it was refused. --json prints each line as a JSON object; --workers sets how many files are read
-            at once (one per core but one by default). Start Java with OMP_THREAD_LIMIT=1 in the environment.
+            at once (one per core but one by default).
             Vendor, date, total, tax and currency are read from each receipt with a confidence per field;
             --locale (for example en-US, en-GB, de-DE, ja-JP; the machine's by default) says whether
             01/02/2025 is 2 January or 1 February and which dollar $ is.
@@ -54,6 +57,13 @@ public final class Arguments {
 
         /** Open the books with no window, migrate them and report what they hold (for admins and support). */
         record CheckData(LaunchOptions options) implements Command {
+        }
+
+        /**
+         * Check an installation end to end and exit: books opened and migrated, a dashboard drawn on the
+         * screen, one receipt read by OCR (installers run it after installing).
+         */
+        record Smoke(LaunchOptions options) implements Command {
         }
 
         /** Read receipts with OCR and print one line per file (no window, no books opened). */
@@ -81,6 +91,7 @@ public final class Arguments {
         Optional<Path> dataDir = Optional.empty();
         Optional<Path> configDir = Optional.empty();
         boolean checkData = false;
+        boolean smoke = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -92,6 +103,7 @@ public final class Arguments {
                     return new Command.ShowVersion();
                 }
                 case "--check-data" -> checkData = true;
+                case "--smoke" -> smoke = true;
                 case "--data-dir", "--config-dir" -> {
                     String value;
                     if (arg.contains("=")) {
@@ -119,6 +131,12 @@ public final class Arguments {
             }
         }
         LaunchOptions options = new LaunchOptions(dataDir, configDir, jvmStartedAt);
+        if (checkData && smoke) {
+            return new Command.Invalid("--check-data and --smoke cannot be used together");
+        }
+        if (smoke) {
+            return new Command.Smoke(options);
+        }
         return checkData ? new Command.CheckData(options) : new Command.OpenWindow(options);
     }
 

@@ -1,6 +1,8 @@
 package app.booksflow.desktop;
 
 import app.booksflow.desktop.gui.BooksFlowApp;
+import app.booksflow.desktop.gui.SmokeRun;
+import app.booksflow.desktop.settings.AppDirectories;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +27,10 @@ public final class Main {
             case Arguments.Command.ShowVersion version -> System.out.println("BooksFlow " + version());
             case Arguments.Command.ReadReceipts ocr -> System.exit(ReceiptsCommand.run(ocr, System.out, System.err));
             case Arguments.Command.CheckData check -> System.exit(DataCheck.run(check.options(), System.out, System.err));
+            case Arguments.Command.Smoke smoke -> {
+                useCacheFolderForJavaFx();
+                System.exit(SmokeRun.run(smoke.options(), System.out, System.err));
+            }
             case Arguments.Command.Invalid invalid -> {
                 System.err.println("booksflow: " + invalid.problem());
                 System.err.println();
@@ -32,6 +38,7 @@ public final class Main {
                 System.exit(USAGE_ERROR);
             }
             case Arguments.Command.OpenWindow open -> {
+                useCacheFolderForJavaFx();
                 try {
                     BooksFlowApp.runUntilClosed(open.options());
                 } catch (UnsupportedOperationException e) {
@@ -41,6 +48,16 @@ public final class Main {
                     System.exit(1);
                 }
             }
+        }
+    }
+
+    /**
+     * JavaFX unpacks its native libraries before the first window; they go to the OS's cache folder for
+     * BooksFlow (as Tesseract's do) rather than {@code ~/.openjfx}, unless the JVM was told otherwise.
+     */
+    private static void useCacheFolderForJavaFx() {
+        if (System.getProperty("javafx.cachedir") == null) {
+            System.setProperty("javafx.cachedir", AppDirectories.cacheFolderForCurrentUser().resolve("javafx").toString());
         }
     }
 

@@ -71,6 +71,16 @@ class ArgumentsTest {
     }
 
     @Test
+    void smokeKeepsTheDataFolderAndCannotBeMixedWithCheckData() {
+        assertThat(Arguments.parse(List.of("--smoke", "--data-dir", "/tmp/data"), START)).isEqualTo(new Command.Smoke(
+                new LaunchOptions(java.util.Optional.of(Path.of("/tmp/data")), java.util.Optional.empty(), START)));
+        assertThat(Arguments.parse(List.of("--smoke"), START))
+                .isEqualTo(new Command.Smoke(LaunchOptions.defaults(START)));
+        assertThat(Arguments.parse(List.of("--smoke", "--check-data"), START))
+                .isEqualTo(new Command.Invalid("--check-data and --smoke cannot be used together"));
+    }
+
+    @Test
     void versionIsShownWhenAsked() {
         assertThat(Arguments.parse(List.of("--data-dir", "/tmp/data", "--version"), START))
                 .isEqualTo(new Command.ShowVersion());

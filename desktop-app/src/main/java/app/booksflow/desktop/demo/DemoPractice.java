@@ -28,6 +28,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.UUID;
@@ -55,9 +56,23 @@ public final class DemoPractice {
     private DemoPractice() {
     }
 
-    /** Loads {@link PracticeSpec#demo()} on a first run, or finishes a load that was cut short. */
+    /** Loads the demo practice ({@link #specFor}) on a first run, or finishes a load that was cut short. */
     public static Optional<DemoLoad> loadIfEmpty(LocalStore store, Clock clock, Consumer<Client> loaded) {
-        return load(store, PracticeSpec.demo(), clock, loaded);
+        return load(store, specFor(LocalDate.now(clock)), clock, loaded);
+    }
+
+    /**
+     * {@link PracticeSpec#demo()}, or, once its two years lie in the past, the same practice over the 24
+     * calendar months up to today: a new user's dashboard shows this month and last month at work, and a
+     * full year in its chart, whatever the year.
+     */
+    static PracticeSpec specFor(LocalDate today) {
+        PracticeSpec demo = PracticeSpec.demo();
+        if (!today.isAfter(demo.to())) {
+            return demo;
+        }
+        return new PracticeSpec(demo.seed(), demo.clients(), demo.transactions(),
+                today.withDayOfMonth(1).minusMonths(23), today);
     }
 
     /**

@@ -17,8 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Every file gives an {@link OcrOutcome}: its text per page, or a refusal with a reason; a bad file
  * never throws.
  *
- * <p>Tesseract's own threads (OpenMP) must be limited with {@code OMP_THREAD_LIMIT=1} in the environment
- * the JVM starts with (launchers, surefire): the pool already keeps every core busy.
+ * <p>Tesseract's own threads (OpenMP) are limited with {@code OMP_THREAD_LIMIT=1}: the pool already keeps
+ * every core busy. On Linux and macOS {@link OpenMpLimit} sets it when the JVM was started without it; on
+ * Windows it must be in the environment the JVM starts with.
  */
 public final class OcrEngine implements AutoCloseable {
 

@@ -57,7 +57,9 @@ public final class OcrNatives {
         if (installed == null) {
             Installation unpacked = unpack(AppDirectories.cacheFolderForCurrentUser().resolve("ocr"),
                     platform(System.getProperty("os.name", ""), System.getProperty("os.arch", "")));
-            // Must happen before tess4j's library interface is first touched: JNA reads it once.
+            // Both must happen before tess4j's library interface is first touched: JNA reads the path once,
+            // and the OpenMP runtime that loads with Tesseract reads its limit once.
+            OpenMpLimit.applyIfUnset(System.getProperty("os.name", ""));
             useLibraryFolder(unpacked.libraryFolder());
             installed = unpacked;
         }

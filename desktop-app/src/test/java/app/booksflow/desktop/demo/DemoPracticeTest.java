@@ -45,6 +45,40 @@ class DemoPracticeTest {
     }
 
     @Test
+    void theDemoRunsUpToTodayOnceItsOwnYearsArePast() {
+        assertThat(DemoPractice.specFor(LocalDate.of(2025, 6, 30))).isEqualTo(PracticeSpec.demo());
+        assertThat(DemoPractice.specFor(TODAY)).isEqualTo(PracticeSpec.demo());
+
+        PracticeSpec later = DemoPractice.specFor(LocalDate.of(2026, 11, 26));
+        assertThat(later.from()).isEqualTo(LocalDate.of(2024, 12, 1));
+        assertThat(later.to()).isEqualTo(LocalDate.of(2026, 11, 26));
+        assertThat(later.withTransactions(20_000)).isEqualTo(later);
+        assertThat(later.seed()).isEqualTo(PracticeSpec.demo().seed());
+        assertThat(later.clients()).isEqualTo(PracticeSpec.demo().clients());
+    }
+
+    @Test
+    void aNewUserSeesThisMonthAtWork() {
+        MutableClock november = new MutableClock(Instant.parse("2026-11-26T09:00:00Z"));
+        try (LocalStore store = LocalStore.open(new DataDirectory(dir))) {
+            DemoPractice.loadIfEmpty(store, november, client -> { }).orElseThrow();
+
+            long thisMonth = store.readJdbc(connection -> {
+                try (var statement = connection.prepareStatement(
+                        "select count(*) from transactions t where t.date between ? and ?")) {
+                    statement.setObject(1, LocalDate.of(2026, 11, 1));
+                    statement.setObject(2, LocalDate.of(2026, 11, 26));
+                    try (var rows = statement.executeQuery()) {
+                        rows.next();
+                        return rows.getLong(1);
+                    }
+                }
+            });
+            assertThat(thisMonth).isGreaterThan(100);
+        }
+    }
+
+    @Test
     void storesEveryGeneratedTransactionCompleteAndBalanced() {
         PracticeSpec spec = PracticeSpec.demo().withTransactions(2_000);
         try (LocalStore store = LocalStore.open(new DataDirectory(dir))) {
