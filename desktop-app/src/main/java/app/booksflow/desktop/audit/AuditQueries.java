@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.hibernate.Session;
 import org.hibernate.query.SelectionQuery;
 
 /**

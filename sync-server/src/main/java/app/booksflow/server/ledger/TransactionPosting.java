@@ -9,7 +9,6 @@ import app.booksflow.protocol.Mutation;
 import app.booksflow.protocol.MutationOutcome;
 import app.booksflow.protocol.Operation;
 import app.booksflow.protocol.PushRequest;
-import app.booksflow.protocol.RejectionCodes;
 import app.booksflow.server.ApiException;
 import app.booksflow.server.accounts.Caller;
 import app.booksflow.server.db.Db;

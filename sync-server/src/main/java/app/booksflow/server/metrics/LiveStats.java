@@ -43,6 +43,15 @@ public final class LiveStats {
         ring[(int) Math.floorMod(now, SECONDS)].add(now, error, nanos / 1_000_000.0, user);
     }
 
+    /**
+     * A request held open on purpose until there is news (a long poll): it counts as a request, an error
+     * when it failed, and its user as active, but its time says nothing about speed and stays out of p95.
+     */
+    public void recordHeld(boolean error, Object user) {
+        long now = clock.instant().getEpochSecond();
+        ring[(int) Math.floorMod(now, SECONDS)].add(now, error, Double.NaN, user);
+    }
+
     /** Every second of the last {@code span}, oldest first, the current one last. */
     public List<Summary> seconds(Duration span) {
         long now = clock.instant().getEpochSecond();
@@ -61,6 +70,7 @@ public final class LiveStats {
         long[] histogram = new long[BOUNDS.length + 1];
         Set<Object> users = new HashSet<>();
         long requests = 0;
+        long timed = 0;
         long errors = 0;
         for (long at = now - count + 1; at <= now; at++) {
             Second second = ring[(int) Math.floorMod(at, SECONDS)];
@@ -69,6 +79,7 @@ public final class LiveStats {
                     continue;
                 }
                 requests += second.requests;
+                timed += second.timed;
                 errors += second.errors;
                 for (int i = 0; i < histogram.length; i++) {
                     histogram[i] += second.histogram[i];
@@ -76,7 +87,7 @@ public final class LiveStats {
                 users.addAll(second.users);
             }
         }
-        return new Summary(now, requests, errors, p95(histogram, requests), users.size());
+        return new Summary(now, requests, errors, p95(histogram, timed), users.size());
     }
 
     /** The 95th percentile, interpolated inside its bucket; the open last bucket reports its lower bound. */
@@ -111,6 +122,8 @@ public final class LiveStats {
     private static final class Second {
         private long epochSecond = Long.MIN_VALUE;
         private long requests;
+        /** The requests whose time is in the histogram: all but the held ones. */
+        private long timed;
         private long errors;
         private final long[] histogram = new long[BOUNDS.length + 1];
         private final Set<Object> users = new HashSet<>();
@@ -119,6 +132,7 @@ public final class LiveStats {
             if (epochSecond != at) {
                 epochSecond = at;
                 requests = 0;
+                timed = 0;
                 errors = 0;
                 java.util.Arrays.fill(histogram, 0);
                 users.clear();
@@ -127,7 +141,10 @@ public final class LiveStats {
             if (error) {
                 errors++;
             }
-            histogram[bucket(millis)]++;
+            if (!Double.isNaN(millis)) {
+                timed++;
+                histogram[bucket(millis)]++;
+            }
             if (user != null) {
                 users.add(user);
             }
@@ -137,7 +154,7 @@ public final class LiveStats {
             if (epochSecond != at) {
                 return new Summary(at, 0, 0, 0, 0);
             }
-            return new Summary(at, requests, errors, p95(histogram, requests), users.size());
+            return new Summary(at, requests, errors, p95(histogram, timed), users.size());
         }
     }
 }

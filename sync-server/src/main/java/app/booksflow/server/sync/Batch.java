@@ -15,7 +15,6 @@ import app.booksflow.model.ledger.TaxCode;
 import app.booksflow.protocol.ChangeKind;
 import app.booksflow.server.accounts.Caller;
 import app.booksflow.server.sync.SyncStore.LockedClient;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -42,6 +42,25 @@ class LiveStatsTest {
     }
 
     @Test
+    void heldRequestsCountAsRequestsAndUsersButNotInTheP95() {
+        record(20, 4, "ada");
+        for (int i = 0; i < 40; i++) {
+            stats.recordHeld(false, "desk-" + i);
+        }
+        stats.recordHeld(true, "bob");
+
+        LiveStats.Summary window = stats.window(Duration.ofSeconds(10));
+        LiveStats.Summary second = stats.seconds(Duration.ofSeconds(1)).getFirst();
+
+        assertThat(window.requests()).isEqualTo(61);
+        assertThat(window.errors()).isEqualTo(1);
+        assertThat(window.users()).isEqualTo(42);
+        assertThat(window.p95Millis()).isLessThanOrEqualTo(5);
+        assertThat(second.p95Millis()).isLessThanOrEqualTo(5);
+        assertThat(new LiveStats(clock).window(Duration.ofSeconds(10)).p95Millis()).isZero();
+    }
+
+    @Test
     void aSecondOlderThanTheRingIsForgottenNotMixedIn() {
         record(100, 900, "ada");
         clock.advance(Duration.ofSeconds(LiveStats.SECONDS));
