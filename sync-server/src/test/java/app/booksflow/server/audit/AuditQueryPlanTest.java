@@ -20,7 +20,7 @@ class AuditQueryPlanTest {
     @ParameterizedTest
     @EnumSource(value = RiskLevel.class, names = {"HIGH", "CRITICAL"})
     void highAndCriticalEventsByTimeUseThePartialIndex(RiskLevel risk) throws SQLException {
-        assertPlanUses(filter(Optional.empty(), risk), "audit_events_high_risk_by_time");
+        assertPlanUses(filter(Optional.empty(), risk), "audit_events_high_risk_in_page_order");
     }
 
     @Test
@@ -29,7 +29,28 @@ class AuditQueryPlanTest {
                 Optional.empty(), Optional.of(new AuditFilter.Position(Instant.parse("2024-08-01T00:00:00Z"), 13_000)),
                 AuditFilter.DEFAULT_LIMIT);
 
-        assertPlanUses(filter, "audit_events_high_risk_by_time");
+        assertPlanUses(filter, "audit_events_high_risk_in_page_order");
+    }
+
+    @Test
+    void oneClientsHighRiskEventsUseItsPartialIndexInPageOrder() throws SQLException {
+        try (Connection c = PlannerDatabase.connect()) {
+            ClientId client = new ClientId(PlannerDatabase.any(c, "select id from clients where organization_id = "
+                    + "(select id from organizations order by id limit 1) order by id limit 1"));
+            assertPlanUses(filter(Optional.of(client), RiskLevel.HIGH), "audit_events_high_risk_by_client_in_page_order");
+        }
+    }
+
+    @Test
+    void oneClientsMonthUsesTheClientIndexInPageOrder() throws SQLException {
+        try (Connection c = PlannerDatabase.connect()) {
+            ClientId client = new ClientId(PlannerDatabase.any(c, "select id from clients where organization_id = "
+                    + "(select id from organizations order by id limit 1) order by id limit 1"));
+            AuditFilter month = new AuditFilter(Optional.of(client), Optional.empty(),
+                    Optional.of(Instant.parse("2024-03-01T00:00:00Z")), Optional.of(Instant.parse("2024-04-01T00:00:00Z")),
+                    Optional.empty(), AuditFilter.DEFAULT_LIMIT);
+            assertPlanUses(month, "audit_events_by_client_in_page_order");
+        }
     }
 
     @Test

@@ -56,6 +56,15 @@ public record LoadProfile(String name, List<Phase> phases) {
                 Phase.constant("after", 50, Duration.ofSeconds(120))));
     }
 
+    /**
+     * The plan's phases, each a quarter as long (under three minutes), against a practice whose audit trail
+     * holds years of history: are the audit queries still within budget at ten million rows?
+     */
+    public static LoadProfile volume() {
+        return new LoadProfile("volume", full().phases().stream()
+                .map(p -> new Phase(p.name(), p.from(), p.to(), p.duration().dividedBy(4))).toList());
+    }
+
     /** The plan's sustained rate for a long time: heap, pool and latency must stay flat. */
     public static LoadProfile soak(Duration duration) {
         return new LoadProfile("soak", List.of(Phase.constant("sustained", 100, duration)));
@@ -78,15 +87,16 @@ public record LoadProfile(String name, List<Phase> phases) {
         return phases.stream().map(Phase::duration).reduce(Duration.ZERO, Duration::plus);
     }
 
-    /** short, full, spike or soak; the soak lasts {@code soakMinutes}. */
+    /** short, full, spike, soak or volume; the soak lasts {@code soakMinutes}. */
     public static LoadProfile named(String name, Duration soak) {
         return switch (name.strip().toLowerCase(Locale.ROOT)) {
             case "short" -> quick();
             case "full" -> full();
             case "spike" -> spike();
             case "soak" -> soak(soak);
+            case "volume" -> volume();
             default -> throw new IllegalArgumentException("There is no load profile '" + name
-                    + "'; choose short, full, spike, soak or capacity.");
+                    + "'; choose short, full, spike, soak, volume or capacity.");
         };
     }
 }

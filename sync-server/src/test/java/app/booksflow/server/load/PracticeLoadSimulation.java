@@ -57,8 +57,9 @@ import java.util.concurrent.TimeUnit;
  * practice: dashboard 40 %, transaction posting 30 %, receipt upload 20 %, compliance audit trail 10 %.
  * An open model: every arrival is one request, whether or not earlier ones have been answered.
  *
- * <p>System properties: {@code load.profile} (short, full, spike, soak, capacity; default short),
+ * <p>System properties: {@code load.profile} (short, full, spike, soak, volume, capacity; default short),
  * {@code load.rateFactor}, {@code load.clients}, {@code load.transactions}, {@code load.soakMinutes},
+ * {@code load.auditHistory} (events of earlier years in the audit trail; 10,000,000 for volume, else none),
  * {@code load.budgets} (a budgets file instead of the built-in one), and for capacity
  * {@code load.capacity.start}, {@code load.capacity.step}, {@code load.capacity.levelSeconds},
  * {@code load.capacity.levels}, {@code load.capacity.warmUpSeconds} (at the start rate, not judged).
@@ -73,7 +74,9 @@ public final class PracticeLoadSimulation extends Simulation {
     private final String profileName = System.getProperty("load.profile", "short").strip();
     private final boolean capacity = profileName.equalsIgnoreCase("capacity");
     private final Budgets budgets = Budgets.load(profileName);
-    private final LoadPractice practice = LoadPractice.start(practiceSpec(), 16);
+    private final boolean volume = profileName.equalsIgnoreCase("volume");
+    private final LoadPractice practice = LoadPractice.start(practiceSpec(), 16,
+            longProperty("load.auditHistory", volume ? 10_000_000 : 0));
     private final ReceiptSample receipt = ReceiptSample.generate();
     private final Vitals vitals = new Vitals(practice.baseUrl(), practice.adminToken());
     private final Duration capacityWarmUp = Duration.ofSeconds(longProperty("load.capacity.warmUpSeconds", 60));
@@ -108,7 +111,8 @@ public final class PracticeLoadSimulation extends Simulation {
                                 .asMultipartForm()
                                 .check(status().is(200), jsonPath("$.version").exists()))),
                         percent(10.0).then(measured("audit-trail", http("audit-trail")
-                                .get("/api/v1/compliance/audit-trail?client=#{client}&limit=50")
+                                .get(session -> "/api/v1/compliance/audit-trail?client=" + session.getString("client")
+                                        + "&limit=50" + auditFilter())
                                 .header("Authorization", "Bearer #{token}")
                                 .check(status().is(200), jsonPath("$.entries[0].id").exists()))));
 
@@ -194,6 +198,21 @@ public final class PracticeLoadSimulation extends Simulation {
             seats.add(values);
         }
         return seats;
+    }
+
+    /**
+     * What a compliance reviewer asks of the trail: the latest page, or with the volume profile also the
+     * high-risk events or one month of the history.
+     */
+    private String auditFilter() {
+        if (!volume) {
+            return "";
+        }
+        return switch (ThreadLocalRandom.current().nextInt(3)) {
+            case 0 -> "";
+            case 1 -> "&risk=HIGH";
+            default -> "&from=2025-03-01&to=2025-03-31";
+        };
     }
 
     /** A purchase of today paid from the seat's client's bank account. */
