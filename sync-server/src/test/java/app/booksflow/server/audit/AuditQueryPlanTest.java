@@ -35,8 +35,7 @@ class AuditQueryPlanTest {
     @Test
     void oneClientsHighRiskEventsUseItsPartialIndexInPageOrder() throws SQLException {
         try (Connection c = PlannerDatabase.connect()) {
-            ClientId client = new ClientId(PlannerDatabase.any(c, "select id from clients where organization_id = "
-                    + "(select id from organizations order by id limit 1) order by id limit 1"));
+            ClientId client = firstClient(c);
             assertPlanUses(filter(Optional.of(client), RiskLevel.HIGH), "audit_events_high_risk_by_client_in_page_order");
         }
     }
@@ -44,8 +43,7 @@ class AuditQueryPlanTest {
     @Test
     void oneClientsMonthUsesTheClientIndexInPageOrder() throws SQLException {
         try (Connection c = PlannerDatabase.connect()) {
-            ClientId client = new ClientId(PlannerDatabase.any(c, "select id from clients where organization_id = "
-                    + "(select id from organizations order by id limit 1) order by id limit 1"));
+            ClientId client = firstClient(c);
             AuditFilter month = new AuditFilter(Optional.of(client), Optional.empty(),
                     Optional.of(Instant.parse("2024-03-01T00:00:00Z")), Optional.of(Instant.parse("2024-04-01T00:00:00Z")),
                     Optional.empty(), AuditFilter.DEFAULT_LIMIT);
@@ -61,10 +59,15 @@ class AuditQueryPlanTest {
     @Test
     void oneClientsEventsUseTheClientIndexInPageOrder() throws SQLException {
         try (Connection c = PlannerDatabase.connect()) {
-            ClientId client = new ClientId(PlannerDatabase.any(c, "select id from clients where organization_id = "
-                    + "(select id from organizations order by id limit 1) order by id limit 1"));
+            ClientId client = firstClient(c);
             assertPlanUses(filter(Optional.of(client), RiskLevel.LOW), "audit_events_by_client_in_page_order");
         }
+    }
+
+    /** A client of the practice the queries are planned for. */
+    private static ClientId firstClient(Connection c) throws SQLException {
+        return new ClientId(PlannerDatabase.any(c, "select id from clients where organization_id = "
+                + "(select id from organizations order by id limit 1) order by id limit 1"));
     }
 
     private static AuditFilter filter(Optional<ClientId> client, RiskLevel risk) {
