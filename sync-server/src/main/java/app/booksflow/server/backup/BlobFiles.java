@@ -23,6 +23,10 @@ import java.util.zip.ZipOutputStream;
 final class BlobFiles {
 
     static final String PREFIX = "blobs/";
+    /** Where BlobStore receives uploads (and Javalin caches multipart parts) before a file is a receipt file. */
+    static final String INCOMING = "tmp";
+    /** A file {@link #restore} is still writing. */
+    private static final String RESTORING = ".restoring";
 
     private BlobFiles() {
     }
@@ -31,9 +35,12 @@ final class BlobFiles {
         if (!Files.isDirectory(blobDir)) {
             return List.of();
         }
+        Path incoming = blobDir.resolve(INCOMING);
         List<Path> files;
         try (Stream<Path> walk = Files.walk(blobDir)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
+            // Uploads in flight come and go while the backup runs; they are not receipt files yet.
+            files = walk.filter(file -> !file.startsWith(incoming) && !file.getFileName().toString().endsWith(RESTORING))
+                    .filter(Files::isRegularFile).sorted().toList();
         }
         List<BlobEntry> entries = new ArrayList<>();
         for (Path file : files) {
@@ -60,7 +67,7 @@ final class BlobFiles {
                 continue;
             }
             Files.createDirectories(target.getParent());
-            Path partial = target.resolveSibling(target.getFileName() + ".restoring");
+            Path partial = target.resolveSibling(target.getFileName() + RESTORING);
             try (InputStream in = archive.read(PREFIX + entry.path())) {
                 Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
             }

@@ -73,6 +73,10 @@ class BackupRestoreTest {
         Path blob = source.dataDir.resolve("blobs").resolve(BLOB);
         Files.createDirectories(blob.getParent());
         Files.writeString(blob, "a scanned receipt");
+        // An upload still arriving: not a receipt file yet, so not part of the backup.
+        Path arriving = source.dataDir.resolve("blobs/tmp/upload-1.part");
+        Files.createDirectories(arriving.getParent());
+        Files.writeString(arriving, "half a scan");
 
         backup = work.resolve("practice.zip");
         Cli.Result written = Cli.run(Cli.on(sourceUrl, source.dataDir, "backup", "--to", backup.toString()));
@@ -140,6 +144,7 @@ class BackupRestoreTest {
     @Test
     void receiptFilesComeBackIntoTheDataDirectory() throws IOException {
         assertThat(restoredDataDir.resolve("blobs").resolve(BLOB)).hasContent("a scanned receipt");
+        assertThat(restoredDataDir.resolve("blobs/tmp/upload-1.part")).as("uploads in flight stay out").doesNotExist();
     }
 
     @Test
