@@ -238,8 +238,7 @@ public final class Packager {
             Optional<String> missing = missingPackagingTools();
             if (missing.isPresent()) {
                 log.println("No " + os.installerType() + " installer: " + missing.get());
-                Files.createDirectories(installers());
-                Files.writeString(installers().resolve("skipped.txt"), missing.get() + "\n");
+                writeSkipped(missing.get());
                 return new Built(appImage(), imageBytes, Optional.empty(), 0, missing);
             }
             run("jpackage", installerArguments(), log);
@@ -261,6 +260,21 @@ public final class Packager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Records why no installer was made, for the tests that would check it. */
+    void skipped(String reason) {
+        try {
+            deleteRecursively(target);
+            writeSkipped(reason);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void writeSkipped(String reason) throws IOException {
+        Files.createDirectories(installers());
+        Files.writeString(installers().resolve("skipped.txt"), reason + "\n");
     }
 
     /** Why this system's installer cannot be made here, if it cannot. */
@@ -328,6 +342,17 @@ public final class Packager {
         }
         Packager packager = new Packager(Path.of(args[0]), Path.of(args[1]), args[2],
                 Os.named(System.getProperty("os.name", "")), System.getenv());
+        Optional<String> missing = Stream.of("jlink", "jpackage").filter(tool -> ToolProvider.findFirst(tool).isEmpty())
+                .findFirst();
+        if (missing.isPresent()) {
+            // Some JDK packages (a distribution's headless one) leave the packaging tools out; the rest of the
+            // build does not need them.
+            String reason = "this JDK (" + System.getProperty("java.home") + ") has no " + missing.get()
+                    + "; build with a full JDK 21 or newer, such as Eclipse Temurin";
+            System.out.println("No desktop installer: " + reason);
+            packager.skipped(reason);
+            return;
+        }
         packager.build(System.out);
     }
 }

@@ -107,6 +107,17 @@ class PackagerTest {
                         + " (./mvnw -pl installer -am package)");
     }
 
+    @Test
+    void aSkippedInstallerLeavesItsReasonForTheChecks(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path target = dir.resolve("jpackage");
+        java.nio.file.Files.createDirectories(target.resolve("image/BooksFlow"));
+
+        new Packager(JAR, target, "1.0", Os.LINUX, Map.of()).skipped("this JDK has no jpackage");
+
+        assertThat(target.resolve("image")).as("nothing of an earlier build is left to be checked").doesNotExist();
+        assertThat(target.resolve("installers/skipped.txt")).hasContent("this JDK has no jpackage");
+    }
+
     private static String icon(Os os) {
         List<String> image = new Packager(JAR, TARGET, "1.0", os, Map.of())
                 .appImageArguments(TARGET.resolve("input"), TARGET.resolve("icons"));
