@@ -1,6 +1,7 @@
 package app.booksflow.installer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
@@ -110,34 +111,26 @@ class ServerArchiveIT {
         assertThat(result.output()).contains("There is no configuration file " + missing);
     }
 
-    private static int awaitPort(Process server, Path log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            Matcher listening = LISTENING.matcher(Files.readString(log));
-            if (listening.find()) {
-                return Integer.parseInt(listening.group(1));
-            }
-            assertThat(server.isAlive()).as("serve ended early:%n%s", Files.readString(log)).isTrue();
-            Thread.sleep(200);
-        }
-        throw new AssertionError("serve did not start within 120 s:\n" + Files.readString(log));
+    private static int awaitPort(Process server, Path log) {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                .until(() -> LISTENING.matcher(Files.readString(log)).find() || !server.isAlive());
+        Matcher listening = LISTENING.matcher(readQuietly(log));
+        assertThat(listening.find()).as("serve ended early:%n%s", readQuietly(log)).isTrue();
+        return Integer.parseInt(listening.group(1));
     }
 
-    private static HttpResponse<String> awaitReady(HttpClient http, String base) throws Exception {
+    private static HttpResponse<String> awaitReady(HttpClient http, String base) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/ready")).timeout(Duration.ofSeconds(5)).build();
-        HttpResponse<String> last = null;
-        for (int attempt = 0; attempt < 60; attempt++) {
-            try {
-                last = http.send(request, HttpResponse.BodyHandlers.ofString());
-                if (last.statusCode() == 200) {
-                    return last;
-                }
-            } catch (IOException e) {
-                // not accepting yet
-            }
-            Thread.sleep(500);
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> http.send(request, HttpResponse.BodyHandlers.ofString()), ready -> ready.statusCode() == 200);
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
         }
-        return last;
     }
 
     private record Result(int exit, String output) {
