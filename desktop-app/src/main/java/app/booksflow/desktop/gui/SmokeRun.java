@@ -140,10 +140,10 @@ public final class SmokeRun extends Application {
             long loading = System.nanoTime();
             step("loading the demo practice", () -> DemoPractice.loadIfEmpty(store, clock, client -> { }));
             OpenBooks books = OpenBooks.of(store, clock);
-            Client client = step("listing the clients", () -> books.ledger().clients().list().stream()
-                    .min(Comparator.comparing(Client::name))
-                    .orElseThrow(() -> new IllegalStateException("the books hold no client")));
-            out.printf("Practice ready: %d clients (%d ms)%n", books.ledger().clients().list().size(), millisSince(loading));
+            List<Client> clients = step("listing the clients", () -> books.ledger().clients().list());
+            Client client = clients.stream().min(Comparator.comparing(Client::name))
+                    .orElseThrow(() -> new SmokeFailure("listing the clients", new IllegalStateException("the books hold no client")));
+            out.printf("Practice ready: %d clients (%d ms)%n", clients.size(), millisSince(loading));
 
             long drawing = System.nanoTime();
             Dashboard dashboard = step("drawing the dashboard of " + client.name(), () -> drawDashboard(stage, books, client, clock));

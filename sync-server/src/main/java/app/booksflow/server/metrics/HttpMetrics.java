@@ -7,6 +7,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,7 @@ public final class HttpMetrics {
      * its 25-second wait): their time is how long nothing happened, so it stays out of the live p95, the
      * latency alert and the slow-request log. Prometheus still has it, under its own route.
      */
-    static final java.util.Set<String> HELD_ROUTES = java.util.Set.of("POST /api/v1/sync/watch");
+    static final Set<String> HELD_ROUTES = Set.of("POST /api/v1/sync/watch");
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Duration slowRequest;
