@@ -31,14 +31,29 @@ class BudgetsTest {
     }
 
     @Test
-    void theShortProfileHasItsOwnWiderBudgetsAndTheSameErrorBudget() {
+    void theShortProfileOfEveryBuildJudgesTheFailedShareAloneWithTheGoalsErrorBudget() {
         Budgets goals = Budgets.load("capacity");
         Budgets everyBuild = Budgets.load("short");
 
-        for (String scenario : Budgets.SCENARIOS) {
-            assertThat(everyBuild.p95Millis(scenario)).isGreaterThanOrEqualTo(goals.p95Millis(scenario));
-        }
+        assertThat(goals.judgesLatency()).isTrue();
+        assertThat(everyBuild.judgesLatency()).isFalse();
+        assertThat(everyBuild.p95Millis()).isEmpty();
         assertThat(everyBuild.errorPercent()).isEqualTo(goals.errorPercent());
+        assertThatThrownBy(() -> everyBuild.p95Millis("dashboard")).hasMessageContaining("no p95 budget");
+    }
+
+    @Test
+    void aFileWithoutAnyP95LineJudgesOnlyTheFailedShare() throws IOException {
+        Budgets errorsOnly = parse("errors.percent = 0.5\n");
+
+        assertThat(errorsOnly.judgesLatency()).isFalse();
+        assertThat(errorsOnly.errorPercent()).isEqualTo(0.5);
+    }
+
+    @Test
+    void theErrorBudgetIsNeverOptional() {
+        assertThatThrownBy(() -> parse(COMPLETE.replace("errors.percent = 0.1\n", "")))
+                .hasMessageContaining("'errors.percent' is missing");
     }
 
     @Test
@@ -66,7 +81,7 @@ class BudgetsTest {
     @Test
     void anUnknownScenarioHasNoBudget() throws IOException {
         assertThatThrownBy(() -> parse(COMPLETE).p95Millis("login"))
-                .hasMessageContaining("no budget for the scenario 'login'");
+                .hasMessageContaining("no p95 budget for the scenario 'login'");
     }
 
     private static Budgets parse(String text) throws IOException {
