@@ -65,6 +65,8 @@ class WorkflowsTest {
         JsonNode ci = YAML.readTree(WORKFLOWS.resolve("ci.yml").toFile());
 
         assertThat(runs(ci.path("jobs").path("verify"))).contains("bash .ci/run");
+        assertThat(runs(ci.path("jobs").path("load-budgets"))).as("the goals judge a full load run")
+                .contains("gatling:test -Dload.profile=full").doesNotContain("load.budgets");
         for (String workflow : List.of("ci.yml", "release.yml")) {
             JsonNode jobs = YAML.readTree(WORKFLOWS.resolve(workflow).toFile()).path("jobs");
             JsonNode installers = jobs.path(workflow.equals("ci.yml") ? "installers" : "desktop");
