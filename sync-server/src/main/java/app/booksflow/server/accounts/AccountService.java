@@ -263,9 +263,10 @@ public final class AccountService {
                 throw ApiException.notFound("Client " + client);
             }
             try (PreparedStatement insert = c.prepareStatement(
-                    "insert into client_assignments (user_id, client_id) values (?, ?) on conflict do nothing")) {
+                    "insert into client_assignments (user_id, client_id, organization_id) values (?, ?, ?) on conflict do nothing")) {
                 insert.setObject(1, accountant.value());
                 insert.setObject(2, client.value());
+                insert.setObject(3, admin.organization().value());
                 insert.executeUpdate();
             }
             audit.append(c, List.of(event(admin.organization(), Optional.of(admin.user()), accountant,

@@ -41,7 +41,7 @@ public final class OverviewService {
             try (PreparedStatement select = c.prepareStatement("""
                     select o.client_id, c.name, c.base_currency, o.income_this_month, o.expenses_this_month,
                         o.income_last_month, o.expenses_last_month, o.transaction_count
-                    from dashboard_overview o join clients c on c.id = o.client_id
+                    from dashboard_overview o join clients c on c.id = o.client_id and c.organization_id = o.organization_id
                     where o.organization_id = ? order by c.name, o.client_id""")) {
                 select.setObject(1, caller.organization().value());
                 try (ResultSet row = select.executeQuery()) {

@@ -120,8 +120,7 @@ public final class BlobService {
                 select distinct b.size, b.media_type, r.client_id
                 from blobs b
                 join receipts r on r.sha256 = b.sha256
-                join clients cl on cl.id = r.client_id
-                where b.sha256 = ? and cl.organization_id = ?""")) {
+                where b.sha256 = ? and r.organization_id = ?""")) {
             select.setString(1, sha256.hex());
             select.setObject(2, caller.organization().value());
             try (ResultSet row = select.executeQuery()) {

@@ -35,7 +35,7 @@ public final class TransactionReader {
      */
     static final String BY_CLIENT_AND_DATE = """
             select e.payload, e.version
-            from transactions t join entities e on e.id = t.id
+            from transactions t join entities e on e.id = t.id and e.organization_id = t.organization_id
             where t.client_id = ? and t.date >= ? and t.date <= ? and (t.date, t.id) > (?, ?)
             order by t.date, t.id
             limit ?""";

@@ -73,7 +73,7 @@ final class BatchWriter {
         try (PreparedStatement upsert = c.prepareStatement("""
                 insert into clients (id, organization_id, name, base_currency, fiscal_year_start, closing_date)
                 values (?, ?, ?, ?, ?, ?)
-                on conflict (id) do update set name = excluded.name, base_currency = excluded.base_currency,
+                on conflict (id, organization_id) do update set name = excluded.name, base_currency = excluded.base_currency,
                     fiscal_year_start = excluded.fiscal_year_start, closing_date = excluded.closing_date""")) {
             for (Client client : finalValues(batch, Client.class)) {
                 upsert.setObject(1, client.id().value());
@@ -88,10 +88,11 @@ final class BatchWriter {
         }
         if (batch.caller.role() == app.booksflow.model.practice.Role.ACCOUNTANT && !batch.newClients.isEmpty()) {
             try (PreparedStatement assign = c.prepareStatement(
-                    "insert into client_assignments (user_id, client_id) values (?, ?) on conflict do nothing")) {
+                    "insert into client_assignments (user_id, client_id, organization_id) values (?, ?, ?) on conflict do nothing")) {
                 for (ClientId client : batch.newClients) {
                     assign.setObject(1, batch.caller.user().value());
                     assign.setObject(2, client.value());
+                    assign.setObject(3, batch.caller.organization().value());
                     assign.addBatch();
                 }
                 assign.executeBatch();
@@ -102,14 +103,16 @@ final class BatchWriter {
     private static void writeAccounts(Connection c, Batch batch) throws SQLException {
         deleteAll(c, "delete from accounts where id = any(?)", deleted(batch, EntityType.ACCOUNT));
         try (PreparedStatement upsert = c.prepareStatement("""
-                insert into accounts (id, client_id, code, name, type) values (?, ?, ?, ?, ?)
-                on conflict (id) do update set code = excluded.code, name = excluded.name, type = excluded.type""")) {
+                insert into accounts (id, client_id, code, name, type, organization_id) values (?, ?, ?, ?, ?, ?)
+                on conflict (id, organization_id) do update set code = excluded.code, name = excluded.name,
+                    type = excluded.type""")) {
             for (Account account : finalValues(batch, Account.class)) {
                 upsert.setObject(1, account.id().value());
                 upsert.setObject(2, account.client().value());
                 upsert.setString(3, account.code());
                 upsert.setString(4, account.name());
                 upsert.setString(5, account.type().name());
+                upsert.setObject(6, batch.caller.organization().value());
                 upsert.addBatch();
             }
             upsert.executeBatch();
@@ -119,8 +122,9 @@ final class BatchWriter {
     private static void writeTaxCodes(Connection c, Batch batch) throws SQLException {
         deleteAll(c, "delete from tax_codes where id = any(?)", deleted(batch, EntityType.TAX_CODE));
         try (PreparedStatement upsert = c.prepareStatement("""
-                insert into tax_codes (id, client_id, code, name, rate_percent, tax_account_id) values (?, ?, ?, ?, ?, ?)
-                on conflict (id) do update set code = excluded.code, name = excluded.name,
+                insert into tax_codes (id, client_id, code, name, rate_percent, tax_account_id, organization_id)
+                values (?, ?, ?, ?, ?, ?, ?)
+                on conflict (id, organization_id) do update set code = excluded.code, name = excluded.name,
                     rate_percent = excluded.rate_percent, tax_account_id = excluded.tax_account_id""")) {
             for (TaxCode code : finalValues(batch, TaxCode.class)) {
                 upsert.setObject(1, code.id().value());
@@ -129,6 +133,7 @@ final class BatchWriter {
                 upsert.setString(4, code.name());
                 upsert.setBigDecimal(5, code.rate().percent());
                 upsert.setObject(6, code.taxAccount().value());
+                upsert.setObject(7, batch.caller.organization().value());
                 upsert.addBatch();
             }
             upsert.executeBatch();
@@ -145,8 +150,9 @@ final class BatchWriter {
         }
         deleteAll(c, "delete from postings where transaction_id = any(?)", replaced);
         deleteAll(c, "delete from transactions where id = any(?)", deleted(batch, EntityType.TRANSACTION));
-        Copy inserts = new Copy("transactions (id, client_id, date, payee, memo, bank_account_id, total_minor, currency, status)");
-        Copy postings = new Copy("postings (transaction_id, client_id, account_id, amount_minor)");
+        Copy inserts = new Copy("transactions (id, client_id, date, payee, memo, bank_account_id, total_minor, currency, status,"
+                + " organization_id)");
+        Copy postings = new Copy("postings (transaction_id, client_id, account_id, amount_minor, organization_id)");
         try (PreparedStatement update = c.prepareStatement("""
                 update transactions set date = ?, payee = ?, memo = ?, bank_account_id = ?, total_minor = ?,
                     currency = ?, status = ? where id = ?""")) {
@@ -164,12 +170,14 @@ final class BatchWriter {
                 } else {
                     inserts.value(t.id()).value(t.client()).value(t.date()).value(t.payee()).value(t.memo())
                             .value(t.bankAccount()).value(t.total().minorUnits())
-                            .value(t.total().currency().getCurrencyCode()).value(t.status().name()).endRow();
+                            .value(t.total().currency().getCurrencyCode()).value(t.status().name())
+                            .value(batch.caller.organization()).endRow();
                 }
                 Contribution contribution = batch.contributions.get(t.id());
                 if (contribution != null) {
                     for (Posting p : contribution.postings()) {
-                        postings.value(t.id()).value(t.client()).value(p.account()).value(p.amount().minorUnits()).endRow();
+                        postings.value(t.id()).value(t.client()).value(p.account()).value(p.amount().minorUnits())
+                                .value(batch.caller.organization()).endRow();
                     }
                 }
             }
@@ -182,9 +190,10 @@ final class BatchWriter {
     private static void writeReceipts(Connection c, Batch batch) throws SQLException {
         deleteAll(c, "delete from receipts where id = any(?)", deleted(batch, EntityType.RECEIPT));
         try (PreparedStatement upsert = c.prepareStatement("""
-                insert into receipts (id, client_id, sha256, original_name, media_type, size, status, transaction_id, received_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (id) do update set sha256 = excluded.sha256, original_name = excluded.original_name,
+                insert into receipts (id, client_id, sha256, original_name, media_type, size, status, transaction_id, received_at,
+                    organization_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (id, organization_id) do update set sha256 = excluded.sha256, original_name = excluded.original_name,
                     media_type = excluded.media_type, size = excluded.size, status = excluded.status,
                     transaction_id = excluded.transaction_id""")) {
             for (Receipt r : finalValues(batch, Receipt.class)) {
@@ -197,6 +206,7 @@ final class BatchWriter {
                 upsert.setString(7, r.status().name());
                 upsert.setObject(8, r.transaction().map(t -> t.value()).orElse(null));
                 upsert.setTimestamp(9, Timestamp.from(r.receivedAt()));
+                upsert.setObject(10, batch.caller.organization().value());
                 upsert.addBatch();
             }
             upsert.executeBatch();
@@ -229,9 +239,9 @@ final class BatchWriter {
 
     private static void writeDayDeltas(Connection c, Batch batch) throws SQLException {
         try (PreparedStatement upsert = c.prepareStatement("""
-                insert into daily_metrics (client_id, day, income_minor, expense_minor, transaction_count)
-                values (?, ?, ?, ?, ?)
-                on conflict (client_id, day) do update set
+                insert into daily_metrics (client_id, day, income_minor, expense_minor, transaction_count, organization_id)
+                values (?, ?, ?, ?, ?, ?)
+                on conflict (client_id, day, organization_id) do update set
                     income_minor = daily_metrics.income_minor + excluded.income_minor,
                     expense_minor = daily_metrics.expense_minor + excluded.expense_minor,
                     transaction_count = daily_metrics.transaction_count + excluded.transaction_count""")) {
@@ -245,6 +255,7 @@ final class BatchWriter {
                 upsert.setLong(3, delta[0]);
                 upsert.setLong(4, delta[1]);
                 upsert.setLong(5, delta[2]);
+                upsert.setObject(6, batch.caller.organization().value());
                 upsert.addBatch();
             }
             upsert.executeBatch();
@@ -258,7 +269,7 @@ final class BatchWriter {
             byClient.computeIfAbsent(change.client(), k -> new ArrayList<>()).add(change);
         }
         Copy log = new Copy("change_log (client_id, seq, entity_type, entity_id, kind, version, payload, mutation_id, "
-                + "device_id, committed_at)");
+                + "device_id, committed_at, organization_id)");
         try (PreparedStatement reserve = c.prepareStatement(
                 "update clients set change_seq = change_seq + ? where id = ? returning change_seq")) {
             for (var entry : byClient.entrySet()) {
@@ -276,7 +287,8 @@ final class BatchWriter {
                 for (Change change : changes) {
                     log.value(change.client()).value(++seq).value(change.type().name()).value(change.entityId())
                             .value(change.kind().name()).value(change.version()).value(change.payload())
-                            .value(change.mutation()).value(change.device()).value(batch.now).endRow();
+                            .value(change.mutation()).value(change.device()).value(batch.now)
+                            .value(batch.caller.organization()).endRow();
                 }
             }
         }
@@ -285,10 +297,11 @@ final class BatchWriter {
 
     private static void writeOutcomes(Connection c, Batch batch, List<PushService.OutcomeRow> outcomes)
             throws SQLException {
-        Copy copy = new Copy("applied_mutations (device_id, mutation_id, client_id, user_id, outcome, received_at)");
+        Copy copy = new Copy("applied_mutations (device_id, mutation_id, client_id, user_id, outcome, received_at,"
+                + " organization_id)");
         for (PushService.OutcomeRow row : outcomes) {
             copy.value(batch.device).value(row.mutation()).value(row.client()).value(batch.caller.user())
-                    .value(row.outcome()).value(batch.now).endRow();
+                    .value(row.outcome()).value(batch.now).value(batch.caller.organization()).endRow();
         }
         copy.into(c);
     }

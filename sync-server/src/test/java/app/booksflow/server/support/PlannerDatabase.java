@@ -47,13 +47,14 @@ public final class PlannerDatabase {
                 select gen_random_uuid(), o.id, 'Client ' || g, 'EUR', '01-01'
                 from organizations o, generate_series(1, 50) g""");
         s.execute("""
-                insert into daily_metrics (client_id, day, income_minor, expense_minor, transaction_count)
-                select c.id, date '2024-05-01' + d, (random() * 100000)::bigint, (random() * 80000)::bigint,
+                insert into daily_metrics (client_id, organization_id, day, income_minor, expense_minor, transaction_count)
+                select c.id, c.organization_id, date '2024-05-01' + d, (random() * 100000)::bigint, (random() * 80000)::bigint,
                     1 + (random() * 5)::int
                 from clients c, generate_series(0, 399) d""");
         s.execute("""
-                insert into transactions (id, client_id, date, payee, memo, bank_account_id, total_minor, currency, status)
-                select gen_random_uuid(), c.id, date '2024-05-01' + (random() * 400)::int, 'Payee ' || g, '',
+                insert into transactions (id, client_id, organization_id, date, payee, memo, bank_account_id, total_minor,
+                    currency, status)
+                select gen_random_uuid(), c.id, c.organization_id, date '2024-05-01' + (random() * 400)::int, 'Payee ' || g, '',
                     gen_random_uuid(), 1000 + g, 'EUR', 'POSTED'
                 from clients c, generate_series(1, 150) g""");
         s.execute("""
@@ -61,14 +62,15 @@ public final class PlannerDatabase {
                 select t.id, 'TRANSACTION', c.organization_id, t.client_id, 1, '{"payee": "x"}'::jsonb, now()
                 from transactions t join clients c on c.id = t.client_id""");
         s.execute("""
-                insert into change_log (client_id, seq, entity_type, entity_id, kind, version, payload, mutation_id,
-                    device_id, committed_at)
-                select t.client_id, row_number() over (partition by t.client_id order by t.id, v), 'TRANSACTION', t.id,
+                insert into change_log (client_id, organization_id, seq, entity_type, entity_id, kind, version, payload,
+                    mutation_id, device_id, committed_at)
+                select t.client_id, t.organization_id, row_number() over (partition by t.client_id order by t.id, v), 'TRANSACTION', t.id,
                     'UPSERT', v, '{"payee": "x"}', gen_random_uuid(), gen_random_uuid(), now()
                 from transactions t, generate_series(1, 3) v""");
         s.execute("""
-                insert into receipts (id, client_id, sha256, original_name, media_type, size, status, received_at)
-                select gen_random_uuid(), c.id, repeat('a', 64), 'receipt-' || g || '.jpg', 'JPEG', 1000,
+                insert into receipts (id, client_id, organization_id, sha256, original_name, media_type, size, status,
+                    received_at)
+                select gen_random_uuid(), c.id, c.organization_id, repeat('a', 64), 'receipt-' || g || '.jpg', 'JPEG', 1000,
                     case when g % 30 = 0 then 'PENDING' when g % 29 = 0 then 'NEEDS_REVIEW' else 'COMPLETED' end, now()
                 from clients c, generate_series(1, 60) g""");
         s.execute("""
