@@ -1,6 +1,7 @@
 package app.booksflow.server;
 
 import java.util.Objects;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A request that cannot be served, with the HTTP status it maps to, a stable error code and a
@@ -56,5 +57,21 @@ public class ApiException extends RuntimeException {
 
     public static ApiException tooManyRequests(String message) {
         return new ApiException(429, "TOO_MANY_REQUESTS", message);
+    }
+
+    /**
+     * A request body that could not be read to its end. When the connection stayed silent longer
+     * than the server waits ({@code request.idle.timeout}; under overload, often because the request
+     * waited for the database before its body was read), 408: nothing was changed, send it again.
+     * Otherwise the sender broke off or sent something unreadable: 400 with the given code.
+     */
+    public static ApiException unreadableBody(Throwable failure, String code, String message) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException) {
+                return new ApiException(408, "REQUEST_TIMEOUT", "The request's body stopped arriving for longer than"
+                        + " the server waits; nothing was changed. Send the request again.");
+            }
+        }
+        return badRequest(code, message);
     }
 }

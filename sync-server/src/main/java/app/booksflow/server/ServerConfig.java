@@ -20,9 +20,12 @@ import java.util.Properties;
  *
  * @param databaseUrl empty for the embedded PostgreSQL kept in {@code dataDir/postgres}
  * @param keystore    a PKCS#12 keystore enables HTTPS (and HSTS) on the same port
+ * @param requestIdleTimeout how long a connection may stay silent while its request is read or its
+ *                    answer written, before the server gives up on it
  */
 public record ServerConfig(String host, int port, Path dataDir, Optional<String> databaseUrl, String databaseUser,
-        String databasePassword, int databasePoolSize, long maxBlobBytes, long maxRequestBytes, Duration tokenLifetime,
+        String databasePassword, int databasePoolSize, long maxBlobBytes, long maxRequestBytes,
+        Duration requestIdleTimeout, Duration tokenLifetime,
         Duration dashboardRefresh, Duration slowRequest, Duration slowQuery, Optional<String> metricsScrapeToken,
         Optional<Path> keystore, String keystorePassword, int passwordHashMemoryKib, Alerting alerting) {
 
@@ -44,7 +47,7 @@ public record ServerConfig(String host, int port, Path dataDir, Optional<String>
     /** Defaults for a server keeping its data in the folder. */
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig("0.0.0.0", DEFAULT_PORT, dataDir, Optional.empty(), "postgres", "", 16,
-                25L * 1024 * 1024, 30L * 1024 * 1024, Duration.ofDays(30), Duration.ofMinutes(5),
+                25L * 1024 * 1024, 30L * 1024 * 1024, Duration.ofSeconds(30), Duration.ofDays(30), Duration.ofMinutes(5),
                 Duration.ofMillis(500), Duration.ofMillis(100), Optional.empty(), Optional.empty(), "", 19 * 1024,
                 new Alerting(Optional.empty(), 500, 1.0, Duration.ofMinutes(2), Duration.ofMinutes(1)));
     }
@@ -87,6 +90,7 @@ public record ServerConfig(String host, int port, Path dataDir, Optional<String>
                 s.optional("db.url").or(() -> databaseUrl), s.text("db.user", databaseUser),
                 s.text("db.password", databasePassword), s.integer("db.pool.size", databasePoolSize),
                 s.bytes("blob.max.bytes", maxBlobBytes), s.bytes("request.max.bytes", maxRequestBytes),
+                s.positiveDuration("request.idle.timeout", requestIdleTimeout),
                 s.duration("token.lifetime", tokenLifetime), s.duration("dashboard.refresh", dashboardRefresh),
                 s.duration("slow.request", slowRequest), s.duration("slow.query", slowQuery),
                 s.optional("metrics.token").or(() -> metricsScrapeToken),
@@ -139,6 +143,14 @@ public record ServerConfig(String host, int port, Path dataDir, Optional<String>
 
         Duration duration(String key, Duration fallback) {
             return optional(key).map(v -> parse(key, v, Duration::parse)).orElse(fallback);
+        }
+
+        Duration positiveDuration(String key, Duration fallback) {
+            Duration value = duration(key, fallback);
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("The setting " + key + " must be above zero, not " + value + ".");
+            }
+            return value;
         }
 
         Path path(String key, Path fallback) {

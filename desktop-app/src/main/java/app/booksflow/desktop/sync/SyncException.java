@@ -37,8 +37,11 @@ public final class SyncException extends RuntimeException {
         return code;
     }
 
-    /** Whether the same request may succeed later (connection, server trouble, too many requests). */
+    /**
+     * Whether the same request may succeed later: connection or server trouble, too many requests, or
+     * a body the server stopped waiting for (408, nothing changed).
+     */
     public boolean isTransient() {
-        return kind == Kind.OFFLINE || kind == Kind.SERVER || status == 429;
+        return kind == Kind.OFFLINE || kind == Kind.SERVER || status == 429 || status == 408;
     }
 }

@@ -113,7 +113,7 @@ final class BlobStore {
             return content.read(buffer);
         } catch (IOException e) {
             LOG.debug("An upload broke off", e);
-            throw ApiException.badRequest("UPLOAD_INCOMPLETE", "The upload broke off before the whole file arrived.");
+            throw ApiException.unreadableBody(e, "UPLOAD_INCOMPLETE", "The upload broke off before the whole file arrived.");
         }
     }
 

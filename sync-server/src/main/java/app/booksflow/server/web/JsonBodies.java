@@ -40,7 +40,7 @@ public final class JsonBodies {
         } catch (JsonProcessingException e) {
             throw badJson(e);
         } catch (IOException e) {
-            throw ApiException.badRequest("MALFORMED_JSON", "The request body could not be read.");
+            throw ApiException.unreadableBody(e, "MALFORMED_JSON", "The request body could not be read.");
         }
     }
 

@@ -90,7 +90,7 @@ public final class ReceiptRoutes implements RouteGroup {
             if (isTooLarge(e)) {
                 throw ApiException.tooLarge("The file is larger than the limit of " + maxBlobBytes + " bytes.");
             }
-            throw ApiException.badRequest("MALFORMED_MULTIPART", "The multipart form could not be read.");
+            throw ApiException.unreadableBody(e, "MALFORMED_MULTIPART", "The multipart form could not be read.");
         }
     }
 

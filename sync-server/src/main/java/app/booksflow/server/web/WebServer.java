@@ -53,6 +53,7 @@ public final class WebServer {
             javalin.jetty.modifyHttpConfiguration(http -> {
                 http.setSendServerVersion(false);
                 http.setSendXPoweredBy(false);
+                http.setIdleTimeout(config.requestIdleTimeout().toMillis());
             });
             javalin.jetty.host = config.host();
             ReceiptRoutes.limitMultipart(javalin.jetty.multipartConfig, config);

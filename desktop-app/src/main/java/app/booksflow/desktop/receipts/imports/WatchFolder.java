@@ -47,6 +47,7 @@ public final class WatchFolder implements AutoCloseable {
     private final Consumer<Integer> queued;
     private final Thread thread;
     private volatile boolean stopped;
+    /** Opened by the watcher's thread and closed by whoever stops first, both under this object's lock. */
     private WatchService watcher;
 
     /** What a file looked like at the last check. */
@@ -87,38 +88,66 @@ public final class WatchFolder implements AutoCloseable {
 
     private void watch() {
         try {
+            openWatcher();
+            while (!stopped) {
+                try {
+                    check();
+                    awaitChangeOrInterval();
+                } catch (InterruptedException | ClosedWatchServiceException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    // The books busy or closing, a file vanishing under us: the next check tries again.
+                    log.warn("Checking the watch folder {} failed", folder, e);
+                    try {
+                        Thread.sleep(interval.toMillis());
+                    } catch (InterruptedException stop) {
+                        return;
+                    }
+                }
+            }
+        } finally {
+            closeWatcher();
+        }
+    }
+
+    /** Change events for the folder, unless it is already stopped; without them it is looked at every interval. */
+    private synchronized void openWatcher() {
+        if (stopped) {
+            return;
+        }
+        try {
             watcher = FileSystems.getDefault().newWatchService();
             folder.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
         } catch (IOException | UnsupportedOperationException e) {
             log.info("No change events for {} ({}); it is looked at every {} s", folder, e.getMessage(),
                     interval.toSeconds());
-            watcher = null;
-        }
-        while (!stopped) {
-            try {
-                check();
-                awaitChangeOrInterval();
-            } catch (InterruptedException | ClosedWatchServiceException e) {
-                return;
-            } catch (RuntimeException e) {
-                // The books busy or closing, a file vanishing under us: the next check tries again.
-                log.warn("Checking the watch folder {} failed", folder, e);
-                try {
-                    Thread.sleep(interval.toMillis());
-                } catch (InterruptedException stop) {
-                    return;
-                }
-            }
+            closeWatcher();
         }
     }
 
-    private void awaitChangeOrInterval() throws InterruptedException {
+    private synchronized void closeWatcher() {
         if (watcher == null) {
+            return;
+        }
+        try {
+            watcher.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+        watcher = null;
+    }
+
+    private void awaitChangeOrInterval() throws InterruptedException {
+        WatchService events;
+        synchronized (this) {
+            events = watcher;
+        }
+        if (events == null) {
             Thread.sleep(interval.toMillis());
             return;
         }
         // A change only shortens the wait to the next check; stability still needs a second look later.
-        WatchKey key = watcher.poll(interval.toMillis(), TimeUnit.MILLISECONDS);
+        WatchKey key = events.poll(interval.toMillis(), TimeUnit.MILLISECONDS);
         if (key != null) {
             key.pollEvents();
             key.reset();
@@ -182,13 +211,7 @@ public final class WatchFolder implements AutoCloseable {
     public void close() {
         stopped = true;
         thread.interrupt();
-        try {
-            if (watcher != null) {
-                watcher.close();
-            }
-        } catch (IOException e) {
-            // closing anyway
-        }
+        closeWatcher();
         try {
             thread.join(TimeUnit.SECONDS.toMillis(5));
         } catch (InterruptedException e) {

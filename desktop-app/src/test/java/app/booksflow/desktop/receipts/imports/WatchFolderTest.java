@@ -11,8 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -54,6 +56,46 @@ class WatchFolderTest {
     @AfterEach
     void close() {
         books.close();
+    }
+
+    @Test
+    void closingRightAfterStartingNeitherFailsOnItsThreadNorLeavesAWatchOpen() throws Exception {
+        Path watched = Files.createDirectories(dir.resolve("scans"));
+        List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> uncaught.add(e));
+        long inotifyBefore = openInotifyHandles();
+        try {
+            for (int i = 0; i < 300; i++) {
+                WatchFolder.start(importer, client.id(), watched, INTERVAL, n -> { }).close();
+            }
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(previous);
+        }
+
+        assertThat(uncaught).isEmpty();
+        assertThat(openInotifyHandles()).isEqualTo(inotifyBefore);
+    }
+
+    /** The system's change-event handles this process holds open (Linux; elsewhere 0). */
+    private static long openInotifyHandles() throws Exception {
+        Path fds = Path.of("/proc/self/fd");
+        if (!Files.isDirectory(fds)) {
+            return 0;
+        }
+        long count = 0;
+        try (var entries = Files.list(fds)) {
+            for (Path fd : entries.toList()) {
+                try {
+                    if (Files.readSymbolicLink(fd).toString().contains("inotify")) {
+                        count++;
+                    }
+                } catch (java.io.IOException gone) {
+                    // closed meanwhile
+                }
+            }
+        }
+        return count;
     }
 
     @Test
