@@ -1,5 +1,7 @@
 package app.booksflow.server;
 
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.util.Objects;
 import java.util.concurrent.TimeoutException;
 
@@ -60,16 +62,22 @@ public class ApiException extends RuntimeException {
     }
 
     /**
-     * A request body that could not be read to its end. When the connection stayed silent longer
-     * than the server waits ({@code request.idle.timeout}; under overload, often because the request
-     * waited for the database before its body was read), 408: nothing was changed, send it again.
+     * Why a request body could not be read to its end. When the connection stayed silent longer than
+     * the server waits ({@code request.idle.timeout}; under overload, often because the request waited
+     * for the database before its body was read): 408, nothing was changed, send it again. When the
+     * server could not keep the body in its own files (no file handles or disk left): the server's
+     * failure, not the sender's, left to the unexpected-failure path (500, logged for the admin).
      * Otherwise the sender broke off or sent something unreadable: 400 with the given code.
      */
-    public static ApiException unreadableBody(Throwable failure, String code, String message) {
+    public static RuntimeException unreadableBody(Throwable failure, String code, String message) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof TimeoutException) {
                 return new ApiException(408, "REQUEST_TIMEOUT", "The request's body stopped arriving for longer than"
                         + " the server waits; nothing was changed. Send the request again.");
+            }
+            if (cause instanceof FileSystemException disk) {
+                return new UncheckedIOException("Cannot keep a request body in the server's files: " + disk.getMessage(),
+                        disk);
             }
         }
         return badRequest(code, message);

@@ -3,6 +3,7 @@ package app.booksflow.server.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.booksflow.server.support.ApiClient.Response;
+import app.booksflow.server.support.Multipart;
 import app.booksflow.server.support.Practice;
 import app.booksflow.server.support.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,8 +12,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,12 +32,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A request whose body stops arriving for longer than {@code request.idle.timeout} is answered 408
- * with nothing changed, not 400 as if it were malformed: under overload the wait is often the
- * server's own (the request waited for a database connection before its body was read). Requests
- * that are held on purpose, long polls, outlive the timeout.
+ * A request body the server cannot read is answered for what happened, never blamed on the sender
+ * when it was not theirs: a body that stops arriving for longer than {@code request.idle.timeout}
+ * gets 408 with nothing changed (under overload the wait is often the server's own: the request
+ * waited for a database connection before its body was read); a body the server cannot keep in its
+ * own files (no file handles or disk left) gets 500 with an incident for the admin, not 400.
+ * Requests that are held on purpose, long polls, outlive the timeout.
  */
-class StalledBodyTest {
+class UnreadableBodyTest {
 
     private static final Duration IDLE = Duration.ofSeconds(1);
     private static TestServer server;
@@ -41,7 +48,7 @@ class StalledBodyTest {
     @BeforeAll
     static void start() {
         server = TestServer.start(Map.of("request.idle.timeout", IDLE.toString()));
-        practice = Practice.create(server, "stalled-body");
+        practice = Practice.create(server, "unreadable-body");
     }
 
     @AfterAll
@@ -87,6 +94,30 @@ class StalledBodyTest {
             assertThat(leftovers).as("half-received files").isEmpty();
         } catch (java.nio.file.NoSuchFileException none) {
             // nothing was ever received
+        }
+    }
+
+    @Test
+    void anUploadTheServerCannotKeepInItsFilesIsItsOwnFailureNotABadRequest() throws Exception {
+        Path temp = server.dataDir.resolve("blobs").resolve("tmp");
+        Path aside = temp.resolveSibling("tmp-aside");
+        Files.createDirectories(temp);
+        Files.move(temp, aside);
+        Files.writeString(temp, "a file where the temp folder should be");
+        try {
+            Multipart form = new Multipart().field("client", practice.client.id().toString())
+                    .file("file", "r.jpg", "image/jpeg", new byte[300_000]);
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    java.net.URI.create(server.baseUrl() + "/api/v1/receipts/upload"))
+                    .header("Authorization", "Bearer " + practice.accountant.token())
+                    .header("Content-Type", form.contentType())
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes())).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(500);
+            assertThat(answer.body()).contains("INTERNAL_ERROR").contains("incident");
+        } finally {
+            Files.delete(temp);
+            Files.move(aside, temp);
         }
     }
 
