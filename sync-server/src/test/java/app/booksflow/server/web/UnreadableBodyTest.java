@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -108,7 +109,7 @@ class UnreadableBodyTest {
             Multipart form = new Multipart().field("client", practice.client.id().toString())
                     .file("file", "r.jpg", "image/jpeg", new byte[300_000]);
             HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    java.net.URI.create(server.baseUrl() + "/api/v1/receipts/upload"))
+                    URI.create(server.baseUrl() + "/api/v1/receipts/upload"))
                     .header("Authorization", "Bearer " + practice.accountant.token())
                     .header("Content-Type", form.contentType())
                     .POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes())).build(), HttpResponse.BodyHandlers.ofString());
@@ -137,10 +138,10 @@ class UnreadableBodyTest {
     /** Sends the headers and the start of a body of {@code length} bytes, then nothing: the server's answer. */
     private static String stallMidBody(String requestLine, String contentType, String start, int length,
             Map<String, String> headers) throws IOException {
-        URIParts base = URIParts.of(server.baseUrl());
-        try (Socket socket = new Socket(base.host(), base.port())) {
+        URI base = URI.create(server.baseUrl());
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout((int) IDLE.multipliedBy(20).toMillis());
-            StringBuilder request = new StringBuilder(requestLine + " HTTP/1.1\r\nHost: " + base.host() + "\r\n"
+            StringBuilder request = new StringBuilder(requestLine + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\n"
                     + "Authorization: Bearer " + practice.accountant.token() + "\r\nContent-Type: " + contentType
                     + "\r\nContent-Length: " + length + "\r\n");
             headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
@@ -189,13 +190,6 @@ class UnreadableBodyTest {
             }
             body.write(in.readNBytes(bytes));
             in.readNBytes(2);
-        }
-    }
-
-    private record URIParts(String host, int port) {
-        static URIParts of(String url) {
-            java.net.URI uri = java.net.URI.create(url);
-            return new URIParts(uri.getHost(), uri.getPort());
         }
     }
 }
