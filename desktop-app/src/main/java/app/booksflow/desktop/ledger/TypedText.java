@@ -106,6 +106,11 @@ final class TypedText {
         return distinct.size() > most ? Optional.empty() : Optional.of(distinct);
     }
 
+    /** The client's distinct payees, lower case and in the payee index's order, or nothing past {@code most}. */
+    static Optional<List<String>> payees(Connection connection, UUID client, int most) throws SQLException {
+        return distinct(connection, client, "payee_key", PAYEE_INDEX, most);
+    }
+
     /** The client's distinct values of the column, in the index's order, one look-up each; nothing past {@code most}. */
     private static Optional<List<String>> distinct(Connection connection, UUID client, String column, String index,
             int most) throws SQLException {

@@ -150,20 +150,22 @@ public final class WordFilter {
      */
     public static Optional<List<UUID>> candidates(Connection connection, UUID client, String word,
             Optional<LocalDate> from, Optional<LocalDate> to, int most) throws SQLException {
-        String sql = "select st.transaction_id from search_terms st where st.client_id = ? and st.field = ?"
-                + " and st.term >= ? and st.term < ?" + (from.isPresent() ? " and st.on_day >= ?" : "")
-                + (to.isPresent() ? " and st.on_day <= ?" : "") + " limit ?";
+        return candidates(connection, client, word, from, to, most, List.of(SearchField.PAYEE, SearchField.MEMO));
+    }
+
+    /** As {@link #candidates}, for memo terms alone. */
+    public static Optional<List<UUID>> memoCandidates(Connection connection, UUID client, String word,
+            Optional<LocalDate> from, Optional<LocalDate> to, int most) throws SQLException {
+        return candidates(connection, client, word, from, to, most, List.of(SearchField.MEMO));
+    }
+
+    private static Optional<List<UUID>> candidates(Connection connection, UUID client, String word,
+            Optional<LocalDate> from, Optional<LocalDate> to, int most, List<SearchField> fields) throws SQLException {
+        String sql = "select st.transaction_id from search_terms st where " + inClientRange(from, to) + " limit ?";
         TreeSet<UUID> ids = new TreeSet<>(WordFilter::compareIds);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (SearchField field : List.of(SearchField.PAYEE, SearchField.MEMO)) {
-                statement.setObject(1, client);
-                statement.setInt(2, field.code());
-                int index = bindWord(statement, 3, word);
-                for (Optional<LocalDate> day : List.of(from, to)) {
-                    if (day.isPresent()) {
-                        statement.setObject(index++, day.get());
-                    }
-                }
+            for (SearchField field : fields) {
+                int index = bindClientRange(statement, client, field, word, from, to);
                 statement.setInt(index, most + 1);
                 int terms = 0;
                 try (ResultSet rows = statement.executeQuery()) {
@@ -178,6 +180,46 @@ public final class WordFilter {
             }
         }
         return Optional.of(List.copyOf(ids));
+    }
+
+    /**
+     * How many payee terms of the client's transactions dated in the range start with the word: one per
+     * transaction and distinct word of its payee starting with it. From the index by client alone.
+     */
+    public static long payeeTerms(Connection connection, UUID client, String word, Optional<LocalDate> from,
+            Optional<LocalDate> to) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select count(*) from search_terms st where " + inClientRange(from, to))) {
+            bindClientRange(statement, client, SearchField.PAYEE, word, from, to);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    /** How many distinct words of the text start with the word, split as the index splits a payee. */
+    public static int wordsStarting(String text, String word) {
+        return (int) new LinkedHashSet<>(Terms.of(text)).stream().filter(term -> term.startsWith(word)).count();
+    }
+
+    /** One field's terms of a client starting with a word, in a date range; bound by {@link #bindClientRange}. */
+    private static String inClientRange(Optional<LocalDate> from, Optional<LocalDate> to) {
+        return "st.client_id = ? and st.field = ? and st.term >= ? and st.term < ?"
+                + (from.isPresent() ? " and st.on_day >= ?" : "") + (to.isPresent() ? " and st.on_day <= ?" : "");
+    }
+
+    private static int bindClientRange(PreparedStatement statement, UUID client, SearchField field, String word,
+            Optional<LocalDate> from, Optional<LocalDate> to) throws SQLException {
+        statement.setObject(1, client);
+        statement.setInt(2, field.code());
+        int index = bindWord(statement, 3, word);
+        for (Optional<LocalDate> day : List.of(from, to)) {
+            if (day.isPresent()) {
+                statement.setObject(index++, day.get());
+            }
+        }
+        return index;
     }
 
     /** The database's order of UUIDs (unsigned, high bits first): neighbouring ids are read one after the other. */

@@ -66,7 +66,8 @@ public final class LedgerBenchmark {
                     year.sortedBy(LedgerSort.ACCOUNT, true), all.containing("ltd"), all.containing("easyjet"),
                     all.containing("hilton"), all.containing("wagamama"), all.containing("amazon"),
                     all.containing("invoice"), all.containing("card"), year.containing("hil").sortedBy(LedgerSort.PAYEE, false),
-                    all.containing("cash deposit"));
+                    all.containing("cash deposit"),
+                    year.containing("a").amountsBetween(1_000L, null).sortedBy(LedgerSort.PAYEE, false));
             // Text with punctuation: its words find the candidates, the text as typed is checked on them.
             List<LedgerQuery> slow = List.of(all.containing("ltd."), all.containing("card takings,"),
                     all.containing("amazon.").sortedBy(LedgerSort.PAYEE, false), all.containing("-"),

@@ -28,10 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every way of reading a filtered page (row by row, a word by term, by day or gathered, text as typed found
- * through the distinct payees and memos, with the rows of those values gathered or checked row by row) gives
- * the rows and the order of a plain reading of the definition over generated books, in every order and
- * direction: payees and memos repeat (as in real books), hold punctuation, LIKE's characters % _ \ and
- * accents, and dates, amounts, payees and accounts tie so that the tiebreaks (date, then id) count.
+ * through the distinct payees and memos, with the rows of those values gathered or checked row by row, a
+ * word's first page in payee order read payee by payee) gives the rows and the order of a plain reading of
+ * the definition over generated books, in every order and direction: payees and memos repeat (as in real
+ * books), hold punctuation, LIKE's characters % _ \ and accents, and dates, amounts, payees and accounts
+ * tie so that the tiebreaks (date, then id) count.
  */
 class LedgerPathsOrderTest {
 
@@ -101,6 +102,8 @@ class LedgerPathsOrderTest {
         paths.put("typed, rows gathered", new LedgerPages(books.store, -1, -1, most, most));
         paths.put("typed, then row by row", new LedgerPages(books.store, -1, -1, -1, most));
         paths.put("too many distinct values", new LedgerPages(books.store, 5, 20, 40, 3));
+        paths.put("word gathered, by payee", new LedgerPages(books.store, -1, -1, most, most, 0));
+        paths.put("word gathered, not by payee", new LedgerPages(books.store, -1, -1, most, most, Integer.MAX_VALUE));
         LedgerQuery all = LedgerQuery.of(client.id());
         List<LedgerQuery> shapes = new ArrayList<>();
         int shape = 0;
@@ -127,6 +130,11 @@ class LedgerPathsOrderTest {
                             shapeQuery, path.getKey());
                     LedgerPages pages = path.getValue();
                     assertThat(ids(pages.rows(query, 0, LedgerPages.MAX_LIMIT))).as(as).isEqualTo(expected);
+                    // A first page that ends inside a payee's rows, or between a payee's and another's.
+                    for (int limit : List.of(1, 3, 7)) {
+                        assertThat(ids(pages.rows(query, 0, limit))).as(as + ", first " + limit)
+                                .isEqualTo(expected.subList(0, Math.min(limit, expected.size())));
+                    }
                     LedgerPage page = pages.page(query, 1, 3);
                     assertThat(ids(page.rows())).as(as + ", page from the second")
                             .isEqualTo(expected.subList(Math.min(1, expected.size()), Math.min(4, expected.size())));
@@ -189,6 +197,32 @@ class LedgerPathsOrderTest {
             }
         }
         assertThat(ids(pages.rows(LedgerQuery.of(client.id()).containing("z-"), 0, 10))).containsExactly(longest.id());
+    }
+
+    @Test
+    void aPayeeWhoseLowerCaseSplitsOtherwiseIsStillFoundInPayeeOrder() {
+        Locale before = Locale.getDefault();
+        Transaction ikea;
+        try {
+            // The database keeps the payee in lower case the Turkish way ("ıkea ıstanbul"), the search index the
+            // payee as typed ("ikea istanbul"): told apart by payee, "i" would miss it.
+            Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+            ikea = books.ledger.transactions().create(new Transaction(TransactionId.random(), client.id(),
+                    LocalDate.of(2025, 3, 3), "IKEA Istanbul", "", books.account(client.id(), "1000"),
+                    TestBooks.gbp("-9.99"), TransactionStatus.POSTED,
+                    List.of(Split.of(books.account(client.id(), "6100"), TestBooks.gbp("-9.99")))), TestBooks.USER)
+                    .transaction();
+        } finally {
+            Locale.setDefault(before);
+        }
+        LedgerPages gathered = new LedgerPages(books.store, -1, -1, Integer.MAX_VALUE - 1, -1);
+        LedgerPages byPayee = new LedgerPages(books.store, -1, -1, Integer.MAX_VALUE - 1, Integer.MAX_VALUE - 1, 0);
+        for (boolean descending : List.of(false, true)) {
+            LedgerQuery query = LedgerQuery.of(client.id()).containing("i").sortedBy(LedgerSort.PAYEE, descending);
+            List<TransactionId> expected = ids(gathered.rows(query, 0, LedgerPages.MAX_LIMIT));
+            assertThat(expected).contains(ikea.id());
+            assertThat(ids(byPayee.rows(query, 0, LedgerPages.MAX_LIMIT))).isEqualTo(expected);
+        }
     }
 
     /** The definition read plainly over the generated rows, sorted by the order's key, then date, then id. */
