@@ -614,7 +614,7 @@ public final class SyncBooks {
             MessageDigest digest = sha256();
             versions.forEach((id, version) -> digest.update((id + ":" + version + "\n").getBytes(StandardCharsets.UTF_8)));
             return new ClientChecksum(ProtocolVersion.CURRENT, client, counts, HexFormat.of().formatHex(digest.digest()),
-                    List.of());
+                    List.of(), Cursors.of(c, client));
         });
     }
 

@@ -238,7 +238,8 @@ public final class SyncEngine implements AutoCloseable {
     /**
      * Asks the server which clients have changes (waiting up to the given seconds when none has) and
      * pulls each of them page by page; then checks each pulled client's checksum against the server's
-     * when nothing of it waits in the outbox, and reads a client again from the start when they differ.
+     * when nothing of it waits in the outbox and both are at the same change (with the loops running, in a
+     * later round that brings the client nothing new), and reads a client again from the start when they differ.
      */
     public Set<ClientId> pullRound(int waitSeconds) {
         String token = token();
@@ -257,6 +258,12 @@ public final class SyncEngine implements AutoCloseable {
         }
         toVerify.addAll(pulled);
         for (ClientId checked : List.copyOf(toVerify)) {
+            // With the loops running, a client is compared in a round that brings it nothing new: its changes do
+            // not wait behind the comparison (a read of the whole client on both sides), and a client another
+            // device keeps changing is compared when it rests.
+            if (running.get() && pulled.contains(checked)) {
+                continue;
+            }
             if (watch.visible().contains(checked) && verify(token, checked)) {
                 toVerify.remove(checked);
             }
@@ -325,22 +332,29 @@ public final class SyncEngine implements AutoCloseable {
     }
 
     /**
-     * Compares a client's checksum with the server's once nothing of this device waits; a mismatch reads
-     * the client again from the server, and says so.
+     * Compares a client's checksum with the server's once nothing of this device waits and both are at the
+     * same change; a mismatch there reads the client again from the server, and says so.
      *
-     * @return whether the comparison was made (false while changes wait)
+     * @return whether the comparison was made (false while changes wait, or when the server has moved on since
+     *     the last pull: the client is compared after the next one)
      */
+    boolean verify(ClientId clientId) {
+        return verify(token(), clientId);
+    }
+
     private boolean verify(String token, ClientId clientId) {
-        if (books.pendingCount() > 0) {
-            return false;
+        // Twice before repairing: the answers of a push of this device, applied between the server's checksum and
+        // this device's, make them differ once; a real difference stays.
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            Optional<Boolean> same = compare(token, clientId);
+            if (same.isEmpty()) {
+                return false;
+            }
+            if (same.get()) {
+                return true;
+            }
         }
-        ClientChecksum server = client.checksum(token, clientId);
-        ClientChecksum local = books.checksum(clientId);
-        if (sameBooks(server, local)) {
-            return true;
-        }
-        LOG.warn("Client {} differs from the server (local {} / server {}); reading it again", clientId, local.counts(),
-                server.counts());
+        LOG.warn("Client {} differs from the server twice in a row; reading it again", clientId);
         books.resetClient(clientId);
         pullClient(token, clientId);
         String name = books.clientName(clientId).orElse(clientId.toString());
@@ -352,6 +366,31 @@ public final class SyncEngine implements AutoCloseable {
         }
         publish();
         return true;
+    }
+
+    /**
+     * Whether the client's books are the server's, or nothing when they cannot be compared now: changes of this
+     * device wait, or the server's checksum is of a later change than this device has pulled (another device's
+     * change committed since the pull). The server's comes first, so this device's (the larger read) is skipped
+     * when it could prove nothing. A server at an earlier change than this device (restored from a backup) is
+     * compared: that is a difference to repair.
+     */
+    private Optional<Boolean> compare(String token, ClientId clientId) {
+        if (books.pendingCount() > 0) {
+            return Optional.empty();
+        }
+        ClientChecksum server = client.checksum(token, clientId);
+        Cursor cursor = books.cursors().getOrDefault(clientId, Cursor.START);
+        if (server.asOf() != null && !server.asOf().equals(cursor) && serverIsAhead(token, clientId, cursor)) {
+            return Optional.empty();
+        }
+        return Optional.of(sameBooks(server, books.checksum(clientId)));
+    }
+
+    /** Whether the server has changes of the client after the cursor (cursors are the server's to read). */
+    private boolean serverIsAhead(String token, ClientId clientId, Cursor cursor) {
+        return client.watch(token, account().device(), WatchRequest.of(
+                List.of(new WatchRequest.ClientCursor(clientId, cursor)), 0)).behind().contains(clientId);
     }
 
     static boolean sameBooks(ClientChecksum server, ClientChecksum local) {

@@ -17,6 +17,7 @@ import app.booksflow.model.ledger.Transaction;
 import app.booksflow.model.ledger.TransactionStatus;
 import app.booksflow.model.money.Money;
 import app.booksflow.protocol.ClientChecksum;
+import app.booksflow.protocol.Cursor;
 import app.booksflow.server.support.Practice;
 import app.booksflow.server.support.TestServer;
 import java.nio.file.Path;
@@ -112,14 +113,7 @@ class TwoDevicesSyncTest {
 
     @Test
     void booksThatDifferFromTheServersAreReadAgainAndTheRepairIsShown() {
-        Transaction sale = laptop.ledger.transactions().create(sale(LocalDate.of(2025, 6, 2), "Catering", "250.00"),
-                TestBooks.USER).transaction();
-        laptopSync.syncOnce();
-        officeSync.syncOnce();
-        // Damage the office's sync state behind its back: it now believes it holds another version.
-        office.store.runInTransaction(session -> session.createNativeMutationQuery(
-                "update sync_entities set version = version + 7 where entity_id = :id")
-                .setParameter("id", sale.id().value()).executeUpdate());
+        damageTheOfficesSyncState();
         assertThat(office.ledger.sync().checksum(practice.client.id()).versionsHash())
                 .isNotEqualTo(laptop.ledger.sync().checksum(practice.client.id()).versionsHash());
 
@@ -178,6 +172,57 @@ class TwoDevicesSyncTest {
         assertThat(auditActions(office)).contains(AuditAction.SYNC_CONFLICT, AuditAction.CONFLICT_RESOLVED);
         assertConverged();
         assertThat(dashboardProfit(laptop)).isEqualTo(dashboardProfit(office));
+    }
+
+    @Test
+    void aChangeAnotherDeviceCommittedSinceThePullIsNotTakenForADifference() {
+        laptop.ledger.transactions().create(sale(LocalDate.of(2025, 6, 4), "Wedding cake", "320.00"), TestBooks.USER);
+        laptopSync.syncOnce();
+        // The server now holds a change the office has not pulled: its checksum is of a later change.
+        Cursor before = office.ledger.sync().cursors().get(practice.client.id());
+
+        assertThat(officeSync.verify(practice.client.id())).as("compared only at the same change").isFalse();
+        assertThat(office.ledger.sync().cursors().get(practice.client.id())).as("not read again").isEqualTo(before);
+        assertThat(officeSync.status().notice()).isEmpty();
+
+        officeSync.syncOnce();
+        assertThat(officeSync.verify(practice.client.id())).isTrue();
+        assertThat(officeSync.status().notice()).isEmpty();
+        assertThat(officeSync.status().lastError()).isEmpty();
+        assertConverged();
+    }
+
+    @Test
+    void aServerAtAnEarlierChangeThanTheDeviceIsComparedAndTheClientReadAgain() {
+        // As after the server was restored from an older backup: the office has pulled further than the server is,
+        // and holds a version the server does not.
+        damageTheOfficesSyncState();
+        office.store.runInTransaction(session -> session.createNativeMutationQuery(
+                "update sync_cursors set cursor = '1000000' where client_id = :client")
+                .setParameter("client", practice.client.id().value()).executeUpdate());
+
+        assertThat(officeSync.verify(practice.client.id())).isTrue();
+
+        assertThat(officeSync.status().notice()).hasValueSatisfying(n -> assertThat(n).contains("read again"));
+        assertThat(office.ledger.sync().cursors().get(practice.client.id()))
+                .isEqualTo(laptop.ledger.sync().cursors().get(practice.client.id()));
+        assertConverged();
+    }
+
+    @Test
+    void withTheEnginesRunningBooksThatDifferAreComparedAndReadAgainOnceTheClientRests() {
+        damageTheOfficesSyncState();
+        officeSync.pullWait(1);
+        laptopSync.start();
+        officeSync.start();
+
+        Transaction tea = laptop.ledger.transactions().create(sale(LocalDate.of(2025, 6, 3), "Tea room", "12.00"),
+                TestBooks.USER).transaction();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> office.ledger.transactions().find(tea.id()).isPresent());
+        await().atMost(Duration.ofSeconds(20)).until(() -> officeSync.status().notice().isPresent());
+        assertThat(officeSync.status().notice().orElseThrow()).contains("read again");
+        assertThat(officeSync.status().lastError()).isEmpty();
     }
 
     @Test
@@ -244,6 +289,20 @@ class TwoDevicesSyncTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not a server address");
         engine.close();
         assertThat(laptop.ledger.clients().list()).hasSize(1);
+    }
+
+    /**
+     * A sale both devices have synced, then the office's sync state damaged behind its back: it now believes it
+     * holds another version of the sale than the server's.
+     */
+    private void damageTheOfficesSyncState() {
+        Transaction sale = laptop.ledger.transactions().create(sale(LocalDate.of(2025, 6, 2), "Catering", "250.00"),
+                TestBooks.USER).transaction();
+        laptopSync.syncOnce();
+        officeSync.syncOnce();
+        office.store.runInTransaction(session -> session.createNativeMutationQuery(
+                "update sync_entities set version = version + 7 where entity_id = :id")
+                .setParameter("id", sale.id().value()).executeUpdate());
     }
 
     private Transaction sale(LocalDate date, String payee, String gross) {

@@ -2,6 +2,7 @@ package app.booksflow.server.db;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -75,6 +76,19 @@ public final class Db {
         } catch (SQLException e) {
             throw new DatabaseException("Database read '" + name + "' failed", e);
         }
+    }
+
+    /**
+     * Runs read-only work in one repeatable-read transaction: every statement sees the same snapshot, so
+     * figures read by several statements are of one moment.
+     */
+    public <T> T snapshot(String name, Work<T> work) {
+        return inTransaction(name, connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("set transaction isolation level repeatable read, read only");
+            }
+            return work.run(connection);
+        });
     }
 
     private void logIfSlow(String name, long startedNanos) {

@@ -5,6 +5,7 @@ import app.booksflow.model.id.AccountId;
 import app.booksflow.model.id.ClientId;
 import app.booksflow.protocol.ClientChecksum;
 import app.booksflow.protocol.ClientChecksum.AccountBalance;
+import app.booksflow.protocol.Cursor;
 import app.booksflow.protocol.ProtocolVersion;
 import app.booksflow.server.accounts.Caller;
 import app.booksflow.server.db.Db;
@@ -20,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The server's side of the convergence proof: counts, a hash over versions, the trial balance. */
+/** The server's side of the convergence proof: counts, a hash over versions, the trial balance, as of a change. */
 public final class ChecksumService {
 
     private final Db db;
@@ -30,8 +31,16 @@ public final class ChecksumService {
     }
 
     public ClientChecksum checksum(Caller caller, ClientId client) {
-        return db.read("checksum", c -> {
+        // One snapshot: the change position and the figures it gives must be of the same moment.
+        return db.snapshot("checksum", c -> {
             ClientAccess.require(c, caller, client);
+            long head;
+            try (PreparedStatement select = c.prepareStatement("select change_seq from clients where id = ?")) {
+                select.setObject(1, client.value());
+                try (ResultSet row = select.executeQuery()) {
+                    head = row.next() ? row.getLong(1) : 0;
+                }
+            }
             Map<EntityType, Long> counts = new EnumMap<>(EntityType.class);
             MessageDigest digest = sha256();
             try (PreparedStatement select = c.prepareStatement(
@@ -58,7 +67,7 @@ public final class ChecksumService {
                 }
             }
             return new ClientChecksum(ProtocolVersion.CURRENT, client, counts,
-                    HexFormat.of().formatHex(digest.digest()), balances);
+                    HexFormat.of().formatHex(digest.digest()), balances, new Cursor(Long.toString(head)));
         });
     }
 

@@ -101,6 +101,11 @@ class PullPagingAndChecksumTest {
         assertThat(balance(after, practice.account("1200")) - balance(before, practice.account("1200")))
                 .as("the VAT in 120.00 at 20 %").isEqualTo(2_000);
         assertThat(balance(after, practice.account("6100")) - balance(before, practice.account("6100"))).isEqualTo(10_000);
+        // The figures are as of the client's last change: the cursor a device holds once it has pulled everything.
+        assertThat(after.get("asOf").asLong()).isGreaterThan(before.get("asOf").asLong());
+        JsonNode everything = pull("0", 1_000, 0);
+        assertThat(everything.get("hasMore").asBoolean()).isFalse();
+        assertThat(after.get("asOf").asText()).isEqualTo(everything.get("nextCursor").asText());
     }
 
     private static long balance(JsonNode checksum, app.booksflow.model.id.AccountId account) {
