@@ -14,6 +14,6 @@ public class V3__Index_existing_transactions extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        SearchIndex.rebuild(context.getConnection());
+        SearchIndex.rebuildWithoutPayees(context.getConnection());
     }
 }

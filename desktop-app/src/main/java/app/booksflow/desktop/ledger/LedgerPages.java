@@ -15,9 +15,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -65,9 +63,9 @@ public final class LedgerPages {
     static final int DISTINCT_TEXTS = 2_000;
     /**
      * The first page of a word in payee order is read payee by payee ({@link PayeeGroups}) when the word starts
-     * at least this many payee terms of the client in the date range: the rows of the payees holding it are then
-     * read in order, as far as the page goes, instead of each by id (about 5 us each). Fewer, and reading them
-     * by id is cheaper than finding the client's distinct payees.
+     * at least this many payee terms of the client in the date range (counted that far): the rows of the payees
+     * holding it are then read in order, as far as the page goes, instead of each by id (about 5 us each). Fewer,
+     * and reading them by id is cheaper than finding the client's distinct payees.
      */
     static final int GROUPED_PAYEE_TERMS = 1_000;
     /**
@@ -242,45 +240,48 @@ public final class LedgerPages {
     }
 
     /**
-     * The first page of a word's matches in payee order, payee by payee ({@link PayeeGroups}): the rows of a
-     * payee holding the word are read in the payee index's order, each checked for the words (as row by row),
-     * and the other payees' rows are those of the memo matches, read by id with the other filters and sorted
-     * once, when the page first reaches such a payee. Nothing when a memo match's payee was not among the
-     * client's payees (a write in between): the page is then read the usual way.
+     * The first page of a word's matches in payee order, payee by payee ({@link PayeeGroups}). The rows of a payee
+     * with a word starting with the word are read in the payee index's order, each checked for the words (as row by
+     * row), as far as the page goes; so are those of a payee whose memo matches are more than twice what the page
+     * still needs. The memo matches of another payee are read by id with the other filters and sorted. Nothing
+     * when a memo match's row has another payee than its terms say: the page is then read the usual way.
      */
     private static Optional<List<LedgerRow>> byPayee(Connection connection, Client client, LedgerQuery query,
             Filter filter, int limit) throws SQLException {
         PayeeGroups groups = filter.groups();
-        Map<String, List<UUID>> byMemo = null;
         Filter rowByRow = filter.rowByRow();
         List<UUID> ids = new ArrayList<>(limit);
-        try (PreparedStatement statement = connection.prepareStatement("select t.id from "
-                + rowByRow.from(indexFor(LedgerSort.PAYEE)) + " where " + rowByRow.sql(false)
-                + " and t.payee_key = ? order by " + orderBy(query) + " limit ?")) {
+        try (PayeeGroups.Lookup lookup = groups.lookup(connection);
+                PreparedStatement payeeRows = connection.prepareStatement("select t.id from "
+                        + rowByRow.from(indexFor(LedgerSort.PAYEE)) + " where " + rowByRow.sql(false)
+                        + " and t.payee_key = ? order by " + orderBy(query) + " limit ?")) {
             for (String payee : groups.payees(query.descending())) {
                 int wanted = limit - ids.size();
                 if (wanted <= 0) {
                     break;
                 }
-                if (groups.holds(payee)) {
-                    int index = rowByRow.bind(statement, 1, false);
-                    statement.setString(index, payee);
-                    statement.setInt(index + 1, wanted);
-                    try (ResultSet rows = statement.executeQuery()) {
+                List<UUID> memoMatches = List.of();
+                boolean rowsChecked = lookup.holds(payee);
+                if (!rowsChecked) {
+                    memoMatches = lookup.memoMatches(payee);
+                    rowsChecked = memoMatches.size() > 2L * wanted;
+                }
+                if (rowsChecked) {
+                    int index = rowByRow.bind(payeeRows, 1, false);
+                    payeeRows.setString(index, payee);
+                    payeeRows.setInt(index + 1, wanted);
+                    try (ResultSet rows = payeeRows.executeQuery()) {
                         while (rows.next()) {
                             ids.add(rows.getObject(1, UUID.class));
                         }
                     }
-                } else {
-                    if (byMemo == null) {
-                        Optional<Map<String, List<UUID>>> read = memoMatchesByPayee(connection, query, filter);
-                        if (read.isEmpty()) {
-                            return Optional.empty();
-                        }
-                        byMemo = read.get();
+                } else if (!memoMatches.isEmpty()) {
+                    Optional<List<UUID>> matches = memoMatches(connection, query,
+                            filter.withCandidates(inIdOrder(memoMatches)), payee);
+                    if (matches.isEmpty()) {
+                        return Optional.empty();
                     }
-                    List<UUID> matches = byMemo.getOrDefault(payee, List.of());
-                    ids.addAll(matches.subList(0, Math.min(wanted, matches.size())));
+                    ids.addAll(matches.get().subList(0, Math.min(wanted, matches.get().size())));
                 }
             }
         }
@@ -288,32 +289,25 @@ public final class LedgerPages {
     }
 
     /**
-     * The memo matches of the payees not holding the word, in the query's order and by payee, with the other
-     * filters and words checked on each; nothing when one's payee was not among the client's payees.
+     * One payee's memo matches (the filter's candidates) in the query's order, with the other filters and words
+     * checked on each; nothing when one's row has another payee (its terms are out of step with it).
      */
-    private static Optional<Map<String, List<UUID>>> memoMatchesByPayee(Connection connection, LedgerQuery query,
-            Filter filter) throws SQLException {
-        PayeeGroups groups = filter.groups();
-        Map<String, List<UUID>> byPayee = new HashMap<>();
-        if (groups.memoMatches().isEmpty()) {
-            return Optional.of(byPayee);
-        }
+    private static Optional<List<UUID>> memoMatches(Connection connection, LedgerQuery query, Filter filter,
+            String payee) throws SQLException {
+        List<UUID> ids = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("select t.id, t.payee_key from "
                 + filter.from(null) + " where " + filter.sql(false) + " order by " + orderBy(query))) {
             filter.bind(statement, 1, false);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    String payee = rows.getString(2);
-                    if (!groups.knows(payee)) {
+                    if (!payee.equals(rows.getString(2))) {
                         return Optional.empty();
                     }
-                    if (!groups.holds(payee)) {
-                        byPayee.computeIfAbsent(payee, key -> new ArrayList<>()).add(rows.getObject(1, UUID.class));
-                    }
+                    ids.add(rows.getObject(1, UUID.class));
                 }
             }
         }
-        return Optional.of(byPayee);
+        return Optional.of(ids);
     }
 
     /**
@@ -507,10 +501,10 @@ public final class LedgerPages {
                 }
                 if (word != null && firstPage && query.sort() == LedgerSort.PAYEE && words.get().literal().isEmpty()) {
                     Optional<PayeeGroups> groups = PayeeGroups.find(connection, client, word, query.from(), query.to(),
-                            groupedPayeeTerms, Math.min(distinctTexts, GROUPED_PAYEES), middleTerms);
+                            groupedPayeeTerms, Math.min(distinctTexts, GROUPED_PAYEES));
                     if (groups.isPresent()) {
-                        return new Filter(query, words, word, false, groups.get().memoMatches(), primaryKey(connection),
-                                false, false, groups.get());
+                        return new Filter(query, words, word, false, null, primaryKey(connection), false, false,
+                                groups.get());
                     }
                 }
                 if (word != null) {
@@ -582,8 +576,8 @@ public final class LedgerPages {
      * @param primaryKey the primary key index's name when a word is read by term or by day, or candidates by id
      * @param typed the candidates are the rows of the payees and memos that hold the text as typed
      * @param none nothing matches
-     * @param groups for a first page in payee order, the word's matches told apart by payee, with its memo
-     *     matches as the candidates (or null)
+     * @param groups for a first page in payee order, the word's matches told apart by payee (or null); the
+     *     word is then {@code byTermWord}, and a payee's memo matches become the candidates of a copy
      */
     private record Filter(LedgerQuery query, Optional<WordFilter> words, String byTermWord, boolean byDay,
             List<UUID> candidates, String primaryKey, boolean typed, boolean none, PayeeGroups groups) {
@@ -591,6 +585,11 @@ public final class LedgerPages {
         /** The same query with every word checked on each row read. */
         Filter rowByRow() {
             return new Filter(query, words, null, false, null, primaryKey, false, false, null);
+        }
+
+        /** The same query over the given transactions (in id order) of the word read by term. */
+        Filter withCandidates(List<UUID> ids) {
+            return new Filter(query, words, byTermWord, false, ids, primaryKey, false, false, null);
         }
 
         /** Binds the one word, the client and the dates of {@link WordFilter#idsByDaySql}; returns the next index. */

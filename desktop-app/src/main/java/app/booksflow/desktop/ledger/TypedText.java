@@ -114,26 +114,54 @@ final class TypedText {
     /** The client's distinct values of the column, in the index's order, one look-up each; nothing past {@code most}. */
     private static Optional<List<String>> distinct(Connection connection, UUID client, String column, String index,
             int most) throws SQLException {
-        String select = "select t." + column + " from transactions t use index (" + index + ") where t.client_id = ?";
-        String order = " order by t.client_id, t." + column + " limit 1";
-        List<String> values = new ArrayList<>();
+        return distinct(connection, "transactions t use index (" + index + ")", List.of("t.client_id"), List.of(client),
+                "t." + column, most);
+    }
+
+    /**
+     * The distinct values of a column within the rows whose leading columns of an index equal the values given, in
+     * the index's order (the column next after them), one look-up each; nothing past {@code most}. A null value
+     * (first in the index) is listed as null.
+     *
+     * @param from the table and the index to read, as a from clause
+     * @param leading the index's leading columns, each equal to the value at its place in {@code values}
+     */
+    static Optional<List<String>> distinct(Connection connection, String from, List<String> leading,
+            List<Object> values, String column, int most) throws SQLException {
+        String where = String.join(" and ", leading.stream().map(name -> name + " = ?").toList());
+        String select = "select " + column + " from " + from + " where " + where;
+        String order = " order by " + String.join(", ", leading) + ", " + column + " limit 1";
+        List<String> found = new ArrayList<>();
         try (PreparedStatement first = connection.prepareStatement(select + order);
-                PreparedStatement next = connection.prepareStatement(select + " and t." + column + " >= ?" + order)) {
-            first.setObject(1, client);
-            String value = one(first);
-            next.setObject(1, client);
+                PreparedStatement next = connection.prepareStatement(select + " and " + column + " >= ?" + order)) {
+            for (int i = 0; i < values.size(); i++) {
+                first.setObject(i + 1, values.get(i));
+                next.setObject(i + 1, values.get(i));
+            }
+            boolean any;
+            String value;
+            try (ResultSet rows = first.executeQuery()) {
+                any = rows.next();
+                value = any ? rows.getString(1) : null;
+            }
+            if (any && value == null) {
+                found.add(null);
+                // The least string: every non-null value is at least that.
+                next.setString(values.size() + 1, "");
+                value = one(next);
+            }
             while (value != null) {
-                if (values.size() == most) {
+                if (found.size() == most) {
                     return Optional.empty();
                 }
-                values.add(value);
+                found.add(value);
                 // The least string after the value: the index is entered past all of its rows. With "> value"
                 // the database enters at the value and steps over each of its rows (every row of the client).
-                next.setString(2, value + "\u0000");
+                next.setString(values.size() + 1, value + "\u0000");
                 value = one(next);
             }
         }
-        return Optional.of(values);
+        return Optional.of(found);
     }
 
     private static String one(PreparedStatement statement) throws SQLException {

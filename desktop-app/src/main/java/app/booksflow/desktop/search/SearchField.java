@@ -16,7 +16,7 @@ public enum SearchField {
     }
 
     /** The stored TINYINT: stable even if the constants are reordered. */
-    int code() {
+    public int code() {
         return code;
     }
 

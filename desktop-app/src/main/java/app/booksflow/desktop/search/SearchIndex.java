@@ -4,7 +4,6 @@ import app.booksflow.desktop.store.LedgerRows;
 import app.booksflow.desktop.store.LocalStore;
 import app.booksflow.model.id.ClientId;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -42,22 +41,28 @@ public final class SearchIndex {
         });
     }
 
-    /**
-     * On the caller's connection and so in its transaction: also the migration (V3) that indexed older
-     * books, from before the backlog's table existed.
-     */
+    /** On the caller's connection and so in its transaction. */
     public static void rebuild(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
+        rebuild(connection, new SearchTermWriter(connection));
+    }
+
+    /**
+     * The migration (V3) that indexed older books, from before the backlog's table existed: their terms as its
+     * schema held them, without the payee that V18 adds and fills.
+     */
+    public static void rebuildWithoutPayees(Connection connection) throws SQLException {
+        rebuild(connection, SearchTermWriter.withoutPayees(connection));
+    }
+
+    private static void rebuild(Connection connection, SearchTermWriter writer) throws SQLException {
+        try (writer; Statement statement = connection.createStatement()) {
             statement.executeUpdate("delete from search_terms");
-        }
-        List<ClientId> clients = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("select id from clients order by id");
-                ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                clients.add(new ClientId(rows.getObject(1, UUID.class)));
+            List<ClientId> clients = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery("select id from clients order by id")) {
+                while (rows.next()) {
+                    clients.add(new ClientId(rows.getObject(1, UUID.class)));
+                }
             }
-        }
-        try (SearchTermWriter writer = new SearchTermWriter(connection)) {
             for (ClientId client : clients) {
                 LedgerRows.forEachTransaction(connection, client, false, transaction -> {
                     try {

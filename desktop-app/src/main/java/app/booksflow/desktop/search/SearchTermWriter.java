@@ -36,13 +36,30 @@ public final class SearchTermWriter implements AutoCloseable {
     private final PreparedStatement delete;
     private final List<Row> pending = new ArrayList<>();
 
-    private record Row(String term, UUID transaction, int field, UUID client, LocalDate onDay) {
+    /** {@code payee}: the transaction's payee as typed, on payee and memo terms (null on the others). */
+    private record Row(String term, UUID transaction, int field, UUID client, LocalDate onDay, String payee) {
     }
 
+    private final boolean payees;
+
     public SearchTermWriter(Connection connection) throws SQLException {
-        insert = connection.prepareStatement(
-                "insert into search_terms (term, transaction_id, field, client_id, on_day) values (?, ?, ?, ?, ?)");
+        this(connection, true);
+    }
+
+    private SearchTermWriter(Connection connection, boolean payees) throws SQLException {
+        this.payees = payees;
+        insert = connection.prepareStatement(payees
+                // The payee in lower case by the database itself, the way the transaction's payee_key is computed
+                // (in the JVM's locale), so that the two are equal.
+                ? "insert into search_terms (term, transaction_id, field, client_id, on_day, payee_key)"
+                        + " values (?, ?, ?, ?, ?, lower(?))"
+                : "insert into search_terms (term, transaction_id, field, client_id, on_day) values (?, ?, ?, ?, ?)");
         delete = connection.prepareStatement("delete from search_terms where transaction_id = ?");
+    }
+
+    /** Terms without their payee, for the migration (V3) that indexed books before V18 added the column (and filled it). */
+    public static SearchTermWriter withoutPayees(Connection connection) throws SQLException {
+        return new SearchTermWriter(connection, false);
     }
 
     public void add(Transaction transaction) throws SQLException {
@@ -57,9 +74,10 @@ public final class SearchTermWriter implements AutoCloseable {
     }
 
     private void add(Transaction transaction, SearchField field, Set<String> terms) throws SQLException {
+        String payee = field == SearchField.PAYEE || field == SearchField.MEMO ? transaction.payee() : null;
         for (String term : terms) {
             pending.add(new Row(term, transaction.id().value(), field.code(), transaction.client().value(),
-                    transaction.date()));
+                    transaction.date(), payee));
         }
         if (pending.size() >= BUFFER) {
             flush();
@@ -95,6 +113,9 @@ public final class SearchTermWriter implements AutoCloseable {
             insert.setInt(3, row.field());
             insert.setObject(4, row.client());
             insert.setObject(5, row.onDay());
+            if (payees) {
+                insert.setString(6, row.payee());
+            }
             insert.addBatch();
             if (++batched % BATCH == 0) {
                 insert.executeBatch();

@@ -153,12 +153,6 @@ public final class WordFilter {
         return candidates(connection, client, word, from, to, most, List.of(SearchField.PAYEE, SearchField.MEMO));
     }
 
-    /** As {@link #candidates}, for memo terms alone. */
-    public static Optional<List<UUID>> memoCandidates(Connection connection, UUID client, String word,
-            Optional<LocalDate> from, Optional<LocalDate> to, int most) throws SQLException {
-        return candidates(connection, client, word, from, to, most, List.of(SearchField.MEMO));
-    }
-
     private static Optional<List<UUID>> candidates(Connection connection, UUID client, String word,
             Optional<LocalDate> from, Optional<LocalDate> to, int most, List<SearchField> fields) throws SQLException {
         String sql = "select st.transaction_id from search_terms st where " + inClientRange(from, to) + " limit ?";
@@ -183,24 +177,24 @@ public final class WordFilter {
     }
 
     /**
-     * How many payee terms of the client's transactions dated in the range start with the word: one per
-     * transaction and distinct word of its payee starting with it. From the index by client alone.
+     * How many payee terms of the client's transactions dated in the range start with the word, counted no
+     * further than {@code cap}: one per transaction and distinct word of its payee starting with it. From the
+     * index by client alone.
      */
     public static long payeeTerms(Connection connection, UUID client, String word, Optional<LocalDate> from,
-            Optional<LocalDate> to) throws SQLException {
+            Optional<LocalDate> to, int cap) throws SQLException {
+        if (cap <= 0) {
+            return 0;
+        }
         try (PreparedStatement statement = connection.prepareStatement(
-                "select count(*) from search_terms st where " + inClientRange(from, to))) {
-            bindClientRange(statement, client, SearchField.PAYEE, word, from, to);
+                "select count(*) from (select 1 from search_terms st where " + inClientRange(from, to) + " limit ?) c")) {
+            int index = bindClientRange(statement, client, SearchField.PAYEE, word, from, to);
+            statement.setInt(index, cap);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
             }
         }
-    }
-
-    /** How many distinct words of the text start with the word, split as the index splits a payee. */
-    public static int wordsStarting(String text, String word) {
-        return (int) new LinkedHashSet<>(Terms.of(text)).stream().filter(term -> term.startsWith(word)).count();
     }
 
     /** One field's terms of a client starting with a word, in a date range; bound by {@link #bindClientRange}. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.booksflow.desktop.demo.DemoPractice;
 import app.booksflow.desktop.store.DataDirectory;
 import app.booksflow.desktop.store.LocalStore;
+import app.booksflow.desktop.support.OlderBooks;
 import app.booksflow.desktop.support.TestBooks;
 import app.booksflow.model.id.AccountId;
 import app.booksflow.model.id.TransactionId;
@@ -25,7 +26,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -143,18 +143,10 @@ class FirstAccountColumnTest {
             DemoPractice.load(store, PracticeSpec.tiny(), Clock.systemUTC(), client -> { });
         }
         String url = "jdbc:h2:file:" + data.database();
-        int later;
-        try (Connection connection = DriverManager.getConnection(url, "booksflow", "");
-                Statement statement = connection.createStatement()) {
-            statement.execute("drop index transactions_by_client_account");
-            statement.execute("alter table transactions drop column main_account_name");
-            // V7 and every later migration (each written to run again over its own work) are not applied yet.
-            later = statement.executeUpdate("delete from \"flyway_schema_history\" where \"installed_rank\" >= "
-                    + "(select \"installed_rank\" from \"flyway_schema_history\" where \"version\" = '7')");
-        }
+        int later = OlderBooks.before(url, "7", "drop index transactions_by_client_account",
+                "alter table transactions drop column main_account_name");
         // The fill touches only rows not filled yet: run it by hand once more after the first run.
-        Flyway flyway = Flyway.configure().dataSource(url, "booksflow", "").locations("classpath:db/desktop").load();
-        assertThat(flyway.migrate().migrationsExecuted).isEqualTo(later).isPositive();
+        assertThat(OlderBooks.migrate(url)).isEqualTo(later).isPositive();
         String script = new String(getClass().getResourceAsStream("/db/desktop/V7__ledger_first_account.sql")
                 .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         try (Connection connection = DriverManager.getConnection(url, "booksflow", "");

@@ -201,20 +201,9 @@ class LedgerPathsOrderTest {
 
     @Test
     void aPayeeWhoseLowerCaseSplitsOtherwiseIsStillFoundInPayeeOrder() {
-        Locale before = Locale.getDefault();
-        Transaction ikea;
-        try {
-            // The database keeps the payee in lower case the Turkish way ("ıkea ıstanbul"), the search index the
-            // payee as typed ("ikea istanbul"): told apart by payee, "i" would miss it.
-            Locale.setDefault(Locale.forLanguageTag("tr-TR"));
-            ikea = books.ledger.transactions().create(new Transaction(TransactionId.random(), client.id(),
-                    LocalDate.of(2025, 3, 3), "IKEA Istanbul", "", books.account(client.id(), "1000"),
-                    TestBooks.gbp("-9.99"), TransactionStatus.POSTED,
-                    List.of(Split.of(books.account(client.id(), "6100"), TestBooks.gbp("-9.99")))), TestBooks.USER)
-                    .transaction();
-        } finally {
-            Locale.setDefault(before);
-        }
+        // The database keeps the payee in lower case the Turkish way ("ıkea ıstanbul"), the search index the
+        // payee as typed ("ikea istanbul"): told apart by payee, "i" would miss it.
+        Transaction ikea = createInTurkish("IKEA Istanbul", "6100");
         LedgerPages gathered = new LedgerPages(books.store, -1, -1, Integer.MAX_VALUE - 1, -1);
         LedgerPages byPayee = new LedgerPages(books.store, -1, -1, Integer.MAX_VALUE - 1, Integer.MAX_VALUE - 1, 0);
         for (boolean descending : List.of(false, true)) {
@@ -223,6 +212,57 @@ class LedgerPathsOrderTest {
             assertThat(expected).contains(ikea.id());
             assertThat(ids(byPayee.rows(query, 0, LedgerPages.MAX_LIMIT))).isEqualTo(expected);
         }
+    }
+
+    @Test
+    void termsNamingAPayeeNoTransactionHasAreNotTrusted() {
+        Transaction ikea = createInTurkish("IKEA", "7300");
+        // Renamed in another locale, the account's rows are written again: the database computes their payee in
+        // lower case anew ("ikea"), while the terms, not written again, still name "ıkea".
+        books.ledger.accounts().rename(books.account(client.id(), "7300"), "Sundries", TestBooks.USER);
+        assertThat(payeeKeyOf(ikea.id())).isEqualTo("ikea");
+        assertThat(termPayeesOf(ikea.id())).containsOnly("ıkea");
+        // A memo match whose terms name a payee that no row has (as a hand-made case of the same).
+        Transaction takings = ledger.stream().filter(t -> t.memo().startsWith("Cash takings")).findFirst().orElseThrow();
+        books.store.runInTransaction(session -> session.createNativeMutationQuery(
+                "update search_terms set payee_key = 'nobody' where transaction_id = :id")
+                .setParameter("id", takings.id().value()).executeUpdate());
+        LedgerPages gathered = new LedgerPages(books.store, -1, -1, Integer.MAX_VALUE - 1, -1);
+        LedgerPages byPayee = new LedgerPages(books.store, -1, -1, Integer.MAX_VALUE - 1, Integer.MAX_VALUE - 1, 0);
+        for (String text : List.of("i", "ta")) {
+            for (boolean descending : List.of(false, true)) {
+                LedgerQuery query = LedgerQuery.of(client.id()).containing(text).sortedBy(LedgerSort.PAYEE, descending);
+                List<TransactionId> expected = ids(gathered.rows(query, 0, LedgerPages.MAX_LIMIT));
+                assertThat(expected).contains(text.equals("i") ? ikea.id() : takings.id());
+                assertThat(ids(byPayee.rows(query, 0, LedgerPages.MAX_LIMIT))).as(text).isEqualTo(expected);
+            }
+        }
+    }
+
+    /** A transaction of the client with the payee, booked to the account, written in a Turkish JVM. */
+    private Transaction createInTurkish(String payee, String accountCode) {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+            return books.ledger.transactions().create(new Transaction(TransactionId.random(), client.id(),
+                    LocalDate.of(2025, 3, 3), payee, "", books.account(client.id(), "1000"), TestBooks.gbp("-9.99"),
+                    TransactionStatus.POSTED, List.of(Split.of(books.account(client.id(), accountCode),
+                            TestBooks.gbp("-9.99")))), TestBooks.USER).transaction();
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+
+    private String payeeKeyOf(TransactionId id) {
+        return books.store.read(session -> session.createNativeQuery(
+                "select payee_key from transactions where id = :id", String.class)
+                .setParameter("id", id.value()).getSingleResult());
+    }
+
+    private List<String> termPayeesOf(TransactionId id) {
+        return books.store.read(session -> session.createNativeQuery(
+                "select payee_key from search_terms where transaction_id = :id and field = 0", String.class)
+                .setParameter("id", id.value()).getResultList());
     }
 
     /** The definition read plainly over the generated rows, sorted by the order's key, then date, then id. */

@@ -10,6 +10,7 @@ import app.booksflow.desktop.audit.AuditQuery;
 import app.booksflow.desktop.audit.AuditRecord;
 import app.booksflow.desktop.store.DataDirectory;
 import app.booksflow.desktop.support.DashboardSnapshot;
+import app.booksflow.desktop.support.OlderBooks;
 import app.booksflow.desktop.support.TestBooks;
 import app.booksflow.model.DomainException;
 import app.booksflow.model.EntityType;
@@ -25,14 +26,10 @@ import app.booksflow.model.receipt.ReceiptStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -220,16 +217,10 @@ class ReceiptCategoryTest {
         books.close();
 
         String url = "jdbc:h2:file:" + new DataDirectory(dir.resolve("books")).database();
-        int later;
-        try (Connection connection = DriverManager.getConnection(url, "booksflow", "");
-                Statement statement = connection.createStatement()) {
-            // V11 and every migration after it, as if the books had stopped at V10.
-            later = statement.executeUpdate("delete from \"flyway_schema_history\" where \"installed_rank\" >= "
-                    + "(select \"installed_rank\" from \"flyway_schema_history\" where \"version\" = '11')");
-        }
-        Flyway flyway = Flyway.configure().dataSource(url, "booksflow", "").locations("classpath:db/desktop").load();
+        // V11 and every migration after it, as if the books had stopped at V10.
+        int later = OlderBooks.before(url, "11");
         assertThat(later).isPositive();
-        assertThat(flyway.migrate().migrationsExecuted).isEqualTo(later);
+        assertThat(OlderBooks.migrate(url)).isEqualTo(later);
 
         books = TestBooks.open(dir.resolve("books"));
         assertThat(books.ledger.receipts().category(receipt.id())).contains(meals);

@@ -14,12 +14,12 @@ public record SearchSnapshot(List<String> rows) {
         return store.read(session -> session.doReturningWork(connection -> {
             List<String> rows = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(
-                    "select term, transaction_id, field, client_id, on_day from search_terms "
+                    "select term, transaction_id, field, client_id, on_day, payee_key from search_terms "
                             + "order by transaction_id, field, term");
                     ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
                     rows.add(result.getString(1) + " " + result.getString(2) + " " + result.getInt(3) + " "
-                            + result.getString(4) + " " + result.getString(5));
+                            + result.getString(4) + " " + result.getString(5) + " " + result.getString(6));
                 }
             }
             return new SearchSnapshot(rows);
