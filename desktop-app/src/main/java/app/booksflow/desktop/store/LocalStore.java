@@ -97,7 +97,15 @@ public final class LocalStore implements AutoCloseable {
      * @throws StoreLockedException when another window already has this data folder open
      */
     public static LocalStore open(DataDirectory directory) {
-        return open(directory, SchemaCheck.FAST, LocalStore::onOwnThread);
+        return open(directory, stage -> { });
+    }
+
+    /**
+     * Like {@link #open(DataDirectory)}, telling {@code stages} what it does while migrations run: creating new
+     * books, or updating books kept by an earlier version (which can take minutes for large books).
+     */
+    public static LocalStore open(DataDirectory directory, Consumer<String> stages) {
+        return open(directory, SchemaCheck.FAST, LocalStore::onOwnThread, stages);
     }
 
     /**
@@ -105,7 +113,7 @@ public final class LocalStore implements AutoCloseable {
      * migrations included, and waits for the session factory: for {@code --check-data}.
      */
     public static LocalStore openVerified(DataDirectory directory) {
-        LocalStore store = open(directory, SchemaCheck.FLYWAY, LocalStore::onOwnThread);
+        LocalStore store = open(directory, SchemaCheck.FLYWAY, LocalStore::onOwnThread, stage -> { });
         try {
             store.awaitReady();
             return store;
@@ -117,6 +125,11 @@ public final class LocalStore implements AutoCloseable {
 
     /** With the executor that builds the session factory (tests hold it back). */
     static LocalStore open(DataDirectory directory, SchemaCheck check, Executor sessionFactoryBuilder) {
+        return open(directory, check, sessionFactoryBuilder, stage -> { });
+    }
+
+    private static LocalStore open(DataDirectory directory, SchemaCheck check, Executor sessionFactoryBuilder,
+            Consumer<String> stages) {
         long start = System.nanoTime();
         StoreLock lock = StoreLock.acquire(directory);
         HikariDataSource dataSource = null;
@@ -125,8 +138,8 @@ public final class LocalStore implements AutoCloseable {
             long pooled = System.nanoTime();
             int migrations = -1;
             if (check == SchemaCheck.FLYWAY || !SchemaHistory.isCurrent(dataSource)) {
-                migrations = Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).load().migrate()
-                        .migrationsExecuted;
+                migrations = MigrationStages.migrate(Flyway.configure().dataSource(dataSource).locations(MIGRATIONS),
+                        stages);
                 if (migrations > 0) {
                     // Flyway's commits bypass the write path: without this a kill soon after could undo them.
                     checkpoint(dataSource);

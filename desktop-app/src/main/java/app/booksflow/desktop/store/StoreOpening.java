@@ -2,6 +2,7 @@ package app.booksflow.desktop.store;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 
 /**
  * Opening the books begun early, on a thread of its own, so that the lock, Flyway and Hibernate's
@@ -11,6 +12,9 @@ public final class StoreOpening {
 
     private final DataDirectory directory;
     private final CompletableFuture<LocalStore> store = new CompletableFuture<>();
+    /** What opening does now (a migration), for whoever waits; null until it says. */
+    private volatile String stage;
+    private volatile Consumer<String> stages = text -> { };
 
     private StoreOpening(DataDirectory directory) {
         this.directory = directory;
@@ -20,7 +24,7 @@ public final class StoreOpening {
         StoreOpening opening = new StoreOpening(directory);
         Thread thread = new Thread(() -> {
             try {
-                opening.store.complete(LocalStore.open(directory));
+                opening.store.complete(LocalStore.open(directory, opening::report));
             } catch (Throwable e) {
                 opening.store.completeExceptionally(e);
             }
@@ -28,6 +32,11 @@ public final class StoreOpening {
         thread.setDaemon(true);
         thread.start();
         return opening;
+    }
+
+    private void report(String text) {
+        stage = text;
+        stages.accept(text);
     }
 
     public DataDirectory directory() {
@@ -40,6 +49,23 @@ public final class StoreOpening {
      * @throws RuntimeException what opening threw, such as {@link StoreLockedException}
      */
     public LocalStore await() {
+        return await(text -> { });
+    }
+
+    /**
+     * Like {@link #await()}, telling {@code stages} what opening does meanwhile (from what it does now on), such as
+     * updating books kept by an earlier version.
+     */
+    public LocalStore await(Consumer<String> stages) {
+        this.stages = stages;
+        String now = stage;
+        if (now != null && !store.isDone()) {
+            stages.accept(now);
+        }
+        return join();
+    }
+
+    private LocalStore join() {
         try {
             return store.join();
         } catch (CompletionException e) {

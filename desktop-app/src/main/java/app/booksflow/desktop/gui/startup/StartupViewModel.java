@@ -14,7 +14,8 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.Objects;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -61,10 +62,11 @@ public final class StartupViewModel {
     private final ReadOnlyBooleanWrapper fatal = new ReadOnlyBooleanWrapper(this, "fatal", false);
     private final ReadOnlyLongWrapper unindexed = new ReadOnlyLongWrapper(this, "unindexed", 0);
 
-    private final Supplier<LocalStore> open;
+    /** Opens the books, telling the consumer what it does meanwhile. */
+    private final Function<Consumer<String>, LocalStore> open;
 
     public StartupViewModel(DataDirectory directory, Clock clock, TaskExecutor taskExecutor, DemoLoader demoLoader) {
-        this(directory, () -> LocalStore.open(directory), clock, taskExecutor, demoLoader);
+        this(directory, stages -> LocalStore.open(directory, stages), clock, taskExecutor, demoLoader);
     }
 
     /** Takes over an opening begun before the window was built. */
@@ -72,7 +74,8 @@ public final class StartupViewModel {
         this(opening.directory(), opening::await, clock, taskExecutor, demoLoader);
     }
 
-    private StartupViewModel(DataDirectory directory, Supplier<LocalStore> open, Clock clock, TaskExecutor taskExecutor,
+    private StartupViewModel(DataDirectory directory, Function<Consumer<String>, LocalStore> open, Clock clock,
+            TaskExecutor taskExecutor,
             DemoLoader demoLoader) {
         this.directory = Objects.requireNonNull(directory);
         this.open = Objects.requireNonNull(open);
@@ -82,8 +85,9 @@ public final class StartupViewModel {
     }
 
     public void start() {
-        BackgroundTask.of("Opening the books", () -> whileOpen(() -> {
-            LocalStore store = open.get();
+        BackgroundTask.withProgress("Opening the books", progress -> whileOpen(() -> {
+            // Updating books kept by an earlier version can take minutes: the status bar says so.
+            LocalStore store = open.apply(progress::message);
             opened.set(store);
             return store;
         })).onSuccess(this::loadDemo).onFailure(this::openFailed).onCancelled(this::openCancelled)
