@@ -150,15 +150,10 @@ public final class WordFilter {
      */
     public static Optional<List<UUID>> candidates(Connection connection, UUID client, String word,
             Optional<LocalDate> from, Optional<LocalDate> to, int most) throws SQLException {
-        return candidates(connection, client, word, from, to, most, List.of(SearchField.PAYEE, SearchField.MEMO));
-    }
-
-    private static Optional<List<UUID>> candidates(Connection connection, UUID client, String word,
-            Optional<LocalDate> from, Optional<LocalDate> to, int most, List<SearchField> fields) throws SQLException {
         String sql = "select st.transaction_id from search_terms st where " + inClientRange(from, to) + " limit ?";
         TreeSet<UUID> ids = new TreeSet<>(WordFilter::compareIds);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (SearchField field : fields) {
+            for (SearchField field : List.of(SearchField.PAYEE, SearchField.MEMO)) {
                 int index = bindClientRange(statement, client, field, word, from, to);
                 statement.setInt(index, most + 1);
                 int terms = 0;
