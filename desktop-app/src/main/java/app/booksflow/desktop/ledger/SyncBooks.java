@@ -163,10 +163,15 @@ public final class SyncBooks {
 
     /** The next mutations to push (see {@link Outbox#nextBatch}); their base versions are fixed here. */
     public List<Outbox.Pending> nextBatch(int limit) {
-        if (pendingCount() == 0) {
+        return nextBatch(limit, Set.of());
+    }
+
+    /** The next mutations to push, leaving out those of entities with a change still in flight. */
+    public List<Outbox.Pending> nextBatch(int limit, Set<Long> inFlight) {
+        if (inFlight.isEmpty() && pendingCount() == 0) {
             return List.of(); // read beside the writers: no write transaction for an empty outbox
         }
-        return writes.store().inTransaction(session -> session.doReturningWork(c -> Outbox.nextBatch(c, limit)));
+        return writes.store().inTransaction(session -> session.doReturningWork(c -> Outbox.nextBatch(c, limit, inFlight)));
     }
 
     public Optional<String> clientName(ClientId client) {

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -37,6 +38,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,11 +72,13 @@ public final class SyncEngine implements AutoCloseable {
     /** Progress of a pull round with many changes (a first sync), shown while it lasts. */
     private volatile SyncStatus.Progress receiving;
     private volatile long showProgressFrom = 2 * PULL_LIMIT;
+    private volatile int pushBatch = PushRequest.MAX_MUTATIONS;
     private final Object pushSignal = new Object();
     private boolean pushAsked;
     private final AtomicBoolean running = new AtomicBoolean();
     private final List<Thread> loops = new ArrayList<>();
     private volatile int pullWaitSeconds = SyncClient.WATCH_SECONDS;
+    /** Pages pulled and batches pushed, on their way while the books take the ones before. */
     private final ExecutorService fetcher = Executors.newVirtualThreadPerTaskExecutor();
     /** One indexing at a time; a request while one runs waits behind it and finds little left to do. */
     private final ExecutorService indexer = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("sync-index").factory());
@@ -99,6 +103,14 @@ public final class SyncEngine implements AutoCloseable {
     /** From how many waiting changes a pull reports its progress (two pages by default). */
     public void showProgressFrom(long changes) {
         this.showProgressFrom = changes;
+    }
+
+    /** For tests: how many mutations a push sends at most per request (the protocol's most by default). */
+    public void pushBatch(int mutations) {
+        if (mutations < 1 || mutations > PushRequest.MAX_MUTATIONS) {
+            throw new IllegalArgumentException("A push batch holds 1 to " + PushRequest.MAX_MUTATIONS + " mutations.");
+        }
+        this.pushBatch = mutations;
     }
 
     /** For tests and a short demo: how long the puller's long poll waits on the server. */
@@ -184,29 +196,81 @@ public final class SyncEngine implements AutoCloseable {
     /**
      * Sends the outbox in batches until it is empty; each answer is applied in one transaction. The
      * receipt files a batch names go up first (those the server lacks), so a batch waits for its files.
+     *
+     * <p>One batch travels at a time, so the server decides them in outbox order. While it travels, the
+     * answers to the batch before are recorded and the next batch is picked, without the entities of the
+     * one in flight (a later change of an entity is based on the version its answer brings). A failure
+     * leaves the batches sent but not answered in the outbox, marked sent, and the next push repeats them.
      */
     public int push() {
         SyncAccount account = account();
         String token = token();
         int sent = 0;
-        while (true) {
-            long batchStart = System.nanoTime();
-            List<Outbox.Pending> batch = books.nextBatch(PushRequest.MAX_MUTATIONS);
-            if (batch.isEmpty()) {
-                return sent;
-            }
+        int most = pushBatch;
+        List<Outbox.Pending> batch = books.nextBatch(most);
+        Answered answered = null;
+        while (!batch.isEmpty()) {
             state = SyncStatus.State.SYNCING;
-            receiptTransfers.sendFiles(client, token, books.receiptFiles(), batch); // the files before their receipts
-            long asked = System.nanoTime();
-            PushResponse response = client.push(token, PushRequest.of(account.device(), mutations(account.device(), batch)));
-            long answered = System.nanoTime();
-            books.applyOutcomes(batch, response.outcomes());
-            batch.forEach(p -> toVerify.add(p.client()));
-            LOG.debug("Pushed {} mutations: batch {} ms, server {} ms, answers applied {} ms", batch.size(),
-                    (asked - batchStart) / 1_000_000, (answered - asked) / 1_000_000, (System.nanoTime() - answered) / 1_000_000);
-            sent += batch.size();
-            succeeded();
+            long departed = System.nanoTime();
+            List<Outbox.Pending> travelling = batch;
+            CompletableFuture<PushResponse> trip = CompletableFuture.supplyAsync(() -> {
+                receiptTransfers.sendFiles(client, token, books.receiptFiles(), travelling); // the files before their receipts
+                return client.push(token, PushRequest.of(account.device(), mutations(account.device(), travelling)));
+            }, fetcher);
+            long meanwhile;
+            try {
+                if (answered != null) {
+                    record(answered);
+                    state = SyncStatus.State.SYNCING; // the next batch is on its way
+                }
+                batch = books.nextBatch(most, travelling.stream()
+                        .map(Outbox.Pending::sequence).collect(Collectors.toSet()));
+                meanwhile = System.nanoTime();
+            } catch (RuntimeException e) {
+                awaitQuietly(trip); // never two trips of one device at once, even across a failure
+                throw e;
+            }
+            PushResponse response = await(trip);
+            answered = new Answered(travelling, response, departed, meanwhile, System.nanoTime());
+            sent += travelling.size();
+            if (batch.isEmpty()) { // nothing more, or only later changes of the entities just answered
+                record(answered);
+                answered = null;
+                batch = books.nextBatch(most);
+            }
         }
+        if (answered != null) {
+            record(answered);
+        }
+        return sent;
+    }
+
+    private static long millis(long fromNanos, long toNanos) {
+        return (toNanos - fromNanos) / 1_000_000;
+    }
+
+    private static void awaitQuietly(CompletableFuture<?> trip) {
+        try {
+            trip.join();
+        } catch (CompletionException | CancellationException ignored) {
+            // the failure that stopped the push is the one to report
+        }
+    }
+
+    /** A batch and the server's answer to it, not recorded yet. */
+    private record Answered(List<Outbox.Pending> batch, PushResponse response, long departed, long meanwhile,
+            long arrived) {
+    }
+
+    private void record(Answered answered) {
+        long recording = System.nanoTime();
+        books.applyOutcomes(answered.batch(), answered.response().outcomes());
+        answered.batch().forEach(p -> toVerify.add(p.client()));
+        LOG.debug("Pushed {} mutations: answered in {} ms (meanwhile {} ms recording the answers before and picking "
+                + "the next batch), answers recorded in {} ms", answered.batch().size(),
+                millis(answered.departed(), answered.arrived()), millis(answered.departed(), answered.meanwhile()),
+                millis(recording, System.nanoTime()));
+        succeeded();
     }
 
     /**
@@ -320,9 +384,10 @@ public final class SyncEngine implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> client.pull(token, clientId, cursor, PULL_LIMIT, 0), fetcher);
     }
 
-    private static PullResponse await(CompletableFuture<PullResponse> page) {
+    /** The answer, or its failure as the request threw it. */
+    private static <T> T await(CompletableFuture<T> answer) {
         try {
-            return page.join();
+            return answer.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;

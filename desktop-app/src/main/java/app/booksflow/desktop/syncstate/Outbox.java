@@ -67,16 +67,19 @@ public final class Outbox {
      * The next rows to push, in order, at most one per entity (a later change of an entity waits for the
      * answer to the earlier one, whose new version it is based on). Rows not sent before get their base
      * version now and are marked sent: from here on they travel unchanged.
+     *
+     * @param inFlight rows sent whose answer has not been recorded yet: left out, and so are the later
+     *     changes of their entities
      */
-    public static List<Pending> nextBatch(Connection c, int limit) throws SQLException {
+    public static List<Pending> nextBatch(Connection c, int limit, Set<Long> inFlight) throws SQLException {
         List<Pending> batch = new ArrayList<>();
         Set<UUID> entities = new HashSet<>();
         try (PreparedStatement select = c.prepareStatement(SELECT + " order by sequence")) {
-            select.setFetchSize(Math.min(limit * 2, 5000));
+            select.setFetchSize(Math.min((limit + inFlight.size()) * 2, 5000));
             try (ResultSet row = select.executeQuery()) {
                 while (batch.size() < limit && row.next()) {
                     Pending pending = read(row);
-                    if (entities.add(pending.entityId())) {
+                    if (entities.add(pending.entityId()) && !inFlight.contains(pending.sequence())) {
                         batch.add(pending);
                     }
                 }

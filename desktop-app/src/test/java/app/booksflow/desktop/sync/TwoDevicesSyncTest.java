@@ -8,6 +8,7 @@ import app.booksflow.desktop.audit.AuditRecord;
 import app.booksflow.desktop.ledger.StoredTransaction;
 import app.booksflow.desktop.support.TestBooks;
 import app.booksflow.desktop.syncstate.Inbox;
+import app.booksflow.desktop.syncstate.Outbox;
 import app.booksflow.model.DomainException;
 import app.booksflow.model.audit.AuditAction;
 import app.booksflow.model.id.ClientId;
@@ -26,6 +27,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,6 +111,45 @@ class TwoDevicesSyncTest {
             assertThat(tablet.ledger.sync().checksum(practice.client.id()).versionsHash())
                     .isEqualTo(laptop.ledger.sync().checksum(practice.client.id()).versionsHash());
         }
+    }
+
+    @Test
+    void changesMadeAfterAPushWhoseAnswerWasLostWaitForTheRepeatedChangesAnswers() {
+        Transaction first = laptop.ledger.transactions().create(sale(LocalDate.of(2025, 7, 1), "Bakery", "10.00"),
+                TestBooks.USER).transaction();
+        Transaction second = laptop.ledger.transactions().create(sale(LocalDate.of(2025, 7, 2), "Butcher", "20.00"),
+                TestBooks.USER).transaction();
+        loseTheAnswerToAPush(laptop);
+        edit(laptop, second.id(), t -> withPayee(t, "Butcher Petit"));
+        edit(laptop, first.id(), t -> withPayee(t, "Bakery Martin"));
+        edit(laptop, first.id(), t -> withPayee(t, "Bakery Martin & Fils"));
+        for (int i = 0; i < 3; i++) {
+            laptop.ledger.transactions().create(sale(LocalDate.of(2025, 7, 3 + i), "Grocer " + i, "5.00"), TestBooks.USER);
+        }
+
+        // In batches of 2 the next batch is picked while one travels. The edits are based on the versions
+        // that the answer to the sales' creation brings, so they wait for it and the grocers go first.
+        laptopSync.pushBatch(2);
+        assertThat(laptopSync.push()).as("the two sales again, the two grocers, the two edits (the later edit of the "
+                + "first sale replaced the earlier), the last grocer").isEqualTo(7);
+        assertThat(laptop.ledger.sync().inbox()).as("no conflict with the device's own changes").isEmpty();
+
+        // Only later changes of the entities in flight are left: the push waits for the answer, then sends them.
+        edit(laptop, first.id(), t -> withPayee(t, "Boulangerie Martin"));
+        loseTheAnswerToAPush(laptop);
+        edit(laptop, first.id(), t -> withPayee(t, "Boulangerie Martin & Fils"));
+        assertThat(laptopSync.push()).isEqualTo(2);
+
+        assertThat(laptop.ledger.sync().inbox()).isEmpty();
+        officeSync.syncOnce();
+        assertThat(payee(office, first.id())).isEqualTo("Boulangerie Martin & Fils");
+        assertThat(payee(office, second.id())).isEqualTo("Butcher Petit");
+        assertConverged();
+    }
+
+    /** A push picked the outbox's changes and its answer never came: they stay as sent, base versions fixed. */
+    private static void loseTheAnswerToAPush(TestBooks books) {
+        books.store.runInTransaction(session -> session.doWork(c -> Outbox.nextBatch(c, 100, Set.of())));
     }
 
     @Test
