@@ -2,7 +2,10 @@ package app.booksflow.desktop.store;
 
 import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
@@ -26,12 +29,40 @@ final class MigrationStages implements Callback {
         this.pending = pending;
     }
 
-    /** Applies the pending migrations, announcing each to {@code stages}; returns how many ran. */
+    /**
+     * Applies the pending migrations, announcing each to {@code stages}; returns how many ran.
+     *
+     * @throws NewerBooksException when a newer version of the app has migrated the books further than this
+     *     one knows (Flyway would ignore those migrations and go on): nothing is changed
+     */
     static int migrate(FluentConfiguration configuration, Consumer<String> stages) {
         MigrationInfoService info = configuration.load().info();
+        refuseNewer(info);
         MigrationStages callback = new MigrationStages(stages, info.applied().length > 0, info.pending().length);
         Flyway flyway = configuration.callbacks(callback).load();
         return flyway.migrate().migrationsExecuted;
+    }
+
+    private static void refuseNewer(MigrationInfoService info) {
+        MigrationVersion newest = null;
+        MigrationVersion shipped = MigrationVersion.EMPTY;
+        for (MigrationInfo migration : info.all()) {
+            MigrationVersion version = migration.getVersion();
+            if (version == null) {
+                continue;
+            }
+            MigrationState state = migration.getState();
+            if ((state == MigrationState.FUTURE_SUCCESS || state == MigrationState.FUTURE_FAILED)
+                    && (newest == null || version.isNewerThan(newest.getVersion()))) {
+                newest = version;
+            }
+            if (state.isResolved() && version.isNewerThan(shipped.getVersion())) {
+                shipped = version;
+            }
+        }
+        if (newest != null) {
+            throw new NewerBooksException(newest.getVersion(), shipped.getVersion());
+        }
     }
 
     @Override

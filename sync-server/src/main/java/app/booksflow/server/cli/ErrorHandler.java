@@ -3,6 +3,7 @@ package app.booksflow.server.cli;
 import app.booksflow.model.DomainException;
 import app.booksflow.server.ApiException;
 import app.booksflow.server.backup.BackupException;
+import app.booksflow.server.db.Database;
 import app.booksflow.server.db.Db;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -61,6 +62,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             case DomainException domain -> Optional.of(domain.getMessage());
             case Db.DatabaseException database -> Optional.of(database.getMessage() + ": " + rootMessage(database));
             case SQLException sql -> Optional.of("The database refused: " + sql.getMessage());
+            case Database.NewerSchemaException newer -> Optional.of(newer.getMessage());
             case FlywayException flyway -> Optional.of("The schema could not be migrated: " + flyway.getMessage());
             case UncheckedIOException io -> Optional.of(io.getMessage() + ": " + rootMessage(io));
             default -> Optional.empty();

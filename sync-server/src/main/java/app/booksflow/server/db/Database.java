@@ -10,6 +10,8 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
@@ -42,14 +44,57 @@ public final class Database {
         return configuration(dataSource).load();
     }
 
-    /** Brings the schema up to date; returns the number of migrations applied. */
+    /**
+     * Brings the schema up to date; returns the number of migrations applied.
+     *
+     * @throws NewerSchemaException when a newer server has migrated the database further than this one knows
+     */
     public static int migrate(DataSource dataSource) {
-        return flyway(dataSource).migrate().migrationsExecuted;
+        Flyway flyway = flyway(dataSource);
+        refuseNewer(flyway.info());
+        return flyway.migrate().migrationsExecuted;
     }
 
     /** Brings the schema up to the version and no further (a restore rebuilds the schema its backup was taken at). */
     public static int migrate(DataSource dataSource, String targetVersion) {
-        return configuration(dataSource).target(MigrationVersion.fromVersion(targetVersion)).load().migrate().migrationsExecuted;
+        Flyway flyway = configuration(dataSource).target(MigrationVersion.fromVersion(targetVersion)).load();
+        refuseNewer(flyway.info());
+        return flyway.migrate().migrationsExecuted;
+    }
+
+    /**
+     * The database was migrated by a newer server: this one does not know its tables and would write rows the
+     * newer one does not expect, so it changes nothing. (Flyway itself ignores such migrations and goes on.)
+     */
+    public static final class NewerSchemaException extends RuntimeException {
+
+        NewerSchemaException(String databaseVersion, String serverVersion) {
+            super("The database schema is at version " + databaseVersion + ", newer than this server's ("
+                    + serverVersion + "): a newer BooksFlow server has updated it. Run that version or a later one, "
+                    + "or restore a backup taken by this version; nothing was changed.");
+        }
+    }
+
+    private static void refuseNewer(MigrationInfoService info) {
+        MigrationVersion newest = null;
+        MigrationVersion shipped = MigrationVersion.EMPTY;
+        for (MigrationInfo migration : info.all()) {
+            MigrationVersion version = migration.getVersion();
+            if (version == null) {
+                continue;
+            }
+            boolean unknown = migration.getState() == MigrationState.FUTURE_SUCCESS
+                    || migration.getState() == MigrationState.FUTURE_FAILED;
+            if (unknown && (newest == null || version.isNewerThan(newest.getVersion()))) {
+                newest = version;
+            }
+            if (migration.getState().isResolved() && version.isNewerThan(shipped.getVersion())) {
+                shipped = version;
+            }
+        }
+        if (newest != null) {
+            throw new NewerSchemaException(newest.getVersion(), shipped.getVersion());
+        }
     }
 
     /** The version the database's schema is at; empty when nothing was migrated yet. */

@@ -5,6 +5,7 @@ import app.booksflow.desktop.gui.task.TaskExecutor;
 import app.booksflow.desktop.search.SearchBacklog;
 import app.booksflow.desktop.store.DataDirectory;
 import app.booksflow.desktop.store.LocalStore;
+import app.booksflow.desktop.store.NewerBooksException;
 import app.booksflow.desktop.store.StoreLockedException;
 import app.booksflow.desktop.store.StoreOpening;
 import java.time.Clock;
@@ -216,6 +217,12 @@ public final class StartupViewModel {
             log.warn("{}", locked.getMessage());
             fatal.set(true);
             problem.set(locked.getMessage());
+            return;
+        }
+        if (error instanceof NewerBooksException newer) {
+            log.warn("Not opening the books in {}: {}", directory.root(), newer.getMessage());
+            fatal.set(true);
+            problem.set("The books in " + directory.root() + " cannot be opened here. " + newer.getMessage());
             return;
         }
         log.error("Could not open the books in {}", directory, error);

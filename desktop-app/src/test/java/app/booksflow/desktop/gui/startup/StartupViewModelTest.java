@@ -95,6 +95,34 @@ class StartupViewModelTest {
     }
 
     @Test
+    void booksANewerVersionUpdatedAreExplainedAndEndTheStartup() throws Exception {
+        LocalStore.open(new DataDirectory(dir)).close();
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + new DataDirectory(dir).database(),
+                "booksflow", ""); Statement sql = connection.createStatement()) {
+            sql.execute("""
+                    insert into "flyway_schema_history" ("installed_rank", "version", "description", "type", "script",
+                        "checksum", "installed_by", "execution_time", "success")
+                    select max("installed_rank") + 1, '99', 'from a newer version', 'SQL', 'V99__newer.sql', 0,
+                        'booksflow', 5, true
+                    from "flyway_schema_history\"""");
+        }
+        List<String> steps = new ArrayList<>();
+        StartupViewModel startup = new StartupViewModel(new DataDirectory(dir), clock, new SynchronousTaskExecutor(),
+                (store, clockGiven, progress) -> steps.add("demo"));
+
+        startup.start();
+        try {
+            assertThat(startup.problemProperty().get()).startsWith("The books in " + dir + " cannot be opened here.")
+                    .contains("newer version of BooksFlow", "their format is 99", "nothing in them was changed");
+            assertThat(startup.fatalProperty().get()).isTrue();
+            assertThat(startup.booksProperty().get()).isNull();
+            assertThat(steps).as("no demo poured into them").isEmpty();
+        } finally {
+            startup.close();
+        }
+    }
+
+    @Test
     void aFolderOpenInAnotherWindowIsExplainedAndEndsTheStartup() {
         try (LocalStore other = LocalStore.open(new DataDirectory(dir))) {
             StartupViewModel startup = new StartupViewModel(new DataDirectory(dir), clock, new SynchronousTaskExecutor(),
