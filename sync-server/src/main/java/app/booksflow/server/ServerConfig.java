@@ -1,6 +1,7 @@
 package app.booksflow.server;
 
 import app.booksflow.server.metrics.AlertMonitor;
+import app.booksflow.server.web.ClientAddress;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -8,6 +9,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -22,12 +25,20 @@ import java.util.Properties;
  * @param keystore    a PKCS#12 keystore enables HTTPS (and HSTS) on the same port
  * @param requestIdleTimeout how long a connection may stay silent while its request is read or its
  *                    answer written, before the server gives up on it
+ * @param metricsRetention how long the per-minute request metrics are kept; zero keeps them for ever
+ * @param trustedProxies addresses of reverse proxies whose {@code X-Forwarded-For} is believed ({@link ClientAddress})
  */
 public record ServerConfig(String host, int port, Path dataDir, Optional<String> databaseUrl, String databaseUser,
         String databasePassword, int databasePoolSize, long maxBlobBytes, long maxRequestBytes,
         Duration requestIdleTimeout, Duration tokenLifetime,
         Duration dashboardRefresh, Duration slowRequest, Duration slowQuery, Optional<String> metricsScrapeToken,
-        Optional<Path> keystore, String keystorePassword, int passwordHashMemoryKib, Alerting alerting) {
+        Duration metricsRetention,
+        Optional<Path> keystore, String keystorePassword, int passwordHashMemoryKib, List<String> trustedProxies,
+        Alerting alerting) {
+
+    public ServerConfig {
+        trustedProxies = List.copyOf(trustedProxies);
+    }
 
     /**
      * Alerts to a webhook ({@code alert.webhook}) when the p95 of the last {@code alert.window} passes
@@ -48,8 +59,8 @@ public record ServerConfig(String host, int port, Path dataDir, Optional<String>
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig("0.0.0.0", DEFAULT_PORT, dataDir, Optional.empty(), "postgres", "", 16,
                 25L * 1024 * 1024, 30L * 1024 * 1024, Duration.ofSeconds(30), Duration.ofDays(30), Duration.ofMinutes(5),
-                Duration.ofMillis(500), Duration.ofMillis(100), Optional.empty(), Optional.empty(), "", 19 * 1024,
-                new Alerting(Optional.empty(), 500, 1.0, Duration.ofMinutes(2), Duration.ofMinutes(1)));
+                Duration.ofMillis(500), Duration.ofMillis(100), Optional.empty(), Duration.ofDays(90), Optional.empty(),
+                "", 19 * 1024, List.of(), new Alerting(Optional.empty(), 500, 1.0, Duration.ofMinutes(2), Duration.ofMinutes(1)));
     }
 
     /** The OS's usual place for a service's data: {@code $XDG_DATA_HOME/booksflow-server}, or the platform's equivalent. */
@@ -94,9 +105,11 @@ public record ServerConfig(String host, int port, Path dataDir, Optional<String>
                 s.duration("token.lifetime", tokenLifetime), s.duration("dashboard.refresh", dashboardRefresh),
                 s.duration("slow.request", slowRequest), s.duration("slow.query", slowQuery),
                 s.optional("metrics.token").or(() -> metricsScrapeToken),
+                s.nonNegativeDuration("metrics.retention", metricsRetention),
                 s.optional("tls.keystore").map(Path::of).or(() -> keystore),
                 s.text("tls.keystore.password", keystorePassword),
                 s.integer("password.hash.memory.kib", passwordHashMemoryKib),
+                s.addresses("proxy.trusted", trustedProxies),
                 new Alerting(s.optional("alert.webhook").map(v -> Settings.parse("alert.webhook", v, URI::create))
                         .or(alerting::webhook), s.decimal("alert.p95.ms", alerting.p95Millis()),
                         s.decimal("alert.errors.percent", alerting.errorPercent()),
@@ -145,12 +158,29 @@ public record ServerConfig(String host, int port, Path dataDir, Optional<String>
             return optional(key).map(v -> parse(key, v, Duration::parse)).orElse(fallback);
         }
 
+        Duration nonNegativeDuration(String key, Duration fallback) {
+            Duration value = duration(key, fallback);
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("The setting " + key + " must not be negative, not " + value + ".");
+            }
+            return value;
+        }
+
         Duration positiveDuration(String key, Duration fallback) {
             Duration value = duration(key, fallback);
             if (value.isNegative() || value.isZero()) {
                 throw new IllegalArgumentException("The setting " + key + " must be above zero, not " + value + ".");
             }
             return value;
+        }
+
+        /** A comma-separated list of IP addresses, each checked. */
+        List<String> addresses(String key, List<String> fallback) {
+            return optional(key).map(v -> {
+                List<String> addresses = Arrays.stream(v.split(",")).map(String::strip).filter(a -> !a.isEmpty()).toList();
+                ClientAddress.trusting(addresses);
+                return addresses;
+            }).orElse(fallback);
         }
 
         Path path(String key, Path fallback) {

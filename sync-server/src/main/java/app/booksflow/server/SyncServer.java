@@ -28,6 +28,7 @@ import app.booksflow.server.web.AdminRoutes;
 import app.booksflow.server.web.AnalyticsRoutes;
 import app.booksflow.server.web.AuthRoutes;
 import app.booksflow.server.web.BlobRoutes;
+import app.booksflow.server.web.ClientAddress;
 import app.booksflow.server.web.ComplianceRoutes;
 import app.booksflow.server.web.HealthRoutes;
 import app.booksflow.server.web.JsonBodies;
@@ -58,6 +59,7 @@ public final class SyncServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SyncServer.class);
 
     private final ServerConfig config;
+    private final Clock clock;
     private final AccountService accounts;
     private final OverviewService overview;
     private final MinuteRollUp rollUp;
@@ -72,6 +74,7 @@ public final class SyncServer implements AutoCloseable {
 
     public SyncServer(ServerConfig config, DataSource dataSource, Clock clock) {
         this.config = config;
+        this.clock = clock;
         ObjectMapper json = BooksFlowJson.newMapper();
         Db db = new Db(dataSource, config.slowQuery());
         AuditTrail audit = new AuditTrail();
@@ -92,7 +95,7 @@ public final class SyncServer implements AutoCloseable {
         BlobService blobs = new BlobService(db, clock, config.blobDir(), config.maxBlobBytes());
         this.web = new WebServer(config, json, accounts, metrics, List.of(
                 new HealthRoutes(() -> Database.isReady(dataSource, schemaVersion)),
-                new AuthRoutes(accounts, bodies),
+                new AuthRoutes(accounts, bodies, ClientAddress.trusting(config.trustedProxies())),
                 new AdminRoutes(accounts, bodies),
                 new SyncRoutes(push, new PullService(db, notifier), new ChecksumService(db),
                         new SyncLag(metrics.registry(), clock), bodies, json),
@@ -115,6 +118,8 @@ public final class SyncServer implements AutoCloseable {
             LOG.info("dashboard.refresh is {}: the overview is refreshed only on demand", config.dashboardRefresh());
         }
         scheduler.scheduleAtFixedRate(logged("roll up the request metrics", rollUp::rollUp), 1, 1, TimeUnit.MINUTES);
+        scheduler.scheduleWithFixedDelay(logged("forget old request metrics and ended sessions", this::keepTablesSmall),
+                1, 60, TimeUnit.MINUTES);
         alerts.ifPresent(monitor -> {
             alerting.scheduleWithFixedDelay(logged("judge the alerts", monitor::evaluate), 5, 5, TimeUnit.SECONDS);
             LOG.info("Alerts go to {}", config.alerting().webhook().orElseThrow());
@@ -131,6 +136,20 @@ public final class SyncServer implements AutoCloseable {
                 LOG.error("Could not {}; trying again at the next run", job, e);
             }
         };
+    }
+
+    /**
+     * Hourly: the tables that every minute and every sign-in add to would otherwise grow for as long as the
+     * server runs. Request metrics older than {@code metrics.retention} and ended sessions are deleted.
+     */
+    void keepTablesSmall() {
+        int sessions = accounts.forgetEndedSessions();
+        int metrics = config.metricsRetention().isZero() ? 0
+                : rollUp.forgetBefore(clock.instant().minus(config.metricsRetention()));
+        if (sessions + metrics > 0) {
+            LOG.info("Forgot {} ended sessions and {} request metric rows older than {}", sessions, metrics,
+                    config.metricsRetention());
+        }
     }
 
     public int port() {

@@ -28,4 +28,25 @@ class ServerConfigTest {
         assertThatThrownBy(() -> DEFAULTS.withSettings(Map.of("request.idle.timeout", "30")))
                 .hasMessageContaining("The setting request.idle.timeout = '30' is not valid");
     }
+
+    @Test
+    void trustedProxiesAreAListOfAddressesCheckedWhenRead() {
+        assertThat(DEFAULTS.trustedProxies()).isEmpty();
+        assertThat(DEFAULTS.withSettings(Map.of("proxy.trusted", " 127.0.0.1, ::1 ,")).trustedProxies())
+                .containsExactly("127.0.0.1", "::1");
+        assertThatThrownBy(() -> DEFAULTS.withSettings(Map.of("proxy.trusted", "127.0.0.1, nginx")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'nginx'");
+    }
+
+    @Test
+    void requestMetricsAreKeptNinetyDaysUnlessSet() {
+        assertThat(DEFAULTS.metricsRetention()).isEqualTo(Duration.ofDays(90));
+        assertThat(DEFAULTS.withSettings(Map.of("metrics.retention", "P7D")).metricsRetention())
+                .isEqualTo(Duration.ofDays(7));
+        assertThatThrownBy(() -> DEFAULTS.withSettings(Map.of("metrics.retention", "7 days")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("metrics.retention");
+        assertThatThrownBy(() -> DEFAULTS.withSettings(Map.of("metrics.retention", "-P7D")))
+                .as("a negative retention would delete every row").isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("metrics.retention must not be negative");
+    }
 }

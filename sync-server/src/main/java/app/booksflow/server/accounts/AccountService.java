@@ -210,6 +210,20 @@ public final class AccountService {
         });
     }
 
+    /**
+     * Forgets the sessions that have ended (expired, signed out or revoked): they are refused alike whether
+     * kept or not, and every sign-in adds one. Returns how many.
+     */
+    public int forgetEndedSessions() {
+        return db.inTransaction("forget ended sessions", c -> {
+            try (PreparedStatement delete = c.prepareStatement(
+                    "delete from auth_tokens where expires_at <= ? or revoked_at is not null")) {
+                delete.setTimestamp(1, Timestamp.from(clock.instant()));
+                return delete.executeUpdate();
+            }
+        });
+    }
+
     public void logout(String token) {
         db.inTransaction("logout", c -> {
             try (PreparedStatement update = c.prepareStatement(

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -48,6 +49,23 @@ public final class MinuteRollUp {
                     add(insert, ERRORS, BigDecimal.valueOf(summary.errors()), MetricUnit.COUNT, at, summary.route());
                 }
                 return insert.executeBatch().length;
+            }
+        });
+    }
+
+    /**
+     * Forgets the rows rolled up before the given time (the request metrics only; the OCR figures that
+     * dashboards average stay); returns how many.
+     */
+    public int forgetBefore(Instant before) {
+        return db.inTransaction("forget old request metrics", c -> {
+            try (PreparedStatement delete = c.prepareStatement("""
+                    delete from performance_metrics where name in (?, ?, ?) and route is not null and at < ?""")) {
+                delete.setString(1, REQUESTS);
+                delete.setString(2, LATENCY_P95);
+                delete.setString(3, ERRORS);
+                delete.setTimestamp(4, Timestamp.from(before));
+                return delete.executeUpdate();
             }
         });
     }

@@ -15,10 +15,12 @@ public final class AuthRoutes implements RouteGroup {
 
     private final AccountService accounts;
     private final JsonBodies bodies;
+    private final ClientAddress addresses;
 
-    public AuthRoutes(AccountService accounts, JsonBodies bodies) {
+    public AuthRoutes(AccountService accounts, JsonBodies bodies, ClientAddress addresses) {
         this.accounts = accounts;
         this.bodies = bodies;
+        this.addresses = addresses;
     }
 
     @Override
@@ -28,7 +30,7 @@ public final class AuthRoutes implements RouteGroup {
             if (login.email() == null || login.password() == null) {
                 throw ApiException.badRequest("MISSING_FIELD", "Sign in with \"email\" and \"password\".");
             }
-            ctx.json(accounts.login(login.email(), login.password().toCharArray(), ctx.ip()));
+            ctx.json(accounts.login(login.email(), login.password().toCharArray(), addresses.of(ctx)));
         });
         routes.post("/api/v1/auth/logout", ctx -> {
             accounts.logout(Requests.bearerToken(ctx));
