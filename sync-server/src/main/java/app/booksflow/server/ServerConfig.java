@@ -10,11 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How the server runs. Read from, in rising priority: built-in defaults, a properties file
@@ -54,6 +59,7 @@ public record ServerConfig(String host, int port, Path dataDir, Optional<String>
     }
 
     public static final int DEFAULT_PORT = 8080;
+    private static final Logger LOG = LoggerFactory.getLogger(ServerConfig.class);
 
     /** Defaults for a server keeping its data in the folder. */
     public static ServerConfig defaults(Path dataDir) {
@@ -77,26 +83,81 @@ public record ServerConfig(String host, int port, Path dataDir, Optional<String>
         return (xdg == null || xdg.isBlank() ? Path.of(home, ".local", "share") : Path.of(xdg)).resolve("booksflow-server");
     }
 
-    /** Applies a properties file and then the environment over these settings. */
+    /**
+     * Applies a properties file and then the environment over these settings. A key that is no setting (a
+     * misspelling, or one from another version) is named in a warning, with the setting it may have meant.
+     */
     public ServerConfig with(Optional<Path> file, Map<String, String> env) {
         Properties properties = new Properties();
+        Map<String, String> sources = new TreeMap<>();
         if (file.isPresent()) {
             try (Reader reader = Files.newBufferedReader(file.get())) {
                 properties.load(reader);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read the configuration file " + file.get(), e);
             }
+            properties.stringPropertyNames().forEach(key -> sources.put(key, "in " + file.get()));
         }
         env.forEach((key, value) -> {
-            if (key.startsWith("BOOKSFLOW_")) {
-                properties.setProperty(key.substring("BOOKSFLOW_".length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
+            if (key.startsWith("BOOKSFLOW_") && !LAUNCHER_VARIABLES.contains(key)) {
+                String setting = key.substring("BOOKSFLOW_".length()).toLowerCase(Locale.ROOT).replace('_', '.');
+                properties.setProperty(setting, value);
+                sources.put(setting, "from the environment variable " + key);
             }
         });
-        return apply(properties);
+        ServerConfig config = apply(properties);
+        sources.forEach((key, source) -> {
+            if (!KNOWN_SETTINGS.contains(key)) {
+                LOG.warn("'{}' {} is not a setting of this server and is ignored{}", key, source,
+                        closest(key).map(known -> "; did you mean '" + known + "'?").orElse("."));
+            }
+        });
+        return config;
+    }
+
+    /** Read by the start script, not settings. */
+    private static final Set<String> LAUNCHER_VARIABLES = Set.of("BOOKSFLOW_CONFIG", "BOOKSFLOW_JAVA_OPTS");
+
+    /** Every key {@link #apply} reads, found by letting it read an empty file. */
+    private static final Set<String> KNOWN_SETTINGS = knownSettings();
+
+    private static Set<String> knownSettings() {
+        Settings reader = new Settings(new Properties());
+        defaults(Path.of(".")).apply(reader);
+        return Set.copyOf(reader.asked);
+    }
+
+    /** The known setting one or two typing slips away, if there is one. */
+    private static Optional<String> closest(String key) {
+        return KNOWN_SETTINGS.stream().filter(known -> distance(key, known) <= 2)
+                .min(java.util.Comparator.comparingInt((String known) -> distance(key, known)).thenComparing(known -> known));
+    }
+
+    /** Levenshtein distance. */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int change = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + change);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     private ServerConfig apply(Properties properties) {
-        Settings s = new Settings(properties);
+        return apply(new Settings(properties));
+    }
+
+    private ServerConfig apply(Settings s) {
         return new ServerConfig(s.text("host", host), s.integer("port", port), s.path("data.dir", dataDir),
                 s.optional("db.url").or(() -> databaseUrl), s.text("db.user", databaseUser),
                 s.text("db.password", databasePassword), s.integer("db.pool.size", databasePoolSize),
@@ -131,13 +192,22 @@ public record ServerConfig(String host, int port, Path dataDir, Optional<String>
         return dataDir.resolve("postgres");
     }
 
-    private record Settings(Properties properties) {
+    /** Reads typed values from the properties and remembers which keys were asked for. */
+    private static final class Settings {
+
+        private final Properties properties;
+        private final Set<String> asked = new HashSet<>();
+
+        Settings(Properties properties) {
+            this.properties = properties;
+        }
 
         String text(String key, String fallback) {
             return optional(key).orElse(fallback);
         }
 
         Optional<String> optional(String key) {
+            asked.add(key);
             String value = properties.getProperty(key);
             return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
         }

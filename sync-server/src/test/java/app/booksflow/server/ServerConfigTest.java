@@ -3,10 +3,17 @@ package app.booksflow.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 class ServerConfigTest {
 
@@ -48,5 +55,30 @@ class ServerConfigTest {
         assertThatThrownBy(() -> DEFAULTS.withSettings(Map.of("metrics.retention", "-P7D")))
                 .as("a negative retention would delete every row").isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("metrics.retention must not be negative");
+    }
+
+    @Test
+    void keysThatAreNoSettingAreNamedWithTheSettingTheyMayMean(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("booksflow-server.properties");
+        Files.writeString(file, "db.pool.szie=4\nport=9090\nfavourite.colour=green\n");
+        Logger logger = (Logger) LoggerFactory.getLogger(ServerConfig.class);
+        ListAppender<ILoggingEvent> warnings = new ListAppender<>();
+        warnings.start();
+        logger.addAppender(warnings);
+        try {
+            ServerConfig config = DEFAULTS.with(Optional.of(file), Map.of("BOOKSFLOW_SLOW_QEURY", "PT1S",
+                    "BOOKSFLOW_CONFIG", file.toString(), "BOOKSFLOW_JAVA_OPTS", "-Xmx1g", "BOOKSFLOW_DB_USER", "books"));
+
+            assertThat(config.port()).isEqualTo(9090);
+            assertThat(config.databaseUser()).isEqualTo("books");
+            assertThat(config.databasePoolSize()).as("the misspelled key changes nothing").isEqualTo(16);
+        } finally {
+            logger.detachAppender(warnings);
+        }
+        assertThat(warnings.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
+                "'db.pool.szie' in " + file + " is not a setting of this server and is ignored; did you mean 'db.pool.size'?",
+                "'favourite.colour' in " + file + " is not a setting of this server and is ignored.",
+                "'slow.qeury' from the environment variable BOOKSFLOW_SLOW_QEURY is not a setting of this server and is "
+                        + "ignored; did you mean 'slow.query'?");
     }
 }
