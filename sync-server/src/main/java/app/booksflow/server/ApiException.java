@@ -57,6 +57,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", message);
     }
 
+    /** 503 BUSY: overload, not a fault; the answer carries Retry-After and the request changed nothing. */
+    public static ApiException busy(String message) {
+        return new ApiException(503, "BUSY", message);
+    }
+
     public static ApiException tooManyRequests(String message) {
         return new ApiException(429, "TOO_MANY_REQUESTS", message);
     }

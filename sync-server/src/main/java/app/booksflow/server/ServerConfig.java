@@ -1,5 +1,6 @@
 package app.booksflow.server;
 
+import app.booksflow.server.accounts.PasswordHasher;
 import app.booksflow.server.metrics.AlertMonitor;
 import app.booksflow.server.web.ClientAddress;
 import java.io.IOException;
@@ -38,7 +39,8 @@ public record ServerConfig(String host, int port, Path dataDir, Optional<String>
         Duration requestIdleTimeout, Duration tokenLifetime,
         Duration dashboardRefresh, Duration slowRequest, Duration slowQuery, Optional<String> metricsScrapeToken,
         Duration metricsRetention,
-        Optional<Path> keystore, String keystorePassword, int passwordHashMemoryKib, List<String> trustedProxies,
+        Optional<Path> keystore, String keystorePassword, int passwordHashMemoryKib, int passwordHashConcurrency,
+        List<String> trustedProxies,
         Alerting alerting) {
 
     public ServerConfig {
@@ -66,7 +68,7 @@ public record ServerConfig(String host, int port, Path dataDir, Optional<String>
         return new ServerConfig("0.0.0.0", DEFAULT_PORT, dataDir, Optional.empty(), "postgres", "", 16,
                 25L * 1024 * 1024, 30L * 1024 * 1024, Duration.ofSeconds(30), Duration.ofDays(30), Duration.ofMinutes(5),
                 Duration.ofMillis(500), Duration.ofMillis(100), Optional.empty(), Duration.ofDays(90), Optional.empty(),
-                "", 19 * 1024, List.of(), new Alerting(Optional.empty(), 500, 1.0, Duration.ofMinutes(2), Duration.ofMinutes(1)));
+                "", 19 * 1024, PasswordHasher.defaultConcurrency(), List.of(), new Alerting(Optional.empty(), 500, 1.0, Duration.ofMinutes(2), Duration.ofMinutes(1)));
     }
 
     /** The OS's usual place for a service's data: {@code $XDG_DATA_HOME/booksflow-server}, or the platform's equivalent. */
@@ -170,6 +172,7 @@ public record ServerConfig(String host, int port, Path dataDir, Optional<String>
                 s.optional("tls.keystore").map(Path::of).or(() -> keystore),
                 s.text("tls.keystore.password", keystorePassword),
                 s.integer("password.hash.memory.kib", passwordHashMemoryKib),
+                s.positiveInteger("password.hash.concurrency", passwordHashConcurrency),
                 s.addresses("proxy.trusted", trustedProxies),
                 new Alerting(s.optional("alert.webhook").map(v -> Settings.parse("alert.webhook", v, URI::create))
                         .or(alerting::webhook), s.decimal("alert.p95.ms", alerting.p95Millis()),
@@ -214,6 +217,14 @@ public record ServerConfig(String host, int port, Path dataDir, Optional<String>
 
         int integer(String key, int fallback) {
             return optional(key).map(v -> parse(key, v, Integer::parseInt)).orElse(fallback);
+        }
+
+        int positiveInteger(String key, int fallback) {
+            int value = integer(key, fallback);
+            if (value < 1) {
+                throw new IllegalArgumentException("The setting " + key + " must be 1 or more, not " + value + ".");
+            }
+            return value;
         }
 
         double decimal(String key, double fallback) {

@@ -78,7 +78,8 @@ public final class SyncServer implements AutoCloseable {
         ObjectMapper json = BooksFlowJson.newMapper();
         Db db = new Db(dataSource, config.slowQuery());
         AuditTrail audit = new AuditTrail();
-        this.accounts = new AccountService(db, json, clock, new PasswordHasher(config.passwordHashMemoryKib()),
+        this.accounts = new AccountService(db, json, clock, new PasswordHasher(config.passwordHashMemoryKib(),
+                config.passwordHashConcurrency()),
                 new LoginThrottle(clock, Duration.ofMinutes(15), 5, 50), audit, config.tokenLifetime());
         ChangeNotifier notifier = new ChangeNotifier();
         HttpMetrics metrics = new HttpMetrics(config.slowRequest(), clock);

@@ -81,4 +81,12 @@ class ServerConfigTest {
                 "'slow.qeury' from the environment variable BOOKSFLOW_SLOW_QEURY is not a setting of this server and is "
                         + "ignored; did you mean 'slow.query'?");
     }
+
+    @Test
+    void passwordHashesRunOnePerProcessorAtATimeUnlessSet() {
+        assertThat(DEFAULTS.passwordHashConcurrency()).isEqualTo(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        assertThat(DEFAULTS.withSettings(Map.of("password.hash.concurrency", "8")).passwordHashConcurrency()).isEqualTo(8);
+        assertThatThrownBy(() -> DEFAULTS.withSettings(Map.of("password.hash.concurrency", "0")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("password.hash.concurrency must be 1");
+    }
 }

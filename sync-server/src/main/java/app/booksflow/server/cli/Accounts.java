@@ -27,7 +27,7 @@ final class Accounts {
         Clock clock = Clock.systemUTC();
         // Sign-ins do not happen here; the throttle is only there because the service needs one.
         return new AccountService(new Db(dataSource, config.slowQuery()), BooksFlowJson.newMapper(), clock,
-                new PasswordHasher(config.passwordHashMemoryKib()), new LoginThrottle(clock, Duration.ofMinutes(15), 5, 50),
+                new PasswordHasher(config.passwordHashMemoryKib(), config.passwordHashConcurrency()), new LoginThrottle(clock, Duration.ofMinutes(15), 5, 50),
                 new AuditTrail(), config.tokenLifetime());
     }
 

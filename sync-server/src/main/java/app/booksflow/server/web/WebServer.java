@@ -79,7 +79,12 @@ public final class WebServer {
                             caller == null ? null : caller.user());
                 }
             });
-            javalin.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
+            javalin.routes.exception(ApiException.class, (e, ctx) -> {
+                if (e.status() == 503) {
+                    ctx.header("Retry-After", Long.toString(BUSY_RETRY_AFTER_SECONDS));
+                }
+                error(ctx, e.status(), e.code(), e.getMessage());
+            });
             javalin.routes.exception(JsonProcessingException.class, (e, ctx) -> {
                 ApiException bad = JsonBodies.badJson(e);
                 error(ctx, bad.status(), bad.code(), bad.getMessage());
