@@ -79,16 +79,8 @@ public final class WebServer {
                             caller == null ? null : caller.user());
                 }
             });
-            javalin.routes.exception(ApiException.class, (e, ctx) -> {
-                if (e.status() == 503) {
-                    ctx.header("Retry-After", Long.toString(BUSY_RETRY_AFTER_SECONDS));
-                }
-                error(ctx, e.status(), e.code(), e.getMessage());
-            });
-            javalin.routes.exception(JsonProcessingException.class, (e, ctx) -> {
-                ApiException bad = JsonBodies.badJson(e);
-                error(ctx, bad.status(), bad.code(), bad.getMessage());
-            });
+            javalin.routes.exception(ApiException.class, (e, ctx) -> answer(ctx, e));
+            javalin.routes.exception(JsonProcessingException.class, (e, ctx) -> answer(ctx, JsonBodies.badJson(e)));
             javalin.routes.exception(DomainException.class, (e, ctx) -> error(ctx, 400, e.code(), e.getMessage()));
             javalin.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
                     codeFor(e.getStatus()), e.getStatus() == 404 ? "There is nothing at " + ctx.path() + "." : e.getMessage()));
@@ -97,8 +89,7 @@ public final class WebServer {
                     // Overload, not a fault: every connection stayed busy for the pool's whole wait.
                     LOG.warn("No database connection for {} {} in time: the server is overloaded", ctx.method(),
                             ctx.path());
-                    ctx.header("Retry-After", Long.toString(BUSY_RETRY_AFTER_SECONDS));
-                    error(ctx, 503, "BUSY", "The server is busy; nothing was changed. Try again in a few seconds.");
+                    answer(ctx, ApiException.busy("The server is busy; nothing was changed. Try again in a few seconds."));
                 } else {
                     internalError(ctx, e);
                 }
@@ -164,6 +155,14 @@ public final class WebServer {
             }
         }
         return false;
+    }
+
+    /** An answer the server chose; a 503 (overload) tells the client when to try again. */
+    private static void answer(Context ctx, ApiException e) {
+        if (e.status() == 503) {
+            ctx.header("Retry-After", Long.toString(BUSY_RETRY_AFTER_SECONDS));
+        }
+        error(ctx, e.status(), e.code(), e.getMessage());
     }
 
     private static void error(Context ctx, int status, String code, String message) {
