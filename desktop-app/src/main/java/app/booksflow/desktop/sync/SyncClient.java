@@ -21,10 +21,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -211,8 +213,26 @@ public final class SyncClient implements AutoCloseable {
     }
 
     private SyncException offline(IOException e) {
+        if (isCertificateProblem(e)) {
+            // Still worth repeating (the admin may renew the certificate), but not "cannot be reached".
+            return new SyncException(SyncException.Kind.OFFLINE, 0, "CERTIFICATE", "The server at " + base.host()
+                    + " showed a certificate this computer does not trust for that address (" + e.getMessage()
+                    + "). Use the address the practice's admin gave, with the name the certificate carries.", e);
+        }
         return new SyncException(SyncException.Kind.OFFLINE, 0, "OFFLINE", "The server at " + base.host()
                 + " cannot be reached (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ").", e);
+    }
+
+    private static boolean isCertificateProblem(IOException e) {
+        if (e instanceof SSLPeerUnverifiedException) {
+            return true;
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CertificateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private SyncException failure(int status, ResponseBody body) {
