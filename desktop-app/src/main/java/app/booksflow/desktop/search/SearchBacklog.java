@@ -112,7 +112,6 @@ public final class SearchBacklog {
         });
     }
 
-    /** Like {@link #drain(LocalStore)}, until none is left or a stop is requested (the rest stays listed). */
     /** As {@link #drain(LocalStore)}, stopping between chunks once {@code stop} says so. */
     public static long drain(LocalStore store, java.util.function.BooleanSupplier stop) {
         return drain(store, CHUNK, new Progress() {

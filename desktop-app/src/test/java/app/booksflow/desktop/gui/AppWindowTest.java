@@ -1,6 +1,7 @@
 package app.booksflow.desktop.gui;
 
 import app.booksflow.desktop.LaunchOptions;
+import app.booksflow.desktop.support.DemoBooks;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,9 +18,9 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The whole app in TestFX's headless stage, on an empty data folder of the test's own (so the demo
- * practice loads first). "Today" is 15 December 2025, the last month of the demo's books, unless a
- * test class chooses another clock.
+ * The whole app in TestFX's headless stage, on a data folder of the test's own: a copy of the demo
+ * practice's books as a first run leaves them, or empty for a test of the first run itself. "Today" is
+ * 15 December 2025, the last month of the demo's books, unless a test class chooses another clock.
  */
 abstract class AppWindowTest extends FxRobot {
 
@@ -49,6 +50,9 @@ abstract class AppWindowTest extends FxRobot {
             stage.setHeight(760);
         }).get();
         Clock clock = clock();
+        if (startsOnTheDemoBooks()) {
+            DemoBooks.copyTo(dir.resolve("data"), clock);
+        }
         app = FxToolkit.setupApplication(() -> new BooksFlowApp(options, clock));
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -56,6 +60,11 @@ abstract class AppWindowTest extends FxRobot {
     @AfterEach
     void closeApp() throws Exception {
         FxToolkit.cleanupApplication(app);
+    }
+
+    /** Whether the app starts on a copy of the demo's books, or (false) on an empty folder, as a first run. */
+    boolean startsOnTheDemoBooks() {
+        return true;
     }
 
     /** What "today" is for the app under test. */

@@ -21,6 +21,11 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class DashboardUiTest extends AppWindowTest {
 
+    @Override
+    boolean startsOnTheDemoBooks() {
+        return false;
+    }
+
     @Test
     void demoPracticeIsListedAndAClientOpensOnItsDashboardWithCharts() {
         await().atMost(Duration.ofSeconds(120)).until(() -> lookup("#clientTable").tryQuery().isPresent()
