@@ -67,6 +67,11 @@ public final class DataDirectory {
         return root.resolve("books");
     }
 
+    /** The database's file. */
+    public Path databaseFile() {
+        return root.resolve("books.mv.db");
+    }
+
     /** Receipt files, content-addressed: {@code receipts/ab/cd/<sha256>}. */
     public Path receipts() {
         return root.resolve("receipts");

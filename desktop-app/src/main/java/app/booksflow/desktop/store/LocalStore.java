@@ -9,6 +9,9 @@ import app.booksflow.desktop.store.entity.TaxCodeEntity;
 import app.booksflow.desktop.store.entity.TransactionEntity;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -137,7 +140,15 @@ public final class LocalStore implements AutoCloseable {
             dataSource = pool(directory);
             long pooled = System.nanoTime();
             int migrations = -1;
-            if (check == SchemaCheck.FLYWAY || !SchemaHistory.isCurrent(dataSource)) {
+            boolean current = check != SchemaCheck.FLYWAY && SchemaHistory.isCurrent(dataSource);
+            if (!current && SchemaHistory.isUnfinishedAndEmpty(dataSource)) {
+                log.warn("The books in {} hold part of a schema and no data: the start that made them was cut short. "
+                        + "Making them again.", directory);
+                dataSource.close();
+                Files.delete(directory.databaseFile());
+                dataSource = pool(directory);
+            }
+            if (!current) {
                 migrations = MigrationStages.migrate(Flyway.configure().dataSource(dataSource).locations(MIGRATIONS),
                         stages);
                 if (migrations > 0) {
@@ -156,6 +167,10 @@ public final class LocalStore implements AutoCloseable {
                 store.startSessionFactory();
             }
             return store;
+        } catch (IOException e) {
+            dataSource.close();
+            lock.close();
+            throw new UncheckedIOException("Cannot make the books in " + directory.root() + " again", e);
         } catch (RuntimeException e) {
             if (dataSource != null) {
                 dataSource.close();

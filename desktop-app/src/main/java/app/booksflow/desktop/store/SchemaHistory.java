@@ -93,6 +93,46 @@ final class SchemaHistory {
         return Optional.of(versions);
     }
 
+    /**
+     * Whether these are new books whose making was cut short (a kill or a power cut during the first
+     * start): the first migration never completed, some of its tables exist, and none holds a single
+     * row. H2 commits each statement of a schema on its own, so such books hold part of a schema that
+     * Flyway cannot finish; nothing is lost by making them again.
+     */
+    static boolean isUnfinishedAndEmpty(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (hasHistoryTable(connection)) {
+                try (Statement statement = connection.createStatement(); ResultSet first = statement.executeQuery(
+                        "select count(*) from \"flyway_schema_history\" where \"version\" = '1' and \"success\"")) {
+                    first.next();
+                    if (first.getLong(1) > 0) {
+                        return false;
+                    }
+                }
+            }
+            List<String> tables = new ArrayList<>();
+            try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(
+                    "select table_name from information_schema.tables where table_schema = 'PUBLIC' "
+                            + "and table_type = 'BASE TABLE' and table_name <> 'flyway_schema_history'")) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+            }
+            for (String table : tables) {
+                try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(
+                        "select 1 from \"" + table.replace("\"", "\"\"") + "\" fetch first 1 row only")) {
+                    if (row.next()) {
+                        return false;
+                    }
+                }
+            }
+            return !tables.isEmpty(); // a database without tables is simply new
+        } catch (SQLException e) {
+            log.info("The books could not be checked for an unfinished start ({}): Flyway checks them", e.getMessage());
+            return false;
+        }
+    }
+
     private static boolean hasHistoryTable(Connection connection) throws SQLException {
         try (ResultSet tables = connection.getMetaData().getTables(null, null, "flyway_schema_history", null)) {
             return tables.next();

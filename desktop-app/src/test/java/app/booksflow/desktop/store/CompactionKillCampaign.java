@@ -1,0 +1,104 @@
+package app.booksflow.desktop.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import app.booksflow.desktop.support.ChildJvm;
+import app.booksflow.server.support.TempFolders;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Kills the app the hard way (as a power cut would) while it loads a large practice or while H2 compacts
+ * the load's dead chunks in the seconds after, then opens the books and reads every row of every table:
+ * the books must open, be whole, and their dashboards must equal a rebuild from the ledger. A campaign
+ * of {@code -Dbooksflow.killRuns=N} seeded runs (first seed {@code -Dbooksflow.killSeed}); not part of the
+ * default build (about 20 s a run): {@code ./mvnw -pl desktop-app -Pkill-campaign test}. The books of a run
+ * that fails are kept in its temporary folder, for H2's tools and a report.
+ */
+class CompactionKillCampaign {
+
+    private static final Logger log = LoggerFactory.getLogger(CompactionKillCampaign.class);
+    private static final int RUNS = Integer.getInteger("booksflow.killRuns", 30);
+    private static final long FIRST_SEED = Long.getLong("booksflow.killSeed", 1);
+
+    @Test
+    @Timeout(value = 12, unit = TimeUnit.HOURS)
+    void booksKilledDuringOrAfterALargeLoadOpenWhole() throws Exception {
+        List<String> lost = new ArrayList<>();
+        int killedAfterTheLoad = 0;
+        for (long seed = FIRST_SEED; seed < FIRST_SEED + RUNS; seed++) {
+            SplittableRandom random = new SplittableRandom(seed);
+            Path dir = Files.createTempDirectory("booksflow-kill-" + seed);
+            try {
+                boolean afterTheLoad = random.nextInt(4) != 0;
+                long delayMillis = afterTheLoad ? random.nextInt(6_000) : 2_000 + random.nextInt(6_000);
+                boolean loaded = killOnce(dir, afterTheLoad, delayMillis);
+                killedAfterTheLoad += loaded ? 1 : 0;
+                String problem = check(dir, loaded);
+                log.info("Run {}: killed {} ms {} -> {}", seed, delayMillis,
+                        afterTheLoad ? "after the load" : "into the load" + (loaded ? " (it had ended)" : ""),
+                        problem == null ? "whole" : problem);
+                if (problem != null) {
+                    lost.add("seed " + seed + ": " + problem + " (books kept in " + dir + ")");
+                } else {
+                    TempFolders.delete(dir);
+                }
+            } catch (RuntimeException | Error e) {
+                TempFolders.delete(dir);
+                throw e;
+            }
+        }
+        log.info("{} runs, {} killed after the load had committed, {} left books that are not whole", RUNS,
+                killedAfterTheLoad, lost.size());
+        assertThat(lost).as("runs whose books did not open whole").isEmpty();
+    }
+
+    /** Starts the loader and kills it; returns whether the load had committed by then. */
+    private static boolean killOnce(Path dir, boolean afterTheLoad, long delayMillis) throws Exception {
+        try (ChildJvm loader = ChildJvm.start(BulkLoadKillMain.class, dir.resolve("loader.log"),
+                dir.resolve("books").toString())) {
+            if (afterTheLoad) {
+                await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(10))
+                        .until(() -> loader.lines().contains("LOADED") || !loader.isAlive());
+                assertThat(loader.isAlive()).as("the loader is still running (see loader.log)").isTrue();
+            }
+            Thread.sleep(delayMillis);
+            loader.kill();
+            return loader.lines().contains("LOADED");
+        }
+    }
+
+    /** Why the books are not whole, or null when they are: checked in a JVM of its own, given two minutes. */
+    private static String check(Path dir, boolean loaded) throws Exception {
+        try (ChildJvm checker = ChildJvm.start(BooksCheckMain.class, dir.resolve("check.log"),
+                dir.resolve("books").toString())) {
+            try {
+                await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
+                        .until(() -> !checker.lines().isEmpty() || !checker.isAlive());
+            } catch (ConditionTimeoutException e) {
+                return "the check hung for two minutes opening or reading the books";
+            }
+            String verdict = checker.lines().isEmpty() ? "BROKEN the check ended without a verdict (see check.log)"
+                    : checker.lines().get(0);
+            if (verdict.startsWith("BROKEN ")) {
+                return verdict.substring("BROKEN ".length());
+            }
+            String[] counts = verdict.split(" ");
+            if (loaded && (!counts[1].equals("5") || !counts[2].equals("20000"))) {
+                return counts[1] + " clients and " + counts[2] + " transactions after a load that committed 5 and 20,000";
+            }
+            return null;
+        }
+    }
+}
