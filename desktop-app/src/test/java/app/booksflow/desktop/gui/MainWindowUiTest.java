@@ -33,7 +33,8 @@ class MainWindowUiTest extends AppWindowTest {
         ListView<Screen> navigation = lookup("#navigation").queryListView();
         assertThat(navigation.getItems()).hasSize(8);
         assertThat(stage.getTitle()).isEqualTo("BooksFlow – Practice");
-        assertThat(lookup(".sync-status").queryAs(Label.class).getText()).isEqualTo("Offline · Sync not set up");
+        // Before the books are open the status says what the settings say; once they are, the engine reports.
+        assertThat(lookup(".sync-status").queryAs(Label.class).getText()).isIn("Offline · Sync not set up", "Not signed in");
         clickOn("Receipts");
         assertThat(stage.getTitle()).isEqualTo("BooksFlow – Receipts");
         assertThat(lookup(".last-saved").queryAs(Label.class).getText()).isEqualTo("Nothing saved yet");
