@@ -45,7 +45,8 @@ class DashboardUiTest extends AppWindowTest {
         assertThat(months.getData()).extracting(XYChart.Series::getName).containsExactly("Income", "Expenses");
         assertThat(lookup("#clientNameLabel").queryAs(Label.class).getText()).isEqualTo(clients.getItems().get(0).name());
         assertThat(lookup("#incomeLabel").queryAs(Label.class).getText()).isNotBlank();
-        assertThat(lookup("#categoriesChart").queryAs(PieChart.class).getData()).isNotEmpty();
+        PieChart categories = lookup("#categoriesChart").queryAs(PieChart.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !categories.getData().isEmpty());
 
         WaitForAsyncUtils.asyncFx(() -> {
             stage.setWidth(1280);
