@@ -68,7 +68,7 @@ public final class DataDirectory {
     }
 
     /** The database's file. */
-    public Path databaseFile() {
+    Path databaseFile() {
         return root.resolve("books.mv.db");
     }
 

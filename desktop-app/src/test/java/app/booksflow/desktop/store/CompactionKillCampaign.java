@@ -54,7 +54,7 @@ class CompactionKillCampaign {
                 } else {
                     TempFolders.delete(dir);
                 }
-            } catch (RuntimeException | Error e) {
+            } catch (Exception | Error e) {
                 TempFolders.delete(dir);
                 throw e;
             }
