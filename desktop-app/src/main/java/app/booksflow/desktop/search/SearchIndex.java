@@ -68,7 +68,8 @@ public final class SearchIndex {
                     try {
                         writer.add(transaction);
                     } catch (SQLException e) {
-                        throw new IllegalStateException("Could not index a transaction", e);
+                        // Terms are written in batches, so the failing row may be another transaction's.
+                        throw new IllegalStateException("Could not index the transactions: " + e.getMessage(), e);
                     }
                 });
             }

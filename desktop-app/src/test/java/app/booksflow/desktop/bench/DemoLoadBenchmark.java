@@ -14,6 +14,7 @@ import app.booksflow.model.ledger.Transaction;
 import app.booksflow.model.ledger.TransactionStatus;
 import app.booksflow.model.money.Money;
 import app.booksflow.model.practice.Client;
+import app.booksflow.server.support.TempFolders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +22,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * How long a first run takes to show a live dashboard: opening a new store (first session factory of
@@ -62,9 +61,7 @@ public final class DemoLoadBenchmark {
                             Files.size(dir.resolve("books.mv.db")) / 1024, writes);
                 }
             } finally {
-                try (Stream<Path> files = Files.walk(dir)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
+                TempFolders.delete(dir);
             }
         }
         System.out.println("demo loads (ms): " + loads);

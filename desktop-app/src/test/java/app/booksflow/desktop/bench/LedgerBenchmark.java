@@ -1,17 +1,17 @@
 package app.booksflow.desktop.bench;
 
 import app.booksflow.desktop.demo.DemoPractice;
-import app.booksflow.desktop.search.SearchBacklog;
 import app.booksflow.desktop.ledger.LedgerPages;
 import app.booksflow.desktop.ledger.LedgerQuery;
 import app.booksflow.desktop.ledger.LedgerServices;
 import app.booksflow.desktop.ledger.LedgerSort;
+import app.booksflow.desktop.search.SearchBacklog;
 import app.booksflow.desktop.store.DataDirectory;
 import app.booksflow.desktop.store.LocalStore;
 import app.booksflow.model.ledger.AccountType;
 import app.booksflow.model.practice.Client;
+import app.booksflow.server.support.TempFolders;
 import app.booksflow.testdata.PracticeSpec;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -34,7 +34,7 @@ public final class LedgerBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path dir = Path.of(args.length > 0 ? args[0] : Files.createTempDirectory("booksflow-ledger-bench").toString());
+        Path dir = args.length > 0 ? Path.of(args[0]) : TempFolders.createRemovedOnExit("booksflow-ledger-bench");
         long transactions = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000;
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         long opening = System.nanoTime();

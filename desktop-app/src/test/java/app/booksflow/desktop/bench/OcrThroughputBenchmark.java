@@ -9,15 +9,16 @@ import app.booksflow.desktop.receipts.imports.ImportFileState;
 import app.booksflow.desktop.receipts.imports.ReceiptImporter;
 import app.booksflow.desktop.support.TestBooks;
 import app.booksflow.model.practice.Client;
-import java.time.Clock;
-import java.util.Map;
+import app.booksflow.server.support.TempFolders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -133,9 +134,7 @@ public final class OcrThroughputBenchmark {
                     java.util.Collections.nCopies(pictures.size(), perFile),
                     (OcrPreparationBenchmark.processCpuNanos() - cpu) / 1_000_000 / pictures.size());
         } finally {
-            try (var files = Files.walk(work)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-            }
+            TempFolders.delete(work);
         }
     }
 

@@ -7,9 +7,9 @@ import app.booksflow.desktop.reports.Reports;
 import app.booksflow.desktop.store.DataDirectory;
 import app.booksflow.desktop.store.LocalStore;
 import app.booksflow.model.practice.Client;
+import app.booksflow.server.support.TempFolders;
 import app.booksflow.testdata.PracticeSpec;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -31,7 +31,7 @@ public final class ReportsBenchmark {
 
     public static void main(String[] args) throws IOException {
         long transactions = args.length > 0 ? Long.parseLong(args[0]) : 100_000;
-        Path dir = Files.createTempDirectory("booksflow-reports-bench");
+        Path dir = TempFolders.createRemovedOnExit("booksflow-reports-bench");
         try (LocalStore store = LocalStore.open(new DataDirectory(dir))) {
             DemoPractice.load(store, PracticeSpec.demo().withClients(1).withTransactions(transactions),
                     Clock.systemUTC(), client -> { }).orElseThrow();

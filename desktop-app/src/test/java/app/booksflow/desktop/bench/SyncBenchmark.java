@@ -12,8 +12,8 @@ import app.booksflow.model.money.Money;
 import app.booksflow.protocol.Mutation;
 import app.booksflow.server.support.Device;
 import app.booksflow.server.support.Practice;
+import app.booksflow.server.support.TempFolders;
 import app.booksflow.server.support.TestServer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -41,7 +41,7 @@ public final class SyncBenchmark {
             load(practice, transactions);
             System.out.printf("server loaded with %,d transactions by push in %.1f s%n", transactions, seconds(loading));
 
-            Path freshDir = Files.createTempDirectory("booksflow-sync-bench-fresh");
+            Path freshDir = TempFolders.createRemovedOnExit("booksflow-sync-bench-fresh");
             try (TestBooks fresh = TestBooks.open(freshDir);
                     SyncEngine sync = new SyncEngine(fresh.ledger.sync(), new TokenStore(freshDir), fresh.clock)) {
                 long start = System.nanoTime();
@@ -63,8 +63,8 @@ public final class SyncBenchmark {
                 System.out.printf("%,d offline changes pushed in %.2f s%n", pushed, seconds(pushing));
             }
 
-            Path aDir = Files.createTempDirectory("booksflow-sync-bench-a");
-            Path bDir = Files.createTempDirectory("booksflow-sync-bench-b");
+            Path aDir = TempFolders.createRemovedOnExit("booksflow-sync-bench-a");
+            Path bDir = TempFolders.createRemovedOnExit("booksflow-sync-bench-b");
             try (TestBooks a = TestBooks.open(aDir); TestBooks b = TestBooks.open(bDir);
                     SyncEngine aSync = new SyncEngine(a.ledger.sync(), new TokenStore(aDir), a.clock);
                     SyncEngine bSync = new SyncEngine(b.ledger.sync(), new TokenStore(bDir), b.clock)) {

@@ -6,6 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A real PostgreSQL server run from the binaries in the Maven jars, keeping its data in a folder so
@@ -17,10 +23,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static final String DATABASE = "postgres";
     public static final String USER = "postgres";
 
-    private final EmbeddedPostgres postgres;
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
+    /** How long a stop may take: the last checkpoint writes out what the write-ahead log holds. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(60);
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory) {
         this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
     }
 
     /** Starts PostgreSQL on the folder (created and initialized on first use); port 0 picks a free one. */
@@ -36,7 +48,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             if (port > 0) {
                 builder.setPort(port);
             }
-            return new EmbeddedDatabase(builder.start());
+            return new EmbeddedDatabase(builder.start(), dataDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + dataDirectory, e);
         }
@@ -50,12 +62,45 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return postgres.getPort();
     }
 
+    /**
+     * Stops PostgreSQL and returns once its server process has ended. The stop command can return while
+     * the server still writes its last checkpoint (the tests' folders, deleted right after, were found
+     * holding write-ahead log files again); until the process ends, its folder is safe neither to copy
+     * nor to delete.
+     */
     @Override
     public void close() {
+        Optional<ProcessHandle> server = serverProcess();
         try {
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        server.ifPresent(EmbeddedDatabase::awaitExit);
+    }
+
+    /** The server's process, from the first line of the pid file it keeps while it runs. */
+    private Optional<ProcessHandle> serverProcess() {
+        try {
+            String firstLine = Files.readAllLines(dataDirectory.resolve("postmaster.pid")).getFirst().strip();
+            return ProcessHandle.of(Long.parseLong(firstLine));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Cannot tell PostgreSQL's process from its pid file in {}; not waiting for it to end: {}",
+                    dataDirectory, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private static void awaitExit(ProcessHandle server) {
+        try {
+            server.onExit().get(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("PostgreSQL (process {}) has not ended {} s after it was told to stop", server.pid(),
+                    STOP_WAIT.toSeconds());
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot wait for PostgreSQL to end", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
