@@ -55,7 +55,7 @@ public final class Db {
                     throw e;
                 }
             } catch (SQLException e) {
-                if (!RETRYABLE.contains(e.getSQLState()) || attempt == ATTEMPTS) {
+                if (!retryable(e) || attempt == ATTEMPTS) {
                     throw new DatabaseException("Database work '" + name + "' failed", e);
                 }
                 last = e;
@@ -89,6 +89,11 @@ public final class Db {
             }
             return work.run(connection);
         });
+    }
+
+    /** The pool's own time-out has no SQL state, which {@code Set.of(...).contains} would refuse. */
+    private static boolean retryable(SQLException e) {
+        return e.getSQLState() != null && RETRYABLE.contains(e.getSQLState());
     }
 
     private void logIfSlow(String name, long startedNanos) {

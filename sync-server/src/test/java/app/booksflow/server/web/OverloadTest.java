@@ -1,9 +1,11 @@
 package app.booksflow.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.booksflow.server.ServerConfig;
 import app.booksflow.server.SyncServer;
+import app.booksflow.server.db.Db;
 import app.booksflow.server.support.ApiClient;
 import app.booksflow.server.support.MutableClock;
 import app.booksflow.server.support.TempFolders;
@@ -13,6 +15,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -42,8 +45,11 @@ class OverloadTest {
             ApiClient ada = new ApiClient(base, token);
 
             ApiClient.Response busy;
+            ApiClient.Response busyWrite;
             try (Connection one = dataSource.getConnection(); Connection two = dataSource.getConnection()) {
                 busy = ada.get("/api/v1/me");
+                busyWrite = ada.post("/api/v1/admin/users", Map.of("email", "bob@busy.example", "displayName", "Bob",
+                        "role", "ACCOUNTANT", "password", "another horse battery"));
             }
             ApiClient.Response after = ada.get("/api/v1/me");
 
@@ -52,8 +58,29 @@ class OverloadTest {
             assertThat(busy.json().get("error").asText()).isEqualTo("BUSY");
             assertThat(busy.json().get("message").asText()).contains("nothing was changed");
             assertThat(after.status()).isEqualTo(200);
+            // A write that finds no connection is refused the same way, and has changed nothing.
+            assertThat(busyWrite.status()).isEqualTo(503);
+            assertThat(busyWrite.json().get("error").asText()).isEqualTo("BUSY");
+            assertThat(ada.get("/api/v1/admin/users").text()).doesNotContain("bob@busy.example");
         } finally {
             TempFolders.delete(dataDir);
+        }
+    }
+
+    /** The pool's time-out carries no SQL state; it must still reach the handler as overload, not as a fault. */
+    @Test
+    void aTransactionThatFindsNoFreeConnectionFailsAsOverload() throws Exception {
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(TestDatabases.freshDatabaseUrl());
+        pool.setUsername("postgres");
+        pool.setMaximumPoolSize(1);
+        pool.setConnectionTimeout(250);
+        try (HikariDataSource dataSource = new HikariDataSource(pool); Connection only = dataSource.getConnection()) {
+            Db db = new Db(dataSource, Duration.ofSeconds(1));
+
+            assertThatThrownBy(() -> db.inTransaction("write", c -> c.createStatement().execute("select 1")))
+                    .isInstanceOf(Db.DatabaseException.class)
+                    .satisfies(e -> assertThat(WebServer.poolExhausted(e)).isTrue());
         }
     }
 
