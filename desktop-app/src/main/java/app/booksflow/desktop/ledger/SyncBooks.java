@@ -22,6 +22,7 @@ import app.booksflow.model.DomainException;
 import app.booksflow.model.EntityType;
 import app.booksflow.model.audit.AuditAction;
 import app.booksflow.model.id.ClientId;
+import app.booksflow.model.id.MutationId;
 import app.booksflow.model.id.TransactionId;
 import app.booksflow.model.ledger.Account;
 import app.booksflow.model.ledger.TaxCode;
@@ -69,6 +70,8 @@ import org.hibernate.Session;
 public final class SyncBooks {
 
     private static final ObjectMapper JSON = BooksFlowJson.newMapper();
+    /** Why the server lacks a change this device had confirmed: the only way a server forgets one. */
+    private static final String RESTORED = "the server was restored from an older backup";
 
     private final Writes writes;
 
@@ -342,6 +345,70 @@ public final class SyncBooks {
             });
             return null;
         });
+    }
+
+    /** What the server has confirmed to this device of each entity of the client, by id. */
+    public Map<UUID, ServerState> confirmedStates(ClientId client) {
+        return writes.store().readJdbc(c -> ServerState.ofClient(c, client));
+    }
+
+    /** What {@link #carryBack} did: changes sent again, and changes put in the inbox for the accountant. */
+    public record CarriedBack(int sent, int inInbox) {
+        public int total() {
+            return sent + inInbox;
+        }
+    }
+
+    /**
+     * After the client was read again from the server: the states the server had confirmed to this device
+     * and no longer has (it went back to an older backup) are not dropped. One the server has no trace of is
+     * written again as a local change, which the next push carries back; nobody can have changed it since.
+     * One the server holds at an earlier version goes to the inbox with both versions, as a conflict (the
+     * books show the server's): someone may have changed it on the server after the restore, and only the
+     * accountant can say which to keep. A state the server has, or has moved past, is left alone.
+     *
+     * @param confirmed what {@link #confirmedStates} returned before the client was read again
+     */
+    public CarriedBack carryBack(ClientId client, Map<UUID, ServerState> confirmed, String user) {
+        List<ServerState> ordered = confirmed.values().stream()
+                // Parents first: a transaction's accounts and tax codes exist before it does.
+                .sorted(java.util.Comparator.comparing(ServerState::type).thenComparing(ServerState::entityId))
+                .toList();
+        return writes.run(user, context -> context.session().doReturningWork(c -> {
+            int sent = 0;
+            int inInbox = 0;
+            for (ServerState mine : ordered) {
+                Optional<ServerState> now = ServerState.find(c, mine.entityId());
+                if (now.isPresent() && (now.get().version() >= mine.version() || (now.get().deleted() == mine.deleted()
+                        && samePayload(now.get().payload(), mine.payload())))) {
+                    continue;
+                }
+                if (now.isEmpty() && mine.deleted()) {
+                    continue; // deleted here, and the server does not have it either
+                }
+                Optional<String> state = mine.deleted() ? Optional.empty() : Optional.of(mine.payload());
+                Optional<String> theirs = now.filter(s -> !s.deleted()).map(ServerState::payload);
+                if (now.isEmpty()) {
+                    putLocal(context, c, client, mine.type(), mine.entityId(), state);
+                    context.publish(client, mine.type(), mine.entityId(), state.map(SyncBooks::tree).orElse(null));
+                    context.audit(new AuditEntry(Optional.of(client), mine.type(), mine.entityId(), AuditAction.CREATE,
+                            Optional.empty(), state.map(SyncBooks::tree), RiskRules.of(AuditAction.CREATE, false, true),
+                            "Sent again: " + RESTORED));
+                    sent++;
+                } else {
+                    String message = "The server no longer has this version (" + RESTORED + "); it has version "
+                            + now.get().version() + ". Keep mine to send it again, or keep the server's.";
+                    Inbox.add(c, new Inbox.Item(UUID.randomUUID(), client, mine.type(), mine.entityId(),
+                            MutationId.random(), Inbox.Kind.CONFLICT, Optional.empty(), message, state, theirs,
+                            Optional.of(now.get().version()), context.now(), Optional.empty()));
+                    context.audit(new AuditEntry(Optional.of(client), mine.type(), mine.entityId(),
+                            AuditAction.SYNC_CONFLICT, theirs.map(SyncBooks::tree), state.map(SyncBooks::tree),
+                            RiskRules.of(AuditAction.SYNC_CONFLICT, false, false), message));
+                    inInbox++;
+                }
+            }
+            return new CarriedBack(sent, inInbox);
+        }));
     }
 
     private static String conflictMessage(Outbox.Pending pending, MutationOutcome.Conflict conflict) {

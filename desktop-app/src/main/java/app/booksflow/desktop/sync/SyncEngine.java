@@ -4,6 +4,7 @@ import app.booksflow.desktop.ledger.ReceiptFileSource;
 import app.booksflow.desktop.ledger.ReceiptFiles;
 import app.booksflow.desktop.ledger.SyncBooks;
 import app.booksflow.desktop.syncstate.Outbox;
+import app.booksflow.desktop.syncstate.ServerState;
 import app.booksflow.desktop.syncstate.SyncAccount;
 import app.booksflow.json.BooksFlowJson;
 import app.booksflow.model.id.ClientId;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -420,10 +422,18 @@ public final class SyncEngine implements AutoCloseable {
             }
         }
         LOG.warn("Client {} differs from the server twice in a row; reading it again", clientId);
+        Map<UUID, ServerState> confirmed = books.confirmedStates(clientId);
         books.resetClient(clientId);
         pullClient(token, clientId);
+        SyncBooks.CarriedBack carried = books.carryBack(clientId, confirmed, account().email());
         String name = books.clientName(clientId).orElse(clientId.toString());
-        if (sameBooks(client.checksum(token, clientId), books.checksum(clientId))) {
+        if (carried.total() > 0) {
+            LOG.warn("The server no longer had {} changes of client {}: {} sent again, {} in the inbox", carried.total(),
+                    clientId, carried.sent(), carried.inInbox());
+            notice = Optional.of("The server no longer had " + changes(carried.total()) + " of " + name
+                    + " (it was restored from an older backup): " + carried.sent() + " sent again, "
+                    + carried.inInbox() + " in the inbox to keep or drop.");
+        } else if (sameBooks(client.checksum(token, clientId), books.checksum(clientId))) {
             notice = Optional.of("The books of " + name + " differed from the server's; they were read again and "
                     + "now agree.");
         } else if (books.pendingCount() == 0) {
@@ -456,6 +466,10 @@ public final class SyncEngine implements AutoCloseable {
     private boolean serverIsAhead(String token, ClientId clientId, Cursor cursor) {
         return client.watch(token, account().device(), WatchRequest.of(
                 List.of(new WatchRequest.ClientCursor(clientId, cursor)), 0)).behind().contains(clientId);
+    }
+
+    private static String changes(int count) {
+        return count + (count == 1 ? " change" : " changes");
     }
 
     static boolean sameBooks(ClientChecksum server, ClientChecksum local) {

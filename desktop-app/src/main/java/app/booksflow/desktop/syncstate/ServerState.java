@@ -33,6 +33,23 @@ public record ServerState(UUID entityId, ClientId client, EntityType type, long 
     }
 
 
+    /** Every entity of the client the server has confirmed to this device, by id. */
+    public static Map<UUID, ServerState> ofClient(Connection c, ClientId client) throws SQLException {
+        Map<UUID, ServerState> states = new HashMap<>();
+        try (PreparedStatement select = c.prepareStatement(
+                "select entity_id, entity_type, version, deleted, payload from sync_entities where client_id = ?")) {
+            select.setObject(1, client.value());
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    UUID id = row.getObject(1, UUID.class);
+                    states.put(id, new ServerState(id, client, EntityType.valueOf(row.getString(2)), row.getLong(3),
+                            row.getBoolean(4), row.getString(5)));
+                }
+            }
+        }
+        return states;
+    }
+
     /** The versions the server has of those entities it has, by id (one query). */
     public static Map<UUID, Long> versions(Connection c, List<UUID> entityIds) throws SQLException {
         Map<UUID, Long> versions = new HashMap<>();

@@ -251,6 +251,51 @@ class TwoDevicesSyncTest {
     }
 
     @Test
+    void changesTheServerLostToARestoreAreSentAgainByADeviceThatHasThem(@TempDir Path backups) {
+        Transaction catering = laptop.ledger.transactions().create(sale(LocalDate.of(2025, 6, 2), "Catering", "250.00"),
+                TestBooks.USER).transaction();
+        laptopSync.syncOnce();
+        officeSync.syncOnce();
+        Path backup = server.backup(backups.resolve("server.zip"));
+        // After the backup: an edit of a transaction the backup has, and a transaction it does not have.
+        edit(laptop, catering.id(), t -> withPayee(t, "Catering (corrected)"));
+        Transaction florist = laptop.ledger.transactions().create(sale(LocalDate.of(2025, 6, 3), "Florist", "40.00"),
+                TestBooks.USER).transaction();
+        laptopSync.syncOnce();
+        officeSync.syncOnce();
+
+        server = server.restartRestoredFrom(backup);
+        assertThat(officeSync.verify(practice.client.id())).isTrue();
+
+        assertThat(officeSync.status().notice()).hasValueSatisfying(n -> assertThat(n)
+                .contains("no longer had 2 changes").contains("1 sent again, 1 in the inbox"));
+        // The transaction the server has no trace of is sent again; nobody can have changed it since.
+        assertThat(office.ledger.transactions().find(florist.id())).isPresent();
+        assertThat(office.ledger.sync().pendingCount()).isOne();
+        // The edit of one the server has at an older version waits for the accountant, with both versions.
+        assertThat(office.ledger.sync().inbox()).singleElement().satisfies(item -> {
+            assertThat(item.entityId()).isEqualTo(catering.id().value());
+            assertThat(item.kind()).isEqualTo(Inbox.Kind.CONFLICT);
+            assertThat(item.message()).contains("restored from an older backup");
+            assertThat(item.mine().orElseThrow()).contains("Catering (corrected)");
+            assertThat(item.theirs().orElseThrow()).doesNotContain("corrected");
+        });
+        office.ledger.sync().resolve(office.ledger.sync().inbox().get(0).id(), Inbox.Resolution.KEPT_MINE,
+                Optional.empty(), TestBooks.USER);
+        officeSync.syncOnce();
+        laptopSync.syncOnce();
+
+        assertThat(officeSync.status().lastError()).isEmpty();
+        assertThat(laptopSync.verify(practice.client.id())).isTrue();
+        assertThat(payee(laptop, catering.id())).isEqualTo("Catering (corrected)");
+        assertThat(laptop.ledger.transactions().find(florist.id())).isPresent();
+        assertConverged();
+        List<String> audited = office.store.read(session -> session.createNativeQuery("select action from audit_events "
+                + "where summary like '%restored from an older backup%' order by action", String.class).getResultList());
+        assertThat(audited).containsExactly("CREATE", "SYNC_CONFLICT");
+    }
+
+    @Test
     void withTheEnginesRunningBooksThatDifferAreComparedAndReadAgainOnceTheClientRests() {
         damageTheOfficesSyncState();
         officeSync.pullWait(1);
@@ -352,6 +397,10 @@ class TwoDevicesSyncTest {
                 amount, TransactionStatus.POSTED, List.of(Split.of(practice.account("4000"), amount, practice.vat.id())));
     }
 
+    private static String payee(TestBooks books, TransactionId id) {
+        return books.ledger.transactions().find(id).orElseThrow().transaction().payee();
+    }
+
     private static void edit(TestBooks books, TransactionId id, java.util.function.UnaryOperator<Transaction> change) {
         StoredTransaction stored = books.ledger.transactions().find(id).orElseThrow();
         books.ledger.transactions().edit(change.apply(stored.transaction()), stored.version(), TestBooks.USER);
@@ -360,10 +409,6 @@ class TwoDevicesSyncTest {
     private static Transaction withPayee(Transaction t, String payee) {
         return new Transaction(t.id(), t.client(), t.date(), payee, t.memo(), t.bankAccount(), t.total(), t.status(),
                 t.splits());
-    }
-
-    private static String payee(TestBooks books, TransactionId id) {
-        return books.ledger.transactions().find(id).orElseThrow().transaction().payee();
     }
 
     private static List<AuditAction> auditActions(TestBooks books) {

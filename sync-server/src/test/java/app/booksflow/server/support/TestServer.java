@@ -2,6 +2,9 @@ package app.booksflow.server.support;
 
 import app.booksflow.server.ServerConfig;
 import app.booksflow.server.SyncServer;
+import app.booksflow.server.backup.BackupArchive;
+import app.booksflow.server.backup.BackupWriter;
+import app.booksflow.server.backup.Restorer;
 import app.booksflow.server.db.Database;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
@@ -17,12 +20,15 @@ public final class TestServer implements AutoCloseable {
     public final HikariDataSource dataSource;
     public final SyncServer server;
     public final Path dataDir;
+    private final ServerConfig config;
 
-    private TestServer(MutableClock clock, HikariDataSource dataSource, SyncServer server, Path dataDir) {
+    private TestServer(MutableClock clock, HikariDataSource dataSource, SyncServer server, Path dataDir,
+            ServerConfig config) {
         this.clock = clock;
         this.dataSource = dataSource;
         this.server = server;
         this.dataDir = dataDir;
+        this.config = config;
     }
 
     public static TestServer start() {
@@ -40,10 +46,32 @@ public final class TestServer implements AutoCloseable {
                     .withSettings(Map.of("host", "127.0.0.1", "port", "0", "password.hash.memory.kib", "1024"))
                     .withSettings(settings);
             SyncServer server = new SyncServer(config, dataSource, clock).start();
-            return new TestServer(clock, dataSource, server, dataDir);
+            return new TestServer(clock, dataSource, server, dataDir, config);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** A backup of the database and the receipt files, as the admin's {@code backup} command writes it. */
+    public Path backup(Path zip) {
+        new BackupWriter(clock).write(dataSource, config.blobDir(), zip);
+        return zip;
+    }
+
+    /**
+     * Stops this server and starts it again at the same address on a new database restored from the backup,
+     * as an admin restores one (ADMIN.md): use the server returned from here on.
+     */
+    public TestServer restartRestoredFrom(Path zip) {
+        int port = server.port();
+        server.close();
+        dataSource.close();
+        HikariDataSource restored = Database.pool(TestDatabases.emptyDatabaseUrl(), "postgres", "", 8);
+        try (BackupArchive archive = BackupArchive.open(zip)) {
+            new Restorer().restore(archive, restored, config.blobDir());
+        }
+        ServerConfig samePort = config.withSettings(Map.of("port", Integer.toString(port)));
+        return new TestServer(clock, restored, new SyncServer(samePort, restored, clock).start(), dataDir, samePort);
     }
 
     public String baseUrl() {
