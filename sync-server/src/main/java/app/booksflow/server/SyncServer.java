@@ -64,6 +64,7 @@ public final class SyncServer implements AutoCloseable {
     private final OverviewService overview;
     private final MinuteRollUp rollUp;
     private final WebServer web;
+    private final ChangeNotifier notifier = new ChangeNotifier();
     /** Runs the periodic jobs one after another, so they never compete with each other for the database. */
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("booksflow-scheduler").daemon().factory());
@@ -81,7 +82,6 @@ public final class SyncServer implements AutoCloseable {
         this.accounts = new AccountService(db, json, clock, new PasswordHasher(config.passwordHashMemoryKib(),
                 config.passwordHashConcurrency()),
                 new LoginThrottle(clock, Duration.ofMinutes(15), 5, 50), audit, config.tokenLifetime());
-        ChangeNotifier notifier = new ChangeNotifier();
         HttpMetrics metrics = new HttpMetrics(config.slowRequest(), clock);
         PoolMetrics.bind(dataSource, metrics.registry());
         ActiveSessions.register(db, clock, metrics.registry());
@@ -179,8 +179,13 @@ public final class SyncServer implements AutoCloseable {
         return rollUp;
     }
 
+    /**
+     * Stops taking requests and lets those in flight finish (long polls are answered at once), then stops
+     * the periodic jobs. The caller closes the database afterwards.
+     */
     @Override
     public void close() {
+        notifier.close();
         web.stop();
         alerting.shutdownNow();
         scheduler.shutdownNow();

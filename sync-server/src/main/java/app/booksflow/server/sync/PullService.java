@@ -139,7 +139,7 @@ public final class PullService {
                             head.getValue() - known.getOrDefault(head.getKey(), 0L)))
                     .toList();
             long remaining = deadline - System.nanoTime();
-            if (!behind.isEmpty() || remaining <= 0 || heads.isEmpty()) {
+            if (!behind.isEmpty() || remaining <= 0 || heads.isEmpty() || notifier.isClosed()) {
                 return WatchResponse.withBacklog(List.copyOf(heads.keySet()), behind);
             }
             try {

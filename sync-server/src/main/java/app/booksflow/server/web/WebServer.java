@@ -14,15 +14,19 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import io.javalin.util.JavalinException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +42,8 @@ public final class WebServer {
     static final long BUSY_RETRY_AFTER_SECONDS = 5;
     private static final Set<String> PUBLIC = Set.of("/health", "/ready", "/metrics", "/api/v1/auth/login");
     private static final String STARTED = "booksflow.started";
+    /** Well within what service managers give a process to stop (systemd 90 s, Kubernetes 30 s). */
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
 
     private final Javalin app;
 
@@ -54,6 +60,11 @@ public final class WebServer {
                 http.setSendServerVersion(false);
                 http.setSendXPoweredBy(false);
                 http.setIdleTimeout(config.requestIdleTimeout().toMillis());
+            });
+            javalin.jetty.modifyServer(server -> {
+                // A stop lets the requests in flight finish, up to this long, and answers new ones 503.
+                server.setStopTimeout(STOP_TIMEOUT.toMillis());
+                server.insertHandler(new GracefulHandler());
             });
             javalin.jetty.host = config.host();
             ReceiptRoutes.limitMultipart(javalin.jetty.multipartConfig, config);
@@ -114,8 +125,16 @@ public final class WebServer {
         return app.port();
     }
 
+    /** Stops taking requests and waits for those in flight, up to {@link #STOP_TIMEOUT}; then cuts the rest. */
     public void stop() {
-        app.stop();
+        try {
+            app.stop();
+        } catch (JavalinException e) {
+            if (!(e.getCause() instanceof TimeoutException)) {
+                throw e;
+            }
+            LOG.warn("Requests still running {} s after the stop began were cut", STOP_TIMEOUT.toSeconds());
+        }
     }
 
     private static void securityHeaders(Context ctx, boolean tls) {
