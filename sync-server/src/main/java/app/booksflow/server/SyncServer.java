@@ -179,6 +179,11 @@ public final class SyncServer implements AutoCloseable {
         return rollUp;
     }
 
+    /** Whether {@link #close} lets the requests in flight finish (see {@link WebServer#stopsGracefully}). */
+    public boolean stopsGracefully() {
+        return web.stopsGracefully();
+    }
+
     /**
      * Stops taking requests and lets those in flight finish (long polls are answered at once), then stops
      * the periodic jobs. The caller closes the database afterwards.

@@ -42,8 +42,8 @@ public final class WebServer {
     static final long BUSY_RETRY_AFTER_SECONDS = 5;
     private static final Set<String> PUBLIC = Set.of("/health", "/ready", "/metrics", "/api/v1/auth/login");
     private static final String STARTED = "booksflow.started";
-    /** Well within what service managers give a process to stop (systemd 90 s, Kubernetes 30 s). */
-    static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+    /** Well within the 60 s the service unit gives the process to stop (TimeoutStopSec). */
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
 
     private final Javalin app;
 
@@ -62,7 +62,7 @@ public final class WebServer {
                 http.setIdleTimeout(config.requestIdleTimeout().toMillis());
             });
             javalin.jetty.modifyServer(server -> {
-                // A stop lets the requests in flight finish, up to this long, and answers new ones 503.
+                // A stop lets the requests in flight finish, up to this long, and takes no new ones.
                 server.setStopTimeout(STOP_TIMEOUT.toMillis());
                 server.insertHandler(new GracefulHandler());
             });
@@ -123,6 +123,11 @@ public final class WebServer {
 
     public int port() {
         return app.port();
+    }
+
+    /** Whether a stop waits for the requests in flight: Jetty's graceful handler is in the chain. */
+    public boolean stopsGracefully() {
+        return app.jettyServer().server().getDescendant(GracefulHandler.class) != null;
     }
 
     /** Stops taking requests and waits for those in flight, up to {@link #STOP_TIMEOUT}; then cuts the rest. */

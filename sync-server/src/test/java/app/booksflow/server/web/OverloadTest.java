@@ -26,11 +26,7 @@ class OverloadTest {
 
     @Test
     void aRequestThatFindsNoFreeConnectionInTimeIsAnsweredBusy() throws Exception {
-        HikariConfig pool = new HikariConfig();
-        pool.setJdbcUrl(TestDatabases.freshDatabaseUrl());
-        pool.setUsername("postgres");
-        pool.setMaximumPoolSize(2);
-        pool.setConnectionTimeout(300);
+        HikariConfig pool = smallPool(2, 300);
         Path dataDir = Files.createTempDirectory("booksflow-overload");
         try (HikariDataSource dataSource = new HikariDataSource(pool);
                 SyncServer server = new SyncServer(ServerConfig.defaults(dataDir).withSettings(Map.of("host",
@@ -70,11 +66,7 @@ class OverloadTest {
     /** The pool's time-out carries no SQL state; it must still reach the handler as overload, not as a fault. */
     @Test
     void aTransactionThatFindsNoFreeConnectionFailsAsOverload() throws Exception {
-        HikariConfig pool = new HikariConfig();
-        pool.setJdbcUrl(TestDatabases.freshDatabaseUrl());
-        pool.setUsername("postgres");
-        pool.setMaximumPoolSize(1);
-        pool.setConnectionTimeout(250);
+        HikariConfig pool = smallPool(1, 250);
         try (HikariDataSource dataSource = new HikariDataSource(pool); Connection only = dataSource.getConnection()) {
             Db db = new Db(dataSource, Duration.ofSeconds(1));
 
@@ -89,5 +81,15 @@ class OverloadTest {
         assertThat(WebServer.poolExhausted(new RuntimeException("wrapped",
                 new java.sql.SQLTransientConnectionException("booksflow - Connection is not available")))).isTrue();
         assertThat(WebServer.poolExhausted(new RuntimeException(new java.sql.SQLException("syntax error")))).isFalse();
+    }
+
+    /** A pool of a fresh database that gives up waiting for a connection after the given time. */
+    private static HikariConfig smallPool(int connections, long waitMillis) {
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(TestDatabases.freshDatabaseUrl());
+        pool.setUsername("postgres");
+        pool.setMaximumPoolSize(connections);
+        pool.setConnectionTimeout(waitMillis);
+        return pool;
     }
 }

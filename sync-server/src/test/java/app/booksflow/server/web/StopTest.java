@@ -21,6 +21,7 @@ class StopTest {
     void aLongPollWaitingWhenTheServerStopsIsAnsweredAndTheStopDoesNotWaitOutThePoll() throws Exception {
         TestServer server = TestServer.start();
         try {
+            assertThat(server.server.stopsGracefully()).as("Jetty's graceful handler is in the chain").isTrue();
             Practice practice = Practice.create(server, "stopping");
             String head = practice.accountant.get("/api/v1/sync/pull?client=" + practice.client.id()
                     + "&after=0&limit=5000").json().get("nextCursor").asText();
