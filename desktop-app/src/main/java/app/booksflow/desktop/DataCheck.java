@@ -37,6 +37,9 @@ final class DataCheck {
         Path folder = options.dataDir().orElseGet(() -> settingsFolder(options));
         try (LocalStore store = LocalStore.openVerified(new DataDirectory(folder))) {
             out.println("Data folder: " + folder);
+            if (store.leftOpenBefore()) {
+                out.println("Not closed properly the last time: the app checks the ledger when it next opens these books.");
+            }
             List<String> versions = store.read(session -> session.createNativeQuery(
                     "select \"version\" from \"flyway_schema_history\" where \"success\" and \"version\" is not null order by \"installed_rank\"",
                     String.class).getResultList());

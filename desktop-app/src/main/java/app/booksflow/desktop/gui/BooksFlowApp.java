@@ -376,7 +376,7 @@ public final class BooksFlowApp extends Application {
         Alert alert = new Alert(fatal ? Alert.AlertType.ERROR : Alert.AlertType.WARNING, problem, ButtonType.OK);
         alert.initOwner(owner);
         alert.setTitle("BooksFlow");
-        alert.setHeaderText(fatal ? "BooksFlow cannot open these books" : "The books could not be opened completely");
+        alert.setHeaderText(fatal ? "BooksFlow cannot open these books" : "Opening the books");
         if (fatal) {
             alert.setOnHidden(event -> Platform.exit());
         }

@@ -15,6 +15,7 @@ public final class LedgerServices {
     private final UndoService undo;
     private final VendorRuleService vendorRules;
     private final SyncBooks sync;
+    private final LedgerRepair repair;
 
     public LedgerServices(LocalStore store, Clock clock) {
         Writes writes = new Writes(store, clock);
@@ -27,6 +28,12 @@ public final class LedgerServices {
         undo = new UndoService(writes);
         vendorRules = new VendorRuleService(writes);
         sync = new SyncBooks(writes);
+        repair = new LedgerRepair(writes);
+    }
+
+    /** The check of the ledger after the books were not closed, and its repairs (ADR 0038). */
+    public LedgerRepair repair() {
+        return repair;
     }
 
     /** The books' side of sync with the server. */

@@ -116,7 +116,7 @@ final class TransactionWrites {
     }
 
     /** The first split's account name, stored on the row for the ledger's account order (validated before). */
-    private static String mainAccountName(WriteContext context, Transaction transaction) {
+    static String mainAccountName(WriteContext context, Transaction transaction) {
         return context.chart(transaction.client()).account(transaction.splits().get(0).account())
                 .orElseThrow().name();
     }

@@ -35,6 +35,14 @@ final class Writes {
 
     static final String SERVER = "sync";
 
+    /**
+     * A write by {@code user} whose changes are not queued for the server: the books repaired from copies
+     * they already hold, which are on their way to the server or came from it.
+     */
+    <T> T runUnsent(String user, Function<WriteContext, T> work) {
+        return run(user, true, work);
+    }
+
     private volatile Runnable onOutgoing = () -> { };
 
     /** Called after each commit that queued changes for the server (the sync engine's nudge). */

@@ -67,6 +67,8 @@ public final class LocalStore implements AutoCloseable {
     private final AtomicBoolean sessionFactoryStarted = new AtomicBoolean();
     private final Executor sessionFactoryBuilder;
     private final ReentrantLock writer = new ReentrantLock();
+    /** The books were not closed the last time and have not been checked since (see {@link #leftOpenBefore()}). */
+    private volatile boolean uncheckedAfterUncleanStop;
     /** How long closing waits for a write in progress. */
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
@@ -90,6 +92,21 @@ public final class LocalStore implements AutoCloseable {
         this.lock = lock;
         this.dataSource = dataSource;
         this.sessionFactoryBuilder = sessionFactoryBuilder;
+        this.uncheckedAfterUncleanStop = lock.leftOpenBefore();
+    }
+
+    /**
+     * Whether the books were not closed the last time they were open (the app crashed, was killed or lost
+     * its power) and nobody has checked them since: the app then checks the ledger before showing it (ADR 0038).
+     * Stays true, also across starts, until {@link #checkedAfterUncleanStop()} is called.
+     */
+    public boolean leftOpenBefore() {
+        return uncheckedAfterUncleanStop;
+    }
+
+    /** The books have been checked after an unclean stop: closing them properly now clears the mark. */
+    public void checkedAfterUncleanStop() {
+        uncheckedAfterUncleanStop = false;
     }
 
     /**
@@ -399,10 +416,12 @@ public final class LocalStore implements AutoCloseable {
                 factory.close();
             }
         } finally {
+            boolean closed = false;
             try {
                 dataSource.close();
+                closed = true;
             } finally {
-                lock.close();
+                lock.close(closed && !uncheckedAfterUncleanStop);
                 log.info("Closed the books in {}", directory);
             }
         }

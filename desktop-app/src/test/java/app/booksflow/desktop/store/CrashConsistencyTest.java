@@ -44,6 +44,7 @@ class CrashConsistencyTest {
         }
 
         try (LocalStore store = LocalStore.open(new DataDirectory(books))) {
+            assertThat(store.leftOpenBefore()).as("the killed writer never closed the books").isTrue();
             LedgerServices ledger = new LedgerServices(store, Clock.systemUTC());
             Client client = ledger.clients().list().get(0);
             List<Transaction> transactions = new ArrayList<>();

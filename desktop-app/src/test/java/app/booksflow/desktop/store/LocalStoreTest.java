@@ -83,4 +83,28 @@ class LocalStoreTest {
             assertThat(Files.isDirectory(nested)).isTrue();
         }
     }
+
+    @Test
+    void booksNotClosedLastTimeAreSaidSoUntilTheyHaveBeenChecked() throws Exception {
+        DataDirectory folder = new DataDirectory(dir);
+        LocalStore.open(folder).close();
+        try (LocalStore store = LocalStore.open(folder)) {
+            assertThat(store.leftOpenBefore()).as("closed properly").isFalse();
+        }
+        // What a process that died with the books open leaves in the lock file: its own id.
+        Files.writeString(folder.lockFile(), "pid 4242\n");
+        try (LocalStore store = LocalStore.open(folder)) {
+            assertThat(store.leftOpenBefore()).isTrue();
+        }
+        try (LocalStore store = LocalStore.open(folder)) {
+            assertThat(store.leftOpenBefore()).as("closed, but never checked: still to check").isTrue();
+            store.checkedAfterUncleanStop();
+        }
+        try (LocalStore store = LocalStore.open(folder)) {
+            assertThat(store.leftOpenBefore()).isFalse();
+            assertThat(Files.readString(folder.lockFile())).as("names this process while open")
+                    .isEqualTo("pid " + ProcessHandle.current().pid() + "\n");
+        }
+        assertThat(Files.readString(folder.lockFile())).isEmpty();
+    }
 }

@@ -2,6 +2,7 @@ package app.booksflow.desktop.gui.startup;
 
 import app.booksflow.desktop.gui.task.BackgroundTask;
 import app.booksflow.desktop.gui.task.TaskExecutor;
+import app.booksflow.desktop.ledger.LedgerServices;
 import app.booksflow.desktop.search.SearchBacklog;
 import app.booksflow.desktop.store.DataDirectory;
 import app.booksflow.desktop.store.LocalStore;
@@ -91,7 +92,39 @@ public final class StartupViewModel {
             LocalStore store = open.apply(progress::message);
             opened.set(store);
             return store;
-        })).onSuccess(this::loadDemo).onFailure(this::openFailed).onCancelled(this::openCancelled)
+        })).onSuccess(this::checkIfLeftOpen).onFailure(this::openFailed).onCancelled(this::openCancelled)
+                .executeWith(taskExecutor);
+    }
+
+    /**
+     * Books that were not closed the last time (a crash, a kill, a power cut) have their ledger checked and
+     * repaired before anything shows it (ADR 0038); the user hears of it only when something was repaired.
+     */
+    private void checkIfLeftOpen(LocalStore store) {
+        if (!store.leftOpenBefore()) {
+            loadDemo(store);
+            return;
+        }
+        BackgroundTask.withProgress("Checking the books: BooksFlow was not closed properly the last time",
+                progress -> whileOpen(() -> new LedgerServices(store, clock).repair().checkAndRepair()))
+                .onSuccess(report -> {
+                    store.checkedAfterUncleanStop();
+                    log.info("Checked the {} transactions of {} after an unclean stop: {}", report.checked(), directory,
+                            report.whole() ? "whole" : report.repaired());
+                    if (!report.whole() && !closing) {
+                        problem.set(report.summary());
+                    }
+                    loadDemo(store);
+                })
+                .onFailure(error -> {
+                    if (closing) {
+                        return;
+                    }
+                    log.error("Could not check the books in {} after an unclean stop", directory, error);
+                    problem.set("BooksFlow was not closed properly the last time, and checking the books failed ("
+                            + error.getMessage() + "). Nothing was changed; the check runs again at the next start.");
+                    loadDemo(store);
+                })
                 .executeWith(taskExecutor);
     }
 

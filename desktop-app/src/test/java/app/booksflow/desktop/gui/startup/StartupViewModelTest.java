@@ -10,12 +10,15 @@ import app.booksflow.desktop.store.DataDirectory;
 import app.booksflow.desktop.store.LocalStore;
 import app.booksflow.desktop.support.MutableClock;
 import app.booksflow.desktop.support.TestBooks;
+import app.booksflow.model.id.TransactionId;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import app.booksflow.testdata.PracticeSpec;
@@ -63,6 +66,67 @@ class StartupViewModelTest {
             String payee = store.read(session -> session.createNativeQuery(
                     "select payee from transactions fetch first 1 rows only", String.class).getSingleResult());
             assertThat(new SearchService(store).search(payee)).isNotEmpty();
+        } finally {
+            startup.close();
+        }
+    }
+
+    @Test
+    void booksNotClosedLastTimeAreCheckedAndRepairedBeforeTheyAreShown() throws Exception {
+        TransactionId broken;
+        try (TestBooks books = TestBooks.open(dir)) {
+            var client = books.ukClient("Wren Bakery");
+            broken = books.ledger.transactions().create(books.sale(client, LocalDate.of(2025, 6, 3), "60.00"),
+                    TestBooks.USER).transaction().id();
+            books.ledger.transactions().create(books.sale(client, LocalDate.of(2025, 6, 4), "80.00"),
+                    TestBooks.USER);
+        }
+        // As a process killed in the middle of writing leaves them: the lock file still names it, a transaction
+        // without its lines.
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + new DataDirectory(dir).database(),
+                "booksflow", ""); Statement sql = connection.createStatement()) {
+            sql.execute("delete from splits where transaction_id = '" + broken.value() + "'");
+        }
+        Files.writeString(dir.resolve("booksflow.lock"), "pid 4242\n");
+        List<String> steps = new ArrayList<>();
+        StartupViewModel startup = new StartupViewModel(new DataDirectory(dir), clock, new SynchronousTaskExecutor(),
+                (store, clockGiven, progress) -> steps.add("demo"));
+
+        startup.start();
+        try {
+            assertThat(startup.problemProperty().get()).startsWith("BooksFlow was not closed properly the last time, "
+                    + "and 1 transaction had lost lines. 1 was removed").contains("2025-06-03 Customer");
+            assertThat(startup.fatalProperty().get()).isFalse();
+            assertThat(steps).containsExactly("demo");
+            var ledger = startup.booksProperty().get().ledger();
+            assertThat(ledger.transactions().find(broken)).isEmpty();
+            assertThat(startup.booksProperty().get().store().leftOpenBefore()).isFalse();
+        } finally {
+            startup.close();
+        }
+        try (LocalStore store = LocalStore.open(new DataDirectory(dir))) {
+            assertThat(store.leftOpenBefore()).as("checked and closed: no check at the next start").isFalse();
+        }
+    }
+
+    @Test
+    void wholeBooksNotClosedLastTimeAreCheckedWithoutAWord() throws Exception {
+        try (TestBooks books = TestBooks.open(dir)) {
+            var client = books.ukClient("Wren Bakery");
+            books.ledger.transactions().create(books.sale(client, LocalDate.of(2025, 6, 3), "60.00"),
+                    TestBooks.USER);
+        }
+        Files.writeString(dir.resolve("booksflow.lock"), "pid 4242\n");
+        StartupViewModel startup = new StartupViewModel(new DataDirectory(dir), clock, new SynchronousTaskExecutor(),
+                (store, clockGiven, progress) -> { });
+
+        startup.start();
+        try {
+            assertThat(startup.problemProperty().get()).isEmpty();
+            assertThat(startup.booksProperty().get().store().leftOpenBefore()).isFalse();
+            var ledger = startup.booksProperty().get().ledger();
+            assertThat(ledger.transactions().list(ledger.clients().list().get(0).id(), LocalDate.of(2025, 1, 1),
+                    LocalDate.of(2025, 12, 31))).hasSize(1);
         } finally {
             startup.close();
         }
