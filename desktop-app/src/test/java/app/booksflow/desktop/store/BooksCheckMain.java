@@ -1,18 +1,21 @@
 package app.booksflow.desktop.store;
 
+import app.booksflow.desktop.ledger.LedgerServices;
 import app.booksflow.desktop.support.DashboardSnapshot;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Run in a child JVM by {@link CompactionKillCampaign}, so that books which hang the reader cannot hang the
- * campaign: opens the books, reads every row of every table, compares the dashboards with a rebuild from
- * the ledger, and prints {@code WHOLE <clients> <transactions>} or {@code BROKEN <reason>}.
+ * campaign: opens the books, runs the check the app runs after an unclean stop (ADR 0038), reads every row
+ * of every table, compares the dashboards with a rebuild from the ledger, and prints
+ * {@code WHOLE <clients> <transactions> <transactions the check repaired>} or {@code BROKEN <reason>}.
  */
 public final class BooksCheckMain {
 
@@ -22,9 +25,11 @@ public final class BooksCheckMain {
     public static void main(String[] args) {
         String verdict;
         try (LocalStore store = LocalStore.openVerified(new DataDirectory(Path.of(args[0])))) {
+            int repaired = store.leftOpenBefore()
+                    ? new LedgerServices(store, Clock.systemUTC()).repair().checkAndRepair().repaired().size() : 0;
             long[] counts = store.readJdbc(BooksCheckMain::readEveryRow);
             DashboardSnapshot[] snapshots = DashboardSnapshot.incrementalAndRebuilt(store);
-            verdict = snapshots[0].rows().equals(snapshots[1].rows()) ? "WHOLE " + counts[0] + " " + counts[1]
+            verdict = snapshots[0].rows().equals(snapshots[1].rows()) ? "WHOLE " + counts[0] + " " + counts[1] + " " + repaired
                     : "BROKEN dashboards differ from a rebuild";
         } catch (RuntimeException e) {
             verdict = "BROKEN " + e.toString().lines().findFirst().orElse("");

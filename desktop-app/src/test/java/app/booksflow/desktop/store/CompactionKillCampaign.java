@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Kills the app the hard way (as a power cut would) while it loads a large practice or while H2 compacts
- * the load's dead chunks in the seconds after, then opens the books and reads every row of every table:
- * the books must open, be whole, and their dashboards must equal a rebuild from the ledger. A campaign
+ * the load's dead chunks in the seconds after, then opens the books, runs the check the app runs after an
+ * unclean stop (ADR 0038) and reads every row of every table: the books must open, be whole, and their
+ * dashboards must equal a rebuild from the ledger; the runs whose books the check repaired are counted. A campaign
  * of {@code -Dbooksflow.killRuns=N} seeded runs (first seed {@code -Dbooksflow.killSeed}); not part of the
  * default build (about 20 s a run): {@code ./mvnw -pl desktop-app -Pkill-campaign test}. The books of a run
  * that fails are kept in its temporary folder, for H2's tools and a report.
@@ -37,6 +38,7 @@ class CompactionKillCampaign {
     void booksKilledDuringOrAfterALargeLoadOpenWhole() throws Exception {
         List<String> lost = new ArrayList<>();
         int killedAfterTheLoad = 0;
+        int repairedRuns = 0;
         for (long seed = FIRST_SEED; seed < FIRST_SEED + RUNS; seed++) {
             SplittableRandom random = new SplittableRandom(seed);
             Path dir = Files.createTempDirectory("booksflow-kill-" + seed);
@@ -45,10 +47,13 @@ class CompactionKillCampaign {
                 long delayMillis = afterTheLoad ? random.nextInt(6_000) : 2_000 + random.nextInt(6_000);
                 boolean loaded = killOnce(dir, afterTheLoad, delayMillis);
                 killedAfterTheLoad += loaded ? 1 : 0;
-                String problem = check(dir, loaded);
+                Verdict verdict = check(dir, loaded);
+                String problem = verdict.problem();
+                repairedRuns += verdict.repaired() > 0 ? 1 : 0;
                 log.info("Run {}: killed {} ms {} -> {}", seed, delayMillis,
                         afterTheLoad ? "after the load" : "into the load" + (loaded ? " (it had ended)" : ""),
-                        problem == null ? "whole" : problem);
+                        problem != null ? problem : verdict.repaired() == 0 ? "whole"
+                                : "whole once the app's check had repaired " + verdict.repaired() + " transactions");
                 if (problem != null) {
                     lost.add("seed " + seed + ": " + problem + " (books kept in " + dir + ")");
                 } else {
@@ -59,8 +64,8 @@ class CompactionKillCampaign {
                 throw e;
             }
         }
-        log.info("{} runs, {} killed after the load had committed, {} left books that are not whole", RUNS,
-                killedAfterTheLoad, lost.size());
+        log.info("{} runs, {} killed after the load had committed, {} left books that are not whole, {} books the app's "
+                + "check after an unclean stop repaired", RUNS, killedAfterTheLoad, lost.size(), repairedRuns);
         assertThat(lost).as("runs whose books did not open whole").isEmpty();
     }
 
@@ -79,26 +84,35 @@ class CompactionKillCampaign {
         }
     }
 
-    /** Why the books are not whole, or null when they are: checked in a JVM of its own, given two minutes. */
-    private static String check(Path dir, boolean loaded) throws Exception {
+    /** Why the books are not whole (null when they are), and how many transactions the app's check repaired. */
+    private record Verdict(String problem, int repaired) {
+
+        static Verdict broken(String problem) {
+            return new Verdict(problem, 0);
+        }
+    }
+
+    /** Checked in a JVM of its own, given two minutes. */
+    private static Verdict check(Path dir, boolean loaded) throws Exception {
         try (ChildJvm checker = ChildJvm.start(BooksCheckMain.class, dir.resolve("check.log"),
                 dir.resolve("books").toString())) {
             try {
                 await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
                         .until(() -> !checker.lines().isEmpty() || !checker.isAlive());
             } catch (ConditionTimeoutException e) {
-                return "the check hung for two minutes opening or reading the books";
+                return Verdict.broken("the check hung for two minutes opening or reading the books");
             }
             String verdict = checker.lines().isEmpty() ? "BROKEN the check ended without a verdict (see check.log)"
                     : checker.lines().get(0);
             if (verdict.startsWith("BROKEN ")) {
-                return verdict.substring("BROKEN ".length());
+                return Verdict.broken(verdict.substring("BROKEN ".length()));
             }
             String[] counts = verdict.split(" ");
             if (loaded && (!counts[1].equals("5") || !counts[2].equals("20000"))) {
-                return counts[1] + " clients and " + counts[2] + " transactions after a load that committed 5 and 20,000";
+                return Verdict.broken(counts[1] + " clients and " + counts[2]
+                        + " transactions after a load that committed 5 and 20,000");
             }
-            return null;
+            return new Verdict(null, Integer.parseInt(counts[3]));
         }
     }
 }
