@@ -180,11 +180,10 @@ public final class LedgerRepair {
                 .setParameter("id", id).executeUpdate();
         context.search().remove(broken.id());
         context.session().remove(entity);
+        String why = source == Source.NONE ? "no copy to put it back from"
+                : copy.isEmpty() ? "the copy kept for sync deletes it" : "the copy kept for sync could not be read";
         context.audit(AuditEntry.of(broken.client(), EntityType.TRANSACTION, id, AuditAction.DELETE, remains, null,
-                RiskLevel.HIGH, source == Source.NONE
-                        ? "Removed after an unclean stop: no copy to put it back from, the books had " + describe(broken)
-                        : "Removed after an unclean stop, as deleted by the copy kept for sync: the books had "
-                                + describe(broken)));
+                RiskLevel.HIGH, "Removed after an unclean stop: " + why + ", the books had " + describe(broken)));
         return repaired(broken, source, true);
     }
 

@@ -7,6 +7,7 @@ import app.booksflow.desktop.ledger.LedgerRepair.Repaired;
 import app.booksflow.desktop.ledger.LedgerRepair.Source;
 import app.booksflow.desktop.support.DashboardSnapshot;
 import app.booksflow.desktop.support.TestBooks;
+import app.booksflow.desktop.syncstate.ServerState;
 import app.booksflow.desktop.syncstate.SyncAccount;
 import app.booksflow.json.BooksFlowJson;
 import app.booksflow.model.EntityType;
@@ -133,6 +134,30 @@ class LedgerRepairTest {
             });
             assertThat(beforeState(books, split.id().value())).contains("\"amountMinor\":-1000").doesNotContain("-2000");
             assertThat(books.ledger.transactions().find(split.id())).isEmpty();
+        }
+    }
+
+    @Test
+    void aCopyThatCannotBeReadIsNoCopy() {
+        try (TestBooks books = TestBooks.open(dir)) {
+            Client client = books.ukClient("Hale Opticians");
+            Transaction synced = books.ledger.transactions().create(books.sale(client, DAY, "42.00"), TestBooks.USER)
+                    .transaction();
+            books.store.runInTransaction(session -> session.doWork(c -> {
+                new ServerState(synced.id().value(), client.id(), EntityType.TRANSACTION, 3, false, "{\"id\": \"cut sh")
+                        .save(c);
+                try (PreparedStatement delete = c.prepareStatement("delete from splits where transaction_id = ?")) {
+                    delete.setObject(1, synced.id().value());
+                    delete.executeUpdate();
+                }
+            }));
+
+            LedgerRepair.Report report = books.ledger.repair().checkAndRepair();
+
+            assertThat(report.repaired()).extracting(Repaired::source, Repaired::removed)
+                    .containsExactly(tuple(Source.SERVER, true));
+            assertThat(audit(books, synced.id().value())).containsExactly("CREATE", "DELETE Removed after an unclean "
+                    + "stop: the copy kept for sync could not be read, the books had none of its lines");
         }
     }
 
