@@ -84,10 +84,13 @@ final class StoreLock implements AutoCloseable {
         }
     }
 
-    /** Releases the lock and leaves the file naming this process: the next start treats the books as not closed. */
+    /**
+     * Releases the lock with the file saying what it said when the lock was taken: for an open that failed
+     * before the books were used, whose start tells nothing about how they were closed.
+     */
     @Override
     public void close() {
-        close(false);
+        close(!leftOpen);
     }
 
     /** @param booksClosed whether the books were closed properly: then the file is emptied first */

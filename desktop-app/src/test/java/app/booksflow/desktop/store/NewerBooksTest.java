@@ -3,6 +3,7 @@ package app.booksflow.desktop.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -43,6 +44,8 @@ class NewerBooksTest {
 
         // Nothing ran or was recorded, and the refusal let go of the folder: plain JDBC opens it.
         assertThat(history(books)).isEqualTo(history);
+        assertThat(Files.readString(books.lockFile())).as("still says the books were closed properly")
+                .isEmpty();
         execute(books, "insert into newer_version_rows values (1)");
     }
 
