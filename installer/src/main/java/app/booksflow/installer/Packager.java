@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -230,8 +231,8 @@ public final class Packager {
             if (os == Os.WINDOWS) {
                 Files.writeString(target.resolve("console-launcher.properties"), "win-console=true\n");
             }
-            run("jlink", jlinkArguments(), log);
-            run("jpackage", appImageArguments(input, icons.png().getParent()), log);
+            run("jlink", jlinkArguments(), Map.of(), log);
+            run("jpackage", appImageArguments(input, icons.png().getParent()), Map.of(), log);
             long imageBytes = size(appImage());
             log.printf("App image %s: %.1f MB%n", appImage(), imageBytes / 1e6);
 
@@ -241,7 +242,7 @@ public final class Packager {
                 writeSkipped(missing.get());
                 return new Built(appImage(), imageBytes, Optional.empty(), 0, missing);
             }
-            run("jpackage", installerArguments(), log);
+            run("jpackage", installerArguments(), installerEnvironment(), log);
             Path installer;
             try (Stream<Path> made = Files.list(installers())) {
                 installer = made.filter(file -> file.getFileName().toString().endsWith("." + os.installerType()))
@@ -296,20 +297,70 @@ public final class Packager {
                 .map(folder -> Path.of(folder, program)).filter(Files::isExecutable).findFirst();
     }
 
-    private static void run(String tool, List<String> args, PrintStream log) {
-        ToolProvider provider = ToolProvider.findFirst(tool).orElseThrow(() -> new IllegalStateException(
-                "This JDK has no " + tool + ": build the installers with a full JDK 21 or newer"));
-        StringWriter output = new StringWriter();
+    /**
+     * What the installer's packaging tool is told through its environment. dpkg-deb compresses with xz by
+     * default: 80 s here for a package 3.5 % smaller than gzip makes it in 9 s, as the jars and the runtime
+     * inside are compressed already (ADR 0039). gzip is also what every dpkg reads. dpkg before 1.21.10
+     * ignores these and takes xz.
+     */
+    Map<String, String> installerEnvironment() {
+        return os == Os.LINUX
+                ? Map.of("DPKG_DEB_COMPRESSOR_TYPE", "gzip", "DPKG_DEB_COMPRESSOR_LEVEL", "6")
+                : Map.of();
+    }
+
+    /**
+     * Runs a JDK tool in this JVM, or, when its environment must differ from this process's (which Java cannot
+     * change), as a process of this JDK's own launcher.
+     */
+    private static void run(String tool, List<String> args, Map<String, String> environment, PrintStream log) {
         long start = System.nanoTime();
+        ToolOutcome outcome = environment.isEmpty() ? runInThisJvm(tool, args) : runAsProcess(tool, args, environment);
+        if (outcome.exit() != 0) {
+            throw new IllegalStateException(tool + " failed (" + outcome.exit() + "): " + outcome.said() + "\n" + tool
+                    + " " + String.join(" ", args));
+        }
+        log.printf("%s done in %.1f s%s%n", tool, (System.nanoTime() - start) / 1e9,
+                outcome.said().isEmpty() ? "" : ": " + outcome.said());
+    }
+
+    private record ToolOutcome(int exit, String said) {
+    }
+
+    private static ToolOutcome runInThisJvm(String tool, List<String> args) {
+        ToolProvider provider = ToolProvider.findFirst(tool).orElseThrow(() -> missingTool(tool));
+        StringWriter output = new StringWriter();
         int exit;
         try (PrintWriter writer = new PrintWriter(output)) {
             exit = provider.run(writer, writer, args.toArray(String[]::new));
         }
-        String said = output.toString().strip();
-        if (exit != 0) {
-            throw new IllegalStateException(tool + " failed (" + exit + "): " + said + "\n" + tool + " " + String.join(" ", args));
+        return new ToolOutcome(exit, output.toString().strip());
+    }
+
+    private static ToolOutcome runAsProcess(String tool, List<String> args, Map<String, String> environment) {
+        Path launcher = Path.of(System.getProperty("java.home"), "bin", tool);
+        if (!Files.isExecutable(launcher) && !Files.isExecutable(Path.of(launcher + ".exe"))) {
+            throw missingTool(tool);
         }
-        log.printf("%s done in %.1f s%s%n", tool, (System.nanoTime() - start) / 1e9, said.isEmpty() ? "" : ": " + said);
+        List<String> command = new ArrayList<>();
+        command.add(launcher.toString());
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        try {
+            Process process = builder.start();
+            String said = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return new ToolOutcome(process.waitFor(), said.strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(tool + " could not be started", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(tool + " was interrupted", e);
+        }
+    }
+
+    private static IllegalStateException missingTool(String tool) {
+        return new IllegalStateException("This JDK has no " + tool + ": build the installers with a full JDK 21 or newer");
     }
 
     static long size(Path folder) throws IOException {

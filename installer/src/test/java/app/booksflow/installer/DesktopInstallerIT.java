@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +60,12 @@ class DesktopInstallerIT {
     }
 
     @Test
+    void thePackageIsCompressedWithGzipWhichEveryDpkgReads() throws IOException {
+        assertThat(arMembers(deb)).as("members of " + deb).startsWith("debian-binary")
+                .contains("control.tar.gz", "data.tar.gz");
+    }
+
+    @Test
     void theInstalledAppHasItsLauncherRuntimeMenuEntryAndJvmOptions() throws Exception {
         Path app = root.resolve("install/opt/booksflow");
 
@@ -106,6 +114,27 @@ class DesktopInstallerIT {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(minutes, TimeUnit.MINUTES)).as(String.join(" ", command) + ": " + output).isTrue();
         return new Result(process.exitValue(), output);
+    }
+
+    /** The member names of an ar archive, as a .deb is: an 8-byte magic, then 60-byte headers each followed by its data. */
+    private static List<String> arMembers(Path archive) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (SeekableByteChannel channel = Files.newByteChannel(archive)) {
+            ByteBuffer magic = ByteBuffer.allocate(8);
+            channel.read(magic);
+            assertThat(new String(magic.array(), StandardCharsets.US_ASCII)).isEqualTo("!<arch>\n");
+            long position = 8;
+            ByteBuffer header = ByteBuffer.allocate(60);
+            while (position < channel.size()) {
+                header.clear();
+                channel.position(position).read(header);
+                String text = new String(header.array(), StandardCharsets.US_ASCII);
+                names.add(text.substring(0, 16).strip().replaceAll("/$", ""));
+                long size = Long.parseLong(text.substring(48, 58).strip());
+                position += 60 + size + (size % 2);
+            }
+        }
+        return names;
     }
 
     private static String readQuietly(Path file) {
