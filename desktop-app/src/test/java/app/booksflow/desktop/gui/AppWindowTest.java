@@ -5,7 +5,6 @@ import app.booksflow.desktop.support.DemoBooks;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import javafx.application.Application;
 import javafx.stage.Stage;
@@ -24,7 +23,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 abstract class AppWindowTest extends FxRobot {
 
-    static final Clock DECEMBER_2025 = Clock.fixed(Instant.parse("2025-12-15T10:00:00Z"), ZoneOffset.UTC);
+    static final Clock DECEMBER_2025 = DemoBooks.DECEMBER_2025;
 
     @TempDir
     Path dir;

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -23,9 +24,17 @@ import java.util.stream.Stream;
  */
 public final class DemoBooks {
 
+    /** The "today" most tests of the demo's books share, so that they share one load of them. */
+    public static final Clock DECEMBER_2025 = Clock.fixed(Instant.parse("2025-12-15T10:00:00Z"), ZoneOffset.UTC);
+
     private static final Map<Instant, Path> LOADED = new ConcurrentHashMap<>();
 
     private DemoBooks() {
+    }
+
+    /** Puts a copy of the demo practice's books, as loaded on {@link #DECEMBER_2025}, into an empty {@code dataDir}. */
+    public static void copyTo(Path dataDir) {
+        copyTo(dataDir, DECEMBER_2025);
     }
 
     /** Puts a copy of the demo practice's books, as loaded on {@code clock}'s today, into an empty {@code dataDir}. */
