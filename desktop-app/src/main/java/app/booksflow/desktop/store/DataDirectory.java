@@ -68,7 +68,7 @@ public final class DataDirectory {
     }
 
     /** The database's file. */
-    Path databaseFile() {
+    public Path databaseFile() {
         return root.resolve("books.mv.db");
     }
 

@@ -49,7 +49,7 @@ public final class TestBooks implements AutoCloseable {
      */
     public static TestBooks open(Path dir) {
         DataDirectory data = new DataDirectory(dir);
-        Path file = dir.resolve(data.database().getFileName() + ".mv.db");
+        Path file = data.databaseFile();
         if (!Files.exists(file)) {
             try {
                 Files.createDirectories(dir);
@@ -71,7 +71,7 @@ public final class TestBooks implements AutoCloseable {
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> TempFolders.delete(folder)));
                 DataDirectory data = new DataDirectory(folder);
                 LocalStore.open(data).close();
-                return folder.resolve(data.database().getFileName() + ".mv.db");
+                return data.databaseFile();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
