@@ -42,6 +42,7 @@ import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
@@ -227,7 +228,11 @@ public final class BooksFlowApp extends Application {
         startup.problemProperty().addListener((observable, old, problem) -> {
             if (!problem.isEmpty()) {
                 waiting.setText(problem);
-                showProblem(stage, problem, startup.fatalProperty().get());
+                if (startup.recoveryProperty().get() != null) {
+                    offerRecovery(stage, problem, startup.recoveryProperty().get());
+                } else {
+                    showProblem(stage, problem, startup.fatalProperty().get());
+                }
             }
         });
         startup.booksProperty().addListener((observable, old, books) -> {
@@ -365,11 +370,37 @@ public final class BooksFlowApp extends Application {
         });
     }
 
-    private static void loadDemo(LocalStore store, Clock clock, BackgroundTask.Progress progress) {
-        DemoPractice.loadIfEmpty(store, clock, client -> {
+    private static boolean loadDemo(LocalStore store, Clock clock, BackgroundTask.Progress progress) {
+        return DemoPractice.loadIfEmpty(store, clock, client -> {
             progress.message(client.name() + " ready");
             progress.stopIfCancelled();
+        }).isPresent();
+    }
+
+    /**
+     * Books that do not open or read whole: the user chooses between the safety copy (or, without one, new books)
+     * and the books as they are (ADR 0041).
+     */
+    private void offerRecovery(Stage owner, String problem, StartupViewModel.Recovery recovery) {
+        ButtonType recover = new ButtonType(recovery.copy().isPresent() ? "Put the safety copy back" : "Start new books",
+                ButtonBar.ButtonData.OK_DONE);
+        ButtonType asTheyAre = new ButtonType(recovery.opened() ? "Open the books as they are" : "Leave them as they are",
+                ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.WARNING, problem, recover, asTheyAre);
+        alert.initOwner(owner);
+        alert.setTitle("BooksFlow");
+        alert.setHeaderText(recovery.opened() ? "The books do not read whole" : "The books do not open");
+        alert.getDialogPane().setId("recoveryDialog");
+        alert.setOnHidden(event -> {
+            if (alert.getResult() != recover) {
+                startup.openAsTheyAre();
+            } else if (recovery.copy().isPresent()) {
+                startup.restoreSafetyCopy();
+            } else {
+                startup.startNewBooks();
+            }
         });
+        alert.show();
     }
 
     private static void showProblem(Stage owner, String problem, boolean fatal) {

@@ -4,6 +4,7 @@ import app.booksflow.desktop.audit.AuditEntry;
 import app.booksflow.desktop.audit.RiskRules;
 import app.booksflow.desktop.search.SearchBacklog;
 import app.booksflow.desktop.store.LedgerBatch;
+import app.booksflow.desktop.store.SafetyCopy;
 import app.booksflow.desktop.store.entity.AccountEntity;
 import app.booksflow.desktop.store.entity.ClientEntity;
 import app.booksflow.desktop.store.entity.PracticeEntity;
@@ -47,6 +48,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -465,6 +467,11 @@ public final class SyncBooks {
      */
     public long indexBacklog(BooleanSupplier stop) {
         return SearchBacklog.drain(writes.store(), stop);
+    }
+
+    /** Takes a safety copy of the books, as after a pull that brought many changes (ADR 0041). */
+    public SafetyCopy.Info takeSafetyCopy(String occasion, Clock clock) {
+        return SafetyCopy.take(writes.store(), occasion, clock);
     }
 
     /** What one page's entities already are on this device, read with three queries for the whole page. */

@@ -72,6 +72,16 @@ public final class DataDirectory {
         return root.resolve("books.mv.db");
     }
 
+    /** The last safety copy of the books, taken after a large load (ADR 0041). */
+    public Path safetyCopies() {
+        return root.resolve("safety-copy");
+    }
+
+    /** Books that could not be read whole, kept here when a safety copy took their place. */
+    public Path damaged() {
+        return root.resolve("damaged");
+    }
+
     /** Receipt files, content-addressed: {@code receipts/ab/cd/<sha256>}. */
     public Path receipts() {
         return root.resolve("receipts");

@@ -12,11 +12,14 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -158,6 +161,17 @@ public final class LocalStore implements AutoCloseable {
             long pooled = System.nanoTime();
             int migrations = -1;
             boolean current = check != SchemaCheck.FLYWAY && SchemaHistory.isCurrent(dataSource);
+            if (!current && SchemaHistory.neverMigrated(dataSource)) {
+                // Books that look new beside a safety copy of them are damaged (H2 can fall back to a version of the
+                // file from before the schema) or gone: making them again would put empty books in their place.
+                Optional<SafetyCopy.Info> copy = SafetyCopy.find(directory);
+                if (copy.isPresent()) {
+                    throw new DamagedBooksException("They hold none of their tables, though a safety copy of them was"
+                            + " taken (" + copy.get().file().getFileName() + "): they are damaged or missing, so they"
+                            + " were not made again as new books. To start new books in this folder instead, remove"
+                            + " the folder " + directory.safetyCopies() + ".");
+                }
+            }
             if (!current && SchemaHistory.isUnfinishedAndEmpty(dataSource)) {
                 log.warn("The books in {} hold part of a schema and no data: the start that made them was cut short. "
                         + "Making them again.", directory);
@@ -368,6 +382,36 @@ public final class LocalStore implements AutoCloseable {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new IllegalStateException("The books in " + directory.root() + " could not be opened completely: "
                     + cause.getMessage(), cause);
+        }
+    }
+
+    /**
+     * Writes the books as an H2 script (the statements that make them again, deflated) for {@link SafetyCopy}:
+     * the rows as of one moment, read in a serializable (snapshot) transaction while writes go on. Only what the
+     * books hold is written, not the free space of H2's file: a fifth of the file's zip, in a fifth of the time.
+     *
+     * @return how many transactions the copy holds
+     */
+    long scriptTo(Path file) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+            try (Statement statement = connection.createStatement()) {
+                long transactions;
+                try (ResultSet count = statement.executeQuery("select count(*) from transactions")) {
+                    count.next();
+                    transactions = count.getLong(1);
+                }
+                statement.execute("script to '" + file.toAbsolutePath().toString().replace("'", "''")
+                        + "' compression deflate");
+                return transactions;
+            } finally {
+                connection.rollback();
+                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new HibernateException("The safety copy of the books could not be written: " + e.getMessage(), e);
         }
     }
 

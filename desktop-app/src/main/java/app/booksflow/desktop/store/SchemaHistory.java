@@ -133,6 +133,23 @@ final class SchemaHistory {
         }
     }
 
+    /** Whether the first migration never completed here: books that are new, or whose making was cut short. */
+    static boolean neverMigrated(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!hasHistoryTable(connection)) {
+                return true;
+            }
+            try (Statement statement = connection.createStatement(); ResultSet first = statement.executeQuery(
+                    "select count(*) from \"flyway_schema_history\" where \"version\" = '1' and \"success\"")) {
+                first.next();
+                return first.getLong(1) == 0;
+            }
+        } catch (SQLException e) {
+            log.info("The books' schema history could not be read ({}): Flyway checks it", e.getMessage());
+            return false;
+        }
+    }
+
     private static boolean hasHistoryTable(Connection connection) throws SQLException {
         try (ResultSet tables = connection.getMetaData().getTables(null, null, "flyway_schema_history", null)) {
             return tables.next();

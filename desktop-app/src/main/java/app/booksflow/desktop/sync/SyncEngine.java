@@ -102,7 +102,10 @@ public final class SyncEngine implements AutoCloseable {
         publish();
     }
 
-    /** From how many waiting changes a pull reports its progress (two pages by default). */
+    /**
+     * From how many waiting changes a pull reports its progress (two pages by default), and is followed by a
+     * safety copy of the books.
+     */
     public void showProgressFrom(long changes) {
         this.showProgressFrom = changes;
     }
@@ -336,11 +339,17 @@ public final class SyncEngine implements AutoCloseable {
         }
         if (!pulled.isEmpty()) {
             // A first sync lists its transactions for search instead of indexing each: indexed behind the pulls
-            // when the loops run, at once otherwise.
-            if (running.get()) {
-                indexer.execute(this::indexBacklog);
-            } else {
+            // when the loops run, at once otherwise. A pull large enough to show its progress (a first sync) is
+            // followed by a safety copy of the books (ADR 0041), taken first: it then holds the pull sooner, and
+            // the search terms are written again from the backlog it also holds.
+            Runnable afterPull = waiting >= showProgressFrom ? () -> {
+                safetyCopy(waiting);
                 indexBacklog();
+            } : this::indexBacklog;
+            if (running.get()) {
+                indexer.execute(afterPull);
+            } else {
+                afterPull.run();
             }
         }
         succeeded();
@@ -474,6 +483,14 @@ public final class SyncEngine implements AutoCloseable {
 
     static boolean sameBooks(ClientChecksum server, ClientChecksum local) {
         return server.counts().equals(local.counts()) && server.versionsHash().equals(local.versionsHash());
+    }
+
+    private void safetyCopy(long changes) {
+        try {
+            books.takeSafetyCopy("after a sync that brought " + String.format("%,d", changes) + " changes", clock);
+        } catch (RuntimeException e) {
+            LOG.warn("No safety copy of the books after a sync that brought {} changes", changes, e);
+        }
     }
 
     private void indexBacklog() {

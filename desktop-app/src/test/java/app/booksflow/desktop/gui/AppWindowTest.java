@@ -52,6 +52,7 @@ abstract class AppWindowTest extends FxRobot {
         if (startsOnTheDemoBooks()) {
             DemoBooks.copyTo(dir.resolve("data"), clock);
         }
+        beforeTheAppStarts(dir.resolve("data"));
         app = FxToolkit.setupApplication(() -> new BooksFlowApp(options, clock));
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -64,6 +65,10 @@ abstract class AppWindowTest extends FxRobot {
     /** Whether the app starts on a copy of the demo's books, or (false) on an empty folder, as a first run. */
     boolean startsOnTheDemoBooks() {
         return true;
+    }
+
+    /** What a test does to the data folder before the app opens it; nothing by default. */
+    void beforeTheAppStarts(Path data) throws Exception {
     }
 
     /** What "today" is for the app under test. */

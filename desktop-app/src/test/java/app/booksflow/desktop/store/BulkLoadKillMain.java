@@ -8,8 +8,8 @@ import java.time.ZoneOffset;
 
 /**
  * Run in a child JVM by {@link CompactionKillCampaign}: loads the demo practice into new books, prints
- * {@code LOADED} once the load has committed, then stays idle while H2 compacts the load's dead chunks in
- * the background, until it is killed.
+ * {@code LOADED} once the load has committed, takes the safety copy the app takes then and prints
+ * {@code COPIED}, then stays idle while H2 compacts the load's dead chunks in the background, until it is killed.
  */
 public final class BulkLoadKillMain {
 
@@ -18,9 +18,13 @@ public final class BulkLoadKillMain {
 
     public static void main(String[] args) throws InterruptedException {
         LocalStore store = LocalStore.open(new DataDirectory(Path.of(args[0])));
-        DemoPractice.loadIfEmpty(store, Clock.fixed(Instant.parse("2025-12-15T10:00:00Z"), ZoneOffset.UTC), client -> { })
-                .orElseThrow();
+        Clock clock = Clock.fixed(Instant.parse("2025-12-15T10:00:00Z"), ZoneOffset.UTC);
+        DemoPractice.loadIfEmpty(store, clock, client -> { }).orElseThrow();
         System.out.println("LOADED");
+        System.out.flush();
+        // As the app's start-up does after the demo's load (ADR 0041).
+        SafetyCopy.take(store, "after the demo practice's load", clock);
+        System.out.println("COPIED");
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);
     }

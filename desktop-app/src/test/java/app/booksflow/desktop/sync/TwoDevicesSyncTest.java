@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import app.booksflow.desktop.audit.AuditRecord;
 import app.booksflow.desktop.ledger.StoredTransaction;
+import app.booksflow.desktop.store.SafetyCopy;
 import app.booksflow.desktop.support.TestBooks;
 import app.booksflow.desktop.syncstate.Inbox;
 import app.booksflow.desktop.syncstate.Outbox;
@@ -110,6 +111,11 @@ class TwoDevicesSyncTest {
             assertThat(app.booksflow.desktop.search.SearchBacklog.pending(tablet.store)).as("indexed for search").isZero();
             assertThat(tablet.ledger.sync().checksum(practice.client.id()).versionsHash())
                     .isEqualTo(laptop.ledger.sync().checksum(practice.client.id()).versionsHash());
+            assertThat(SafetyCopy.find(tablet.store.directory())).as("a safety copy after the large pull")
+                    .hasValueSatisfying(copy -> {
+                        assertThat(copy.transactions()).isEqualTo(30);
+                        assertThat(copy.occasion()).startsWith("after a sync that brought ");
+                    });
         }
     }
 

@@ -2,15 +2,23 @@ package app.booksflow.desktop.gui.startup;
 
 import app.booksflow.desktop.gui.task.BackgroundTask;
 import app.booksflow.desktop.gui.task.TaskExecutor;
+import app.booksflow.desktop.ledger.LedgerRepair;
 import app.booksflow.desktop.ledger.LedgerServices;
 import app.booksflow.desktop.search.SearchBacklog;
+import app.booksflow.desktop.store.DamagedBooksException;
 import app.booksflow.desktop.store.DataDirectory;
 import app.booksflow.desktop.store.LocalStore;
 import app.booksflow.desktop.store.NewerBooksException;
+import app.booksflow.desktop.store.SafetyCopy;
 import app.booksflow.desktop.store.StoreLockedException;
 import app.booksflow.desktop.store.StoreOpening;
+import app.booksflow.desktop.store.WholeBooks;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
@@ -43,10 +51,13 @@ public final class StartupViewModel {
     /** Fills a store that holds no practice yet; it may call {@code progress.stopIfCancelled()} between clients. */
     @FunctionalInterface
     public interface DemoLoader {
-        void loadIfEmpty(LocalStore store, Clock clock, BackgroundTask.Progress progress);
+        /** @return whether it loaded anything (the store was empty) */
+        boolean loadIfEmpty(LocalStore store, Clock clock, BackgroundTask.Progress progress);
     }
 
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(60);
+    /** How old the newest safety copy may be before a start takes another. */
+    static final Duration SAFETY_COPY_EVERY = Duration.ofDays(1);
     private static final Logger log = LoggerFactory.getLogger(StartupViewModel.class);
 
     private final DataDirectory directory;
@@ -63,6 +74,7 @@ public final class StartupViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyBooleanWrapper fatal = new ReadOnlyBooleanWrapper(this, "fatal", false);
     private final ReadOnlyLongWrapper unindexed = new ReadOnlyLongWrapper(this, "unindexed", 0);
+    private final ReadOnlyObjectWrapper<Recovery> recovery = new ReadOnlyObjectWrapper<>(this, "recovery");
 
     /** Opens the books, telling the consumer what it does meanwhile. */
     private final Function<Consumer<String>, LocalStore> open;
@@ -87,9 +99,13 @@ public final class StartupViewModel {
     }
 
     public void start() {
+        openWith(open);
+    }
+
+    private void openWith(Function<Consumer<String>, LocalStore> opener) {
         BackgroundTask.withProgress("Opening the books", progress -> whileOpen(() -> {
             // Updating books kept by an earlier version can take minutes: the status bar says so.
-            LocalStore store = open.apply(progress::message);
+            LocalStore store = opener.apply(progress::message);
             opened.set(store);
             return store;
         })).onSuccess(this::checkIfLeftOpen).onFailure(this::openFailed).onCancelled(this::openCancelled)
@@ -97,8 +113,9 @@ public final class StartupViewModel {
     }
 
     /**
-     * Books that were not closed the last time (a crash, a kill, a power cut) have their ledger checked and
-     * repaired before anything shows it (ADR 0038); the user hears of it only when something was repaired.
+     * Books that were not closed the last time (a crash, a kill, a power cut) are read whole, and have their
+     * ledger checked and repaired, before anything shows them (ADR 0038, 0041); the user hears of it only when
+     * something was repaired, or when they do not read whole.
      */
     private void checkIfLeftOpen(LocalStore store) {
         if (!store.leftOpenBefore()) {
@@ -106,8 +123,21 @@ public final class StartupViewModel {
             return;
         }
         BackgroundTask.withProgress("Checking the books: BooksFlow was not closed properly the last time",
-                progress -> whileOpen(() -> new LedgerServices(store, clock).repair().checkAndRepair()))
-                .onSuccess(report -> {
+                progress -> whileOpen(() -> {
+                    try {
+                        store.readJdbc(WholeBooks::readEveryRow);
+                    } catch (RuntimeException e) {
+                        return new AfterUncleanStop(Optional.of(e), null);
+                    }
+                    return new AfterUncleanStop(Optional.empty(),
+                            new LedgerServices(store, clock).repair().checkAndRepair());
+                }))
+                .onSuccess(checked -> {
+                    if (checked.unreadable().isPresent()) {
+                        damaged(checked.unreadable().get());
+                        return;
+                    }
+                    LedgerRepair.Report report = checked.report();
                     store.checkedAfterUncleanStop();
                     log.info("Checked the {} transactions of {} after an unclean stop: {}", report.checked(), directory,
                             report.whole() ? "whole" : report.repaired());
@@ -128,12 +158,140 @@ public final class StartupViewModel {
                 .executeWith(taskExecutor);
     }
 
+    private record AfterUncleanStop(Optional<RuntimeException> unreadable, LedgerRepair.Report report) {
+    }
+
+    /**
+     * What the user may do with books that do not open or do not read whole (ADR 0041): put the safety copy
+     * back when there is one ({@link #restoreSafetyCopy()}), otherwise set them aside for new books
+     * ({@link #startNewBooks()}); or leave them as they are ({@link #openAsTheyAre()}).
+     *
+     * @param copy the newest safety copy, if there is one
+     * @param opened whether the books opened (and can be shown as far as they read)
+     */
+    public record Recovery(Optional<SafetyCopy.Info> copy, boolean opened) {
+    }
+
+    /**
+     * Books that do not read whole after an unclean stop wait for the user's choice (see {@link Recovery}). Books
+     * opened as they are stay marked, and are checked again at the next start.
+     */
+    private void damaged(RuntimeException error) {
+        if (closing) {
+            return;
+        }
+        log.error("The books in {} do not read whole after an unclean stop", directory, error);
+        offerRecovery("The books in " + directory.root() + " could not be read whole after BooksFlow was stopped "
+                + "abruptly (" + rootMessage(error) + ").", true);
+    }
+
+    private void offerRecovery(String what, boolean opened) {
+        Optional<SafetyCopy.Info> copy = SafetyCopy.find(directory);
+        recovery.set(new Recovery(copy, opened));
+        problem.set(what + copy.map(this::offerOf).orElseGet(() -> " There is no safety copy of them. They can be "
+                + "set aside (kept in " + directory.damaged() + ") for new books: the demo practice is loaded again, "
+                + "and a practice that syncs comes back from the server when you sign in again."
+                + (opened ? " Or they can be opened as far as they can be read." : "")));
+    }
+
+    private String offerOf(SafetyCopy.Info copy) {
+        return " The safety copy taken " + describe(copy) + " can take their place: what was entered after it is "
+                + "not in it (changes already sent to the sync server come back at the next sync). The books it "
+                + "replaces are kept in " + directory.damaged() + ".";
+    }
+
+    private String describe(SafetyCopy.Info info) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withZone(clock.getZone())
+                .format(info.takenAt()) + ", " + info.occasion()
+                + (info.transactions() >= 0 ? ", with " + String.format("%,d", info.transactions()) + " transactions," : ",");
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+
+    /**
+     * Puts the safety copy in place of books that do not read whole (the user's choice), keeping them in the
+     * data folder's {@code damaged} folder, and opens the books again.
+     */
+    public void restoreSafetyCopy() {
+        Recovery offered = recovery.get();
+        if (offered == null || offered.copy().isEmpty()) {
+            return;
+        }
+        SafetyCopy.Info info = offered.copy().get();
+        recovery.set(null);
+        replaceDamaged("Putting the safety copy in place of the books", () -> SafetyCopy.restore(directory, clock),
+                kept -> "The safety copy taken " + describe(info) + " is back in place. The damaged books are kept as "
+                        + kept + ".", "The safety copy could not be put in place of the books");
+    }
+
+    /**
+     * Sets books that do not open or read whole, and have no safety copy, aside in the data folder's
+     * {@code damaged} folder (the user's choice), and opens new books in their place: the demo is loaded into
+     * them, a synced practice comes back once the user signs in again.
+     */
+    public void startNewBooks() {
+        Recovery offered = recovery.get();
+        if (offered == null || offered.copy().isPresent()) {
+            return;
+        }
+        recovery.set(null);
+        replaceDamaged("Setting the damaged books aside", () -> SafetyCopy.setAside(directory, clock),
+                kept -> "The damaged books are kept as " + kept + "; new books take their place.",
+                "The damaged books could not be set aside");
+    }
+
+    /**
+     * Closes the damaged books (the mark of an unclean stop stays), moves them aside with whatever takes their
+     * place, says where they went, and opens the books again.
+     */
+    private void replaceDamaged(String title, Callable<Path> replace, Function<Path, String> done, String failed) {
+        BackgroundTask.withProgress(title, progress -> whileOpen(() -> {
+            LocalStore store = opened.getAndSet(null);
+            if (store != null) {
+                store.close();
+            }
+            return replace.call();
+        })).onSuccess(kept -> {
+            problem.set(done.apply(kept));
+            openWith(stages -> LocalStore.open(directory, stages));
+        }).onFailure(error -> {
+            if (closing) {
+                return;
+            }
+            log.error("{} failed in {}", title, directory, error);
+            fatal.set(true);
+            problem.set(failed + " (" + error.getMessage() + "). Start BooksFlow again to open them as they are.");
+        }).executeWith(taskExecutor);
+    }
+
+    /**
+     * Opens books that do not read whole as far as they can be read (the user's choice over the recovery
+     * offered); books that did not open at all stay closed, the problem shown.
+     */
+    public void openAsTheyAre() {
+        if (recovery.get() == null) {
+            return;
+        }
+        recovery.set(null);
+        LocalStore store = opened.get();
+        if (store != null) {
+            loadDemo(store);
+        }
+    }
+
     private void loadDemo(LocalStore store) {
         BackgroundTask.withProgress("Loading the demo practice", progress -> {
-            whileOpen(() -> {
-                demoLoader.loadIfEmpty(store, clock, stopOnClose(progress));
-                return null;
-            });
+            boolean loaded = whileOpen(() -> demoLoader.loadIfEmpty(store, clock, stopOnClose(progress)));
+            if (loaded && !closing) {
+                takeSafetyCopy(store, "after the demo practice's load");
+            }
             return OpenBooks.of(store, clock);
         }).onSuccess(this::show).onFailure(error -> {
             if (closing) {
@@ -148,6 +306,15 @@ public final class StartupViewModel {
                     + "follow the next time BooksFlow starts.");
             show(OpenBooks.of(store, clock));
         }).executeWith(taskExecutor);
+    }
+
+    /** A copy that cannot be written is logged, not shown: the books themselves are fine. */
+    private void takeSafetyCopy(LocalStore store, String occasion) {
+        try {
+            whileOpen(() -> SafetyCopy.take(store, occasion, clock));
+        } catch (Exception e) {
+            log.warn("No safety copy of {} {}", directory, occasion, e);
+        }
     }
 
     private void show(OpenBooks opened) {
@@ -203,8 +370,30 @@ public final class StartupViewModel {
         if (open != null) {
             open.store().startSessionFactory();
             watchQueries(open.store());
+            refreshSafetyCopy(open.store());
         }
     }
+
+    /**
+     * The day's safety copy (ADR 0041): books that opened whole (closed properly the last time, or checked since),
+     * whose newest copy is a day old or more, are copied again in the background; books without a copy once they
+     * hold a transaction. A copy is the books as they read: one that cannot be read whole is never written over
+     * the last good copy (the script that makes it fails first).
+     */
+    private void refreshSafetyCopy(LocalStore store) {
+        if (store.leftOpenBefore() || closing) {
+            return;
+        }
+        BackgroundTask.of("Writing the day's safety copy of the books", () -> {
+            boolean due = SafetyCopy.isDue(store, SAFETY_COPY_EVERY, clock);
+            if (due && !closing) {
+                takeSafetyCopy(store, "at the day's first start");
+            }
+            return due;
+        }).onFailure(error -> log.warn("Could not look for the safety copy of {}", directory, error))
+                .executeWith(taskExecutor);
+    }
+
 
     private void watchQueries(LocalStore store) {
         if (store.isReady() && !closing) {
@@ -259,6 +448,11 @@ public final class StartupViewModel {
             return;
         }
         log.error("Could not open the books in {}", directory, error);
+        if (DamagedBooksException.isDamage(error)) {
+            offerRecovery("The books in " + directory.root() + " could not be opened: " + rootMessage(error)
+                    + (rootMessage(error).endsWith(".") ? "" : "."), false);
+            return;
+        }
         problem.set("The books in " + directory.root() + " could not be opened: " + error.getMessage()
                 + " Choose another data folder in Settings and start BooksFlow again.");
     }
@@ -273,6 +467,14 @@ public final class StartupViewModel {
 
     public ReadOnlyBooleanProperty fatalProperty() {
         return fatal.getReadOnlyProperty();
+    }
+
+    /**
+     * What the user may do with books that do not open or read whole, until they choose; otherwise null. Set
+     * before {@link #problemProperty()} says why.
+     */
+    public ReadOnlyObjectProperty<Recovery> recoveryProperty() {
+        return recovery.getReadOnlyProperty();
     }
 
     /** Transactions that search does not find yet, because their terms are still being written; usually 0. */

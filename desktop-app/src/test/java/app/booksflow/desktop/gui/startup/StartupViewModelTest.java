@@ -8,6 +8,9 @@ import app.booksflow.desktop.search.SearchBacklog;
 import app.booksflow.desktop.search.SearchService;
 import app.booksflow.desktop.store.DataDirectory;
 import app.booksflow.desktop.store.LocalStore;
+import app.booksflow.desktop.store.SafetyCopy;
+import app.booksflow.desktop.store.WholeBooks;
+import app.booksflow.desktop.support.DamagedBooks;
 import app.booksflow.desktop.support.MutableClock;
 import app.booksflow.desktop.support.TestBooks;
 import app.booksflow.model.id.TransactionId;
@@ -21,6 +24,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import app.booksflow.testdata.PracticeSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +41,10 @@ class StartupViewModelTest {
     void opensTheStoreThenLoadsTheDemoThenHandsTheBooksOver() {
         List<String> steps = new ArrayList<>();
         StartupViewModel startup = new StartupViewModel(new DataDirectory(dir), clock, new SynchronousTaskExecutor(),
-                (store, clockGiven, progress) -> steps.add("demo into " + store.directory().root()));
+                (store, clockGiven, progress) -> {
+                    steps.add("demo into " + store.directory().root());
+                    return false;
+                });
 
         startup.start();
         try {
@@ -45,6 +52,8 @@ class StartupViewModelTest {
             assertThat(startup.booksProperty().get()).isNotNull();
             assertThat(startup.booksProperty().get().ledger().clients().list()).isEmpty();
             assertThat(startup.problemProperty().get()).isEmpty();
+            startup.startQueries();
+            assertThat(SafetyCopy.find(new DataDirectory(dir))).as("nothing loaded, no safety copy").isEmpty();
         } finally {
             startup.close();
         }
@@ -54,8 +63,11 @@ class StartupViewModelTest {
     void theTransactionsABulkLoadLeftForSearchAreIndexedOnceTheBooksAreShown() {
         List<Long> unindexed = new ArrayList<>();
         StartupViewModel startup = new StartupViewModel(new DataDirectory(dir), clock, new SynchronousTaskExecutor(),
-                (store, clockGiven, progress) -> DemoPractice.load(store, PracticeSpec.demo().withClients(1)
-                        .withTransactions(300), clockGiven, client -> { }));
+                (store, clockGiven, progress) -> {
+                    DemoPractice.load(store, PracticeSpec.demo().withClients(1).withTransactions(300), clockGiven,
+                            client -> { });
+                    return true;
+                });
         startup.unindexedProperty().addListener((property, before, now) -> unindexed.add(now.longValue()));
 
         startup.start();
@@ -66,6 +78,11 @@ class StartupViewModelTest {
             String payee = store.read(session -> session.createNativeQuery(
                     "select payee from transactions fetch first 1 rows only", String.class).getSingleResult());
             assertThat(new SearchService(store).search(payee)).isNotEmpty();
+            assertThat(SafetyCopy.find(store.directory())).as("a safety copy after the load")
+                    .hasValueSatisfying(copy -> {
+                        assertThat(copy.occasion()).isEqualTo("after the demo practice's load");
+                        assertThat(copy.transactions()).isEqualTo(300);
+                    });
         } finally {
             startup.close();
         }
@@ -90,7 +107,10 @@ class StartupViewModelTest {
         Files.writeString(dir.resolve("booksflow.lock"), "pid 4242\n");
         List<String> steps = new ArrayList<>();
         StartupViewModel startup = new StartupViewModel(new DataDirectory(dir), clock, new SynchronousTaskExecutor(),
-                (store, clockGiven, progress) -> steps.add("demo"));
+                (store, clockGiven, progress) -> {
+                    steps.add("demo");
+                    return false;
+                });
 
         startup.start();
         try {
@@ -118,7 +138,7 @@ class StartupViewModelTest {
         }
         Files.writeString(dir.resolve("booksflow.lock"), "pid 4242\n");
         StartupViewModel startup = new StartupViewModel(new DataDirectory(dir), clock, new SynchronousTaskExecutor(),
-                (store, clockGiven, progress) -> { });
+                (store, clockGiven, progress) -> false);
 
         startup.start();
         try {
@@ -143,7 +163,7 @@ class StartupViewModelTest {
             sql.execute("alter table clients drop column closing_date");
         }
         StartupViewModel startup = new StartupViewModel(new DataDirectory(dir), clock, new SynchronousTaskExecutor(),
-                (store, clockGiven, progress) -> { });
+                (store, clockGiven, progress) -> false);
 
         startup.start();
         try {
@@ -172,7 +192,10 @@ class StartupViewModelTest {
         }
         List<String> steps = new ArrayList<>();
         StartupViewModel startup = new StartupViewModel(new DataDirectory(dir), clock, new SynchronousTaskExecutor(),
-                (store, clockGiven, progress) -> steps.add("demo"));
+                (store, clockGiven, progress) -> {
+                    steps.add("demo");
+                    return false;
+                });
 
         startup.start();
         try {
@@ -190,7 +213,7 @@ class StartupViewModelTest {
     void aFolderOpenInAnotherWindowIsExplainedAndEndsTheStartup() {
         try (LocalStore other = LocalStore.open(new DataDirectory(dir))) {
             StartupViewModel startup = new StartupViewModel(new DataDirectory(dir), clock, new SynchronousTaskExecutor(),
-                    (store, clockGiven, progress) -> { });
+                    (store, clockGiven, progress) -> false);
 
             startup.start();
 
@@ -222,13 +245,258 @@ class StartupViewModelTest {
     void aCancelledDemoLoadStillOpensTheBooksAndSaysTheRestFollowsLater() {
         SynchronousTaskExecutor executor = new SynchronousTaskExecutor();
         StartupViewModel startup = new StartupViewModel(new DataDirectory(dir), clock, executor,
-                (store, clockGiven, progress) -> executor.runningTasks().forEach(task -> task.cancel()));
+                (store, clockGiven, progress) -> {
+                    executor.runningTasks().forEach(task -> task.cancel());
+                    return false;
+                });
 
         startup.start();
         try {
             assertThat(startup.booksProperty().get()).isNotNull();
             assertThat(startup.problemProperty().get()).contains("stopped", "next time");
             assertThat(startup.fatalProperty().get()).isFalse();
+        } finally {
+            startup.close();
+        }
+    }
+
+    /** Books of 1,000 transactions with a safety copy, left as an unclean stop leaves them. */
+    private DataDirectory booksWithASafetyCopy() throws Exception {
+        DataDirectory directory = new DataDirectory(dir);
+        try (LocalStore store = LocalStore.open(directory)) {
+            DemoPractice.load(store, PracticeSpec.demo().withClients(1).withTransactions(1_000), clock, client -> { });
+            SafetyCopy.take(store, "after the demo practice's load", clock);
+        }
+        Files.writeString(dir.resolve("booksflow.lock"), "pid 4242\n");
+        return directory;
+    }
+
+    /** The same books, their safety copy removed. */
+    private DataDirectory booksWithoutASafetyCopy() throws Exception {
+        DataDirectory directory = booksWithASafetyCopy();
+        try (var copies = Files.list(directory.safetyCopies())) {
+            for (Path file : copies.toList()) {
+                Files.delete(file);
+            }
+        }
+        return directory;
+    }
+
+    @Test
+    void booksThatDoNotReadWholeAfterAnUncleanStopCanBeReplacedByTheSafetyCopy() throws Exception {
+        DataDirectory directory = booksWithASafetyCopy();
+        String damage = DamagedBooks.soTheyOpenButDoNotReadWhole(directory);
+        StartupViewModel startup = new StartupViewModel(directory, clock, new SynchronousTaskExecutor(),
+                (store, clockGiven, progress) -> false);
+
+        startup.start();
+        try {
+            assertThat(startup.recoveryProperty().get().copy()).isPresent();
+            assertThat(startup.problemProperty().get())
+                    .startsWith("The books in " + dir + " could not be read whole after BooksFlow was stopped abruptly")
+                    .contains("The safety copy taken", "after the demo practice's load",
+                            "1,000 transactions", "kept in " + directory.damaged());
+            assertThat(startup.booksProperty().get()).as("nothing shown until the user chooses").isNull();
+            assertThat(startup.fatalProperty().get()).isFalse();
+
+            startup.restoreSafetyCopy();
+
+            assertThat(startup.recoveryProperty().get()).isNull();
+            assertThat(startup.problemProperty().get()).startsWith("The safety copy taken").contains("is back in place");
+            LocalStore store = startup.booksProperty().get().store();
+            assertThat(store.readJdbc(WholeBooks::readEveryRow)).containsEntry("transactions", 1_000L);
+            assertThat(store.leftOpenBefore()).as("the restored books were checked as they opened").isFalse();
+            try (var kept = Files.list(directory.damaged())) {
+                assertThat(kept.toList()).as("the damaged books kept: " + damage).singleElement()
+                        .satisfies(file -> assertThat(file.getFileName().toString()).endsWith(".mv.db"));
+            }
+        } finally {
+            startup.close();
+        }
+    }
+
+    @Test
+    void booksThatDoNotReadWholeCanBeOpenedAsTheyAreAndAreCheckedAgainNextTime() throws Exception {
+        DataDirectory directory = booksWithASafetyCopy();
+        DamagedBooks.soTheyOpenButDoNotReadWhole(directory);
+        List<String> steps = new ArrayList<>();
+        StartupViewModel startup = new StartupViewModel(directory, clock, new SynchronousTaskExecutor(),
+                (store, clockGiven, progress) -> {
+                    steps.add("demo");
+                    return false;
+                });
+
+        startup.start();
+        try {
+            assertThat(startup.recoveryProperty().get().copy()).isPresent();
+            assertThat(steps).isEmpty();
+
+            startup.openAsTheyAre();
+
+            assertThat(startup.recoveryProperty().get()).isNull();
+            assertThat(steps).containsExactly("demo");
+            assertThat(startup.booksProperty().get()).isNotNull();
+            assertThat(startup.booksProperty().get().store().leftOpenBefore()).isTrue();
+            assertThat(directory.damaged()).doesNotExist();
+        } finally {
+            startup.close();
+        }
+        try (LocalStore store = LocalStore.open(directory)) {
+            assertThat(store.leftOpenBefore()).as("not checked whole: checked again at the next start").isTrue();
+        }
+    }
+
+    @Test
+    void booksThatNoLongerOpenCanBeReplacedByTheSafetyCopy() throws Exception {
+        DataDirectory directory = booksWithASafetyCopy();
+        DamagedBooks.soTheyDoNotOpen(directory);
+        StartupViewModel startup = new StartupViewModel(directory, clock, new SynchronousTaskExecutor(),
+                (store, clockGiven, progress) -> false);
+
+        startup.start();
+        try {
+            assertThat(startup.recoveryProperty().get().copy()).isPresent();
+            assertThat(startup.problemProperty().get()).startsWith("The books in " + dir + " could not be opened:")
+                    .contains("corrupt", "The safety copy taken", "1,000 transactions");
+
+            startup.restoreSafetyCopy();
+
+            assertThat(startup.booksProperty().get().store().readJdbc(WholeBooks::readEveryRow))
+                    .containsEntry("transactions", 1_000L);
+        } finally {
+            startup.close();
+        }
+    }
+
+    @Test
+    void damagedBooksWithoutASafetyCopyCanBeSetAsideForNewBooks() throws Exception {
+        DataDirectory directory = booksWithoutASafetyCopy();
+        DamagedBooks.soTheyDoNotOpen(directory);
+        List<String> steps = new ArrayList<>();
+        StartupViewModel startup = new StartupViewModel(directory, clock, new SynchronousTaskExecutor(),
+                (store, clockGiven, progress) -> {
+                    steps.add("demo into books of " + store.readJdbc(WholeBooks::readEveryRow).get("transactions"));
+                    return false;
+                });
+
+        startup.start();
+        try {
+            assertThat(startup.recoveryProperty().get()).isEqualTo(new StartupViewModel.Recovery(Optional.empty(), false));
+            assertThat(startup.problemProperty().get()).startsWith("The books in " + dir + " could not be opened:")
+                    .contains("There is no safety copy of them", "set aside (kept in " + directory.damaged() + ")",
+                            "the demo practice is loaded again", "comes back from the server when you sign in again")
+                    .doesNotContain("opened as far as they can be read");
+
+            startup.startNewBooks();
+
+            assertThat(startup.recoveryProperty().get()).isNull();
+            assertThat(steps).containsExactly("demo into books of 0");
+            assertThat(startup.problemProperty().get()).startsWith("The damaged books are kept as " + directory.damaged());
+            try (var kept = Files.list(directory.damaged())) {
+                assertThat(kept.toList()).singleElement();
+            }
+        } finally {
+            startup.close();
+        }
+    }
+
+    @Test
+    void booksThatDoNotReadWholeWithoutASafetyCopyCanStillBeOpenedAsFarAsTheyRead() throws Exception {
+        DataDirectory directory = booksWithoutASafetyCopy();
+        DamagedBooks.soTheyOpenButDoNotReadWhole(directory);
+        StartupViewModel startup = new StartupViewModel(directory, clock, new SynchronousTaskExecutor(),
+                (store, clockGiven, progress) -> false);
+
+        startup.start();
+        try {
+            assertThat(startup.recoveryProperty().get()).isEqualTo(new StartupViewModel.Recovery(Optional.empty(), true));
+            assertThat(startup.problemProperty().get()).contains("could not be read whole", "There is no safety copy",
+                    "Or they can be opened as far as they can be read.");
+            assertThat(startup.booksProperty().get()).isNull();
+
+            startup.openAsTheyAre();
+
+            assertThat(startup.booksProperty().get()).isNotNull();
+            assertThat(directory.damaged()).doesNotExist();
+        } finally {
+            startup.close();
+        }
+    }
+
+    @Test
+    void aStartADayAfterTheNewestSafetyCopyTakesAnotherOnceTheFiguresAreShown() throws Exception {
+        try (TestBooks books = TestBooks.open(dir)) {
+            var client = books.ukClient("Wren Bakery");
+            books.ledger.transactions().create(books.sale(client, LocalDate.of(2025, 6, 3), "60.00"), TestBooks.USER);
+            SafetyCopy.take(books.store, "after the demo practice's load", books.clock);
+            books.ledger.transactions().create(books.sale(client, LocalDate.of(2025, 6, 4), "80.00"), TestBooks.USER);
+        }
+        MutableClock nextDay = new MutableClock(Instant.parse("2025-06-16T09:00:00Z"));
+        StartupViewModel startup = new StartupViewModel(new DataDirectory(dir), nextDay, new SynchronousTaskExecutor(),
+                (store, clockGiven, progress) -> false);
+
+        startup.start();
+        try {
+            assertThat(SafetyCopy.find(new DataDirectory(dir)).orElseThrow().occasion())
+                    .as("not before the figures are on screen").isEqualTo("after the demo practice's load");
+            startup.startQueries();
+
+            assertThat(SafetyCopy.find(new DataDirectory(dir))).hasValueSatisfying(copy -> {
+                assertThat(copy.takenAt()).isEqualTo(nextDay.instant());
+                assertThat(copy.occasion()).isEqualTo("at the day's first start");
+                assertThat(copy.transactions()).isEqualTo(2);
+            });
+        } finally {
+            startup.close();
+        }
+    }
+
+    @Test
+    void aStartWithinADayOfTheNewestSafetyCopyLeavesIt() throws Exception {
+        SafetyCopy.Info taken;
+        try (TestBooks books = TestBooks.open(dir)) {
+            var client = books.ukClient("Wren Bakery");
+            books.ledger.transactions().create(books.sale(client, LocalDate.of(2025, 6, 3), "60.00"), TestBooks.USER);
+            taken = SafetyCopy.take(books.store, "after the demo practice's load", books.clock);
+        }
+        MutableClock later = new MutableClock(Instant.parse("2025-06-16T08:59:00Z"));
+        StartupViewModel startup = new StartupViewModel(new DataDirectory(dir), later, new SynchronousTaskExecutor(),
+                (store, clockGiven, progress) -> false);
+
+        startup.start();
+        try {
+            startup.startQueries();
+
+            assertThat(SafetyCopy.find(new DataDirectory(dir))).contains(taken);
+        } finally {
+            startup.close();
+        }
+    }
+
+    @Test
+    void booksThatLostTheirTablesBesideASafetyCopyAreNotMadeAgainAsNewBooks() throws Exception {
+        DataDirectory directory = booksWithASafetyCopy();
+        // What H2 opens when it falls back to a version of the file from before the schema, or a file gone.
+        Files.delete(directory.databaseFile());
+        List<String> steps = new ArrayList<>();
+        StartupViewModel startup = new StartupViewModel(directory, clock, new SynchronousTaskExecutor(),
+                (store, clockGiven, progress) -> {
+                    steps.add("demo");
+                    return true;
+                });
+
+        startup.start();
+        try {
+            assertThat(startup.problemProperty().get()).contains("hold none of their tables",
+                    "were not made again as new books", "The safety copy taken", "1,000 transactions");
+            assertThat(startup.recoveryProperty().get().copy()).isPresent();
+            assertThat(steps).as("no demo poured into them").isEmpty();
+
+            startup.restoreSafetyCopy();
+
+            assertThat(startup.booksProperty().get().store().readJdbc(WholeBooks::readEveryRow))
+                    .containsEntry("transactions", 1_000L);
+            assertThat(steps).as("the books open as usual once the copy is back").containsExactly("demo");
         } finally {
             startup.close();
         }
