@@ -5,9 +5,11 @@ import app.booksflow.desktop.support.DemoBooks;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import javafx.application.Application;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,6 +62,9 @@ abstract class AppWindowTest extends FxRobot {
     @AfterEach
     void closeApp() throws Exception {
         FxToolkit.cleanupApplication(app);
+        // A dialog the test left open would take the keyboard from the next test class's window.
+        WaitForAsyncUtils.asyncFx(() -> List.copyOf(Window.getWindows()).stream().filter(window -> window != stage)
+                .forEach(Window::hide)).get();
     }
 
     /** Whether the app starts on a copy of the demo's books, or (false) on an empty folder, as a first run. */

@@ -60,5 +60,7 @@ class SafetyCopyUiTest extends AppWindowTest {
         await().atMost(WAIT).until(() -> lookup(".dialog-pane").tryQuery().isPresent());
         assertThat(lookup(".dialog-pane").<DialogPane>query().getContentText()).contains("is back in place",
                 directory.damaged().toString());
+        clickOn("OK");
+        assertThat(lookup(".dialog-pane").tryQuery()).isEmpty();
     }
 }

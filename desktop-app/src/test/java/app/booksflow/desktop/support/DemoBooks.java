@@ -4,6 +4,7 @@ import app.booksflow.desktop.demo.DemoPractice;
 import app.booksflow.desktop.search.SearchBacklog;
 import app.booksflow.desktop.store.DataDirectory;
 import app.booksflow.desktop.store.LocalStore;
+import app.booksflow.desktop.store.SafetyCopy;
 import app.booksflow.server.support.TempFolders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,9 +19,10 @@ import java.util.stream.Stream;
 
 /**
  * The demo practice's books as a first run leaves them once its background work is done (loaded by the
- * app's own demo loader, searchable), made once per JVM and "today", then copied for each test that
- * starts from them: a copy takes a fraction of a second, a load and its indexing several. The tests of a
- * first run on empty books (the demo loading while the window shows its progress) start empty instead.
+ * app's own demo loader, with their safety copy, searchable), made once per JVM and "today", then copied
+ * for each test that starts from them: a copy takes a fraction of a second, a load and its indexing
+ * several. The tests of a first run on empty books (the demo loading while the window shows its progress)
+ * start empty instead.
  */
 public final class DemoBooks {
 
@@ -60,6 +62,8 @@ public final class DemoBooks {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> TempFolders.delete(template)));
             try (LocalStore store = LocalStore.open(new DataDirectory(template))) {
                 DemoPractice.loadIfEmpty(store, clock, client -> { }).orElseThrow();
+                // As the start-up does after the demo's load: "today's" copy, so no test's start takes another.
+                SafetyCopy.take(store, "after the demo practice's load", clock);
                 SearchBacklog.drain(store);
             }
             return template;
