@@ -39,6 +39,7 @@ import app.booksflow.server.web.SyncRoutes;
 import app.booksflow.server.web.TransactionRoutes;
 import app.booksflow.server.web.WebServer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Gauge;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -65,6 +66,7 @@ public final class SyncServer implements AutoCloseable {
     private final MinuteRollUp rollUp;
     private final WebServer web;
     private final ChangeNotifier notifier = new ChangeNotifier();
+    private final PullService pulls;
     /** Runs the periodic jobs one after another, so they never compete with each other for the database. */
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("booksflow-scheduler").daemon().factory());
@@ -92,13 +94,18 @@ public final class SyncServer implements AutoCloseable {
         String schemaVersion = Database.latestVersion(dataSource);
         JsonBodies bodies = new JsonBodies(json, config.maxRequestBytes());
         PushService push = new PushService(db, json, clock, audit, notifier);
+        this.pulls = new PullService(db, notifier);
+        Gauge.builder("booksflow.sync.polls.waiting", pulls, PullService::waitingPolls)
+                .description("Pulls and watches waiting for a change (long polls)")
+                .strongReference(true)
+                .register(metrics.registry());
         TransactionReader transactions = new TransactionReader(db, json);
         BlobService blobs = new BlobService(db, clock, config.blobDir(), config.maxBlobBytes());
         this.web = new WebServer(config, json, accounts, metrics, List.of(
                 new HealthRoutes(() -> Database.isReady(dataSource, schemaVersion)),
                 new AuthRoutes(accounts, bodies, ClientAddress.trusting(config.trustedProxies())),
                 new AdminRoutes(accounts, bodies),
-                new SyncRoutes(push, new PullService(db, notifier), new ChecksumService(db),
+                new SyncRoutes(push, pulls, new ChecksumService(db),
                         new SyncLag(metrics.registry(), clock), bodies, json),
                 new AnalyticsRoutes(new DashboardService(db, clock), overview, json),
                 new TransactionRoutes(new TransactionPosting(db, push, transactions, json, clock), transactions, bodies),
@@ -180,6 +187,11 @@ public final class SyncServer implements AutoCloseable {
     }
 
     /** Whether {@link #close} lets the requests in flight finish (see {@link WebServer#stopsGracefully}). */
+    /** Long polls waiting for a change now. */
+    public int waitingPolls() {
+        return pulls.waitingPolls();
+    }
+
     public boolean stopsGracefully() {
         return web.stopsGracefully();
     }

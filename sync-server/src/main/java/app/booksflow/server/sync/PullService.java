@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Serves a client's change log after a device's cursor, in commit order. Change numbers are handed
@@ -37,6 +38,7 @@ public final class PullService {
 
     private final Db db;
     private final ChangeNotifier notifier;
+    private final AtomicInteger waiting = new AtomicInteger();
 
     public PullService(Db db, ChangeNotifier notifier) {
         this.db = db;
@@ -105,7 +107,7 @@ public final class PullService {
                 return page;
             }
             try {
-                signal.get(remaining, TimeUnit.NANOSECONDS);
+                await(signal, remaining);
             } catch (TimeoutException e) {
                 return page;
             } catch (InterruptedException e) {
@@ -143,7 +145,7 @@ public final class PullService {
                 return WatchResponse.withBacklog(List.copyOf(heads.keySet()), behind);
             }
             try {
-                signal.get(remaining, TimeUnit.NANOSECONDS);
+                await(signal, remaining);
             } catch (TimeoutException e) {
                 return WatchResponse.of(List.copyOf(heads.keySet()), List.of());
             } catch (InterruptedException e) {
@@ -153,6 +155,22 @@ public final class PullService {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    /** Waits for a change, counted among the long polls waiting meanwhile. */
+    private void await(CompletableFuture<?> signal, long nanos)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        waiting.incrementAndGet();
+        try {
+            signal.get(nanos, TimeUnit.NANOSECONDS);
+        } finally {
+            waiting.decrementAndGet();
+        }
+    }
+
+    /** Pulls and watches waiting for a change now (long polls); the gauge {@code booksflow.sync.polls.waiting}. */
+    public int waitingPolls() {
+        return waiting.get();
     }
 
     /** Whether the device is registered to the caller (its first push registers it). */

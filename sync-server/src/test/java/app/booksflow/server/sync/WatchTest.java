@@ -1,6 +1,7 @@
 package app.booksflow.server.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import app.booksflow.model.EntityType;
 import app.booksflow.model.ledger.Transaction;
@@ -12,6 +13,7 @@ import app.booksflow.server.support.Device;
 import app.booksflow.server.support.Practice;
 import app.booksflow.server.support.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +54,12 @@ class WatchTest {
         String head = head();
         CompletableFuture<JsonNode> waiting = CompletableFuture.supplyAsync(() -> watch(practice.accountant,
                 List.of(new ClientCursor(practice.client.id(), new Cursor(head))), 25));
-        Thread.sleep(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> server.server.waitingPolls() >= 1);
         assertThat(waiting).isNotDone();
+        assertThat(practice.admin.get("/metrics").text().lines()
+                .filter(line -> line.startsWith("booksflow_sync_polls_waiting "))
+                .map(line -> Double.parseDouble(line.substring(line.indexOf(' ') + 1))))
+                .as("the long poll counted").singleElement().satisfies(count -> assertThat(count).isGreaterThanOrEqualTo(1));
 
         Device desktop = new Device(practice.admin);
         Transaction sale = practice.sale(LocalDate.of(2025, 6, 1), "Walk-in", 2_500);

@@ -1,6 +1,7 @@
 package app.booksflow.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import app.booksflow.protocol.Cursor;
 import app.booksflow.protocol.WatchRequest;
@@ -28,7 +29,7 @@ class StopTest {
             CompletableFuture<ApiClient.Response> waiting = CompletableFuture.supplyAsync(() -> practice.accountant.post(
                     "/api/v1/sync/watch", WatchRequest.of(List.of(new ClientCursor(practice.client.id(),
                             new Cursor(head))), 25)));
-            Thread.sleep(300);
+            await().atMost(Duration.ofSeconds(30)).until(() -> server.server.waitingPolls() >= 1);
             assertThat(waiting).as("the poll waits for a change").isNotDone();
 
             long stopping = System.nanoTime();
