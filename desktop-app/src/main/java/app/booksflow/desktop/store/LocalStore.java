@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -72,6 +73,9 @@ public final class LocalStore implements AutoCloseable {
     private final ReentrantLock writer = new ReentrantLock();
     /** The books were not closed the last time and have not been checked since (see {@link #leftOpenBefore()}). */
     private volatile boolean uncheckedAfterUncleanStop;
+    /** The statement writing a safety copy while one runs, so that closing the books can stop it. */
+    private final AtomicReference<Statement> copying = new AtomicReference<>();
+    private volatile boolean copiesStopped;
     /** How long closing waits for a write in progress. */
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
@@ -397,6 +401,10 @@ public final class LocalStore implements AutoCloseable {
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
             try (Statement statement = connection.createStatement()) {
+                copying.set(statement);
+                if (copiesStopped) {
+                    throw new SQLException("The books are closing.");
+                }
                 long transactions;
                 try (ResultSet count = statement.executeQuery("select count(*) from transactions")) {
                     count.next();
@@ -406,6 +414,7 @@ public final class LocalStore implements AutoCloseable {
                         + "' compression deflate");
                 return transactions;
             } finally {
+                copying.set(null);
                 connection.rollback();
                 connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 connection.setAutoCommit(true);
@@ -427,8 +436,25 @@ public final class LocalStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops a safety copy being written, and any asked for later, so that closing the books does not wait for
+     * one (at 200,000 transactions a copy takes several seconds): the copy is not kept, the last one stays.
+     */
+    public void stopSafetyCopies() {
+        copiesStopped = true;
+        Statement statement = copying.get();
+        if (statement != null) {
+            try {
+                statement.cancel();
+            } catch (SQLException e) {
+                log.warn("Could not stop the safety copy of {}", directory, e);
+            }
+        }
+    }
+
     @Override
     public void close() {
+        stopSafetyCopies();
         // A write in progress is let finish (its commit is what the user was promised); one that takes
         // longer is cut off, and H2 rolls it back when the books next open.
         boolean writing = false;

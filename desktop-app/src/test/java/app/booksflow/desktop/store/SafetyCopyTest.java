@@ -150,6 +150,29 @@ class SafetyCopyTest {
     }
 
     @Test
+    void booksBeingClosedTakeNoCopyAndKeepTheLastOne() throws Exception {
+        DataDirectory directory = new DataDirectory(dir);
+        try (TestBooks books = TestBooks.open(dir)) {
+            var client = books.ukClient("Wren Bakery");
+            books.ledger.transactions().create(books.sale(client, LocalDate.of(2025, 6, 3), "60.00"), TestBooks.USER);
+            SafetyCopy.Info last = SafetyCopy.take(books.store, "after the demo practice's load", clock);
+            clock.advance(Duration.ofDays(1));
+
+            books.store.stopSafetyCopies();
+
+            assertThatThrownBy(() -> SafetyCopy.take(books.store, "at the day's first start", clock))
+                    .hasMessageContaining("The books are closing");
+            assertThat(SafetyCopy.find(directory)).contains(last);
+            try (var files = Files.list(directory.safetyCopies())) {
+                assertThat(files.map(file -> file.getFileName().toString())).as("no part left")
+                        .noneMatch(name -> name.endsWith(".part"));
+            }
+            assertThat(books.ledger.transactions().list(client.id(), LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)))
+                    .as("the books themselves go on").hasSize(1);
+        }
+    }
+
+    @Test
     void aCopyThatDoesNotReadWholeEitherMovesNothing() throws Exception {
         DataDirectory directory = new DataDirectory(dir);
         try (TestBooks books = TestBooks.open(dir)) {

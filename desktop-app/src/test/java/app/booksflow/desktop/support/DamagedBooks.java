@@ -2,6 +2,7 @@ package app.booksflow.desktop.support;
 
 import app.booksflow.desktop.store.DataDirectory;
 import app.booksflow.desktop.store.WholeBooks;
+import app.booksflow.server.support.TempFolders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -60,6 +61,8 @@ public final class DamagedBooks {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            TempFolders.delete(trials);
         }
         throw new IllegalStateException("No place in " + directory.databaseFile() + " leaves books that open but do not read");
     }

@@ -488,6 +488,11 @@ public final class StartupViewModel {
      */
     public void close() {
         closing = true;
+        LocalStore open = opened.get();
+        if (open != null) {
+            // A safety copy in progress would hold the close up for seconds on large books: it is not kept.
+            open.stopSafetyCopies();
+        }
         boolean locked = false;
         try {
             locked = working.tryLock(CLOSE_WAIT.toSeconds(), TimeUnit.SECONDS);

@@ -14,8 +14,10 @@ import app.booksflow.desktop.support.DamagedBooks;
 import app.booksflow.desktop.support.MutableClock;
 import app.booksflow.desktop.support.TestBooks;
 import app.booksflow.model.id.TransactionId;
+import app.booksflow.server.support.TempFolders;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -260,15 +262,44 @@ class StartupViewModelTest {
         }
     }
 
-    /** Books of 1,000 transactions with a safety copy, left as an unclean stop leaves them. */
+    /** Books of 1,000 transactions with a safety copy, made once for the class. */
+    private static Path template;
+    /** The same books' file damaged so that they open but do not read whole, found once for the class. */
+    private static byte[] unreadable;
+
+    /** A copy of the books of 1,000 transactions with their safety copy, left as an unclean stop leaves them. */
     private DataDirectory booksWithASafetyCopy() throws Exception {
-        DataDirectory directory = new DataDirectory(dir);
-        try (LocalStore store = LocalStore.open(directory)) {
-            DemoPractice.load(store, PracticeSpec.demo().withClients(1).withTransactions(1_000), clock, client -> { });
-            SafetyCopy.take(store, "after the demo practice's load", clock);
+        if (template == null) {
+            Path made = TempFolders.createRemovedOnExit("booksflow-startup-books");
+            try (LocalStore store = LocalStore.open(new DataDirectory(made))) {
+                DemoPractice.load(store, PracticeSpec.demo().withClients(1).withTransactions(1_000), clock, client -> { });
+                SafetyCopy.take(store, "after the demo practice's load", clock);
+            }
+            template = made;
+        }
+        try (var files = Files.walk(template)) {
+            for (Path file : files.toList()) {
+                Path target = dir.resolve(template.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
         }
         Files.writeString(dir.resolve("booksflow.lock"), "pid 4242\n");
-        return directory;
+        return new DataDirectory(dir);
+    }
+
+    /** Damages the books so that they open but do not read whole (the place in the file found once). */
+    private static String damageSoTheyOpenButDoNotReadWhole(DataDirectory directory) throws Exception {
+        if (unreadable == null) {
+            String reason = DamagedBooks.soTheyOpenButDoNotReadWhole(directory);
+            unreadable = Files.readAllBytes(directory.databaseFile());
+            return reason;
+        }
+        Files.write(directory.databaseFile(), unreadable);
+        return "as before";
     }
 
     /** The same books, their safety copy removed. */
@@ -285,7 +316,7 @@ class StartupViewModelTest {
     @Test
     void booksThatDoNotReadWholeAfterAnUncleanStopCanBeReplacedByTheSafetyCopy() throws Exception {
         DataDirectory directory = booksWithASafetyCopy();
-        String damage = DamagedBooks.soTheyOpenButDoNotReadWhole(directory);
+        String damage = damageSoTheyOpenButDoNotReadWhole(directory);
         StartupViewModel startup = new StartupViewModel(directory, clock, new SynchronousTaskExecutor(),
                 (store, clockGiven, progress) -> false);
 
@@ -318,7 +349,7 @@ class StartupViewModelTest {
     @Test
     void booksThatDoNotReadWholeCanBeOpenedAsTheyAreAndAreCheckedAgainNextTime() throws Exception {
         DataDirectory directory = booksWithASafetyCopy();
-        DamagedBooks.soTheyOpenButDoNotReadWhole(directory);
+        damageSoTheyOpenButDoNotReadWhole(directory);
         List<String> steps = new ArrayList<>();
         StartupViewModel startup = new StartupViewModel(directory, clock, new SynchronousTaskExecutor(),
                 (store, clockGiven, progress) -> {
@@ -403,7 +434,7 @@ class StartupViewModelTest {
     @Test
     void booksThatDoNotReadWholeWithoutASafetyCopyCanStillBeOpenedAsFarAsTheyRead() throws Exception {
         DataDirectory directory = booksWithoutASafetyCopy();
-        DamagedBooks.soTheyOpenButDoNotReadWhole(directory);
+        damageSoTheyOpenButDoNotReadWhole(directory);
         StartupViewModel startup = new StartupViewModel(directory, clock, new SynchronousTaskExecutor(),
                 (store, clockGiven, progress) -> false);
 
