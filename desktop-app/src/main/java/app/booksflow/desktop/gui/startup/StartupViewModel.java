@@ -185,8 +185,21 @@ public final class StartupViewModel {
                 + "abruptly (" + rootMessage(error) + ").", true);
     }
 
+    /** Looks for the safety copy in the background (a folder listing and a small file), then offers the choice. */
     private void offerRecovery(String what, boolean opened) {
-        Optional<SafetyCopy.Info> copy = SafetyCopy.find(directory);
+        BackgroundTask.of("Looking for the safety copy", () -> SafetyCopy.find(directory))
+                .onSuccess(copy -> offerRecovery(what, opened, copy))
+                .onFailure(error -> {
+                    log.warn("Could not look for the safety copy of {}", directory, error);
+                    offerRecovery(what, opened, Optional.empty());
+                })
+                .executeWith(taskExecutor);
+    }
+
+    private void offerRecovery(String what, boolean opened, Optional<SafetyCopy.Info> copy) {
+        if (closing) {
+            return;
+        }
         recovery.set(new Recovery(copy, opened));
         problem.set(what + copy.map(this::offerOf).orElseGet(() -> " There is no safety copy of them. They can be "
                 + "set aside (kept in " + directory.damaged() + ") for new books: the demo practice is loaded again, "
