@@ -62,6 +62,18 @@ public class ApiException extends RuntimeException {
         return new ApiException(503, "BUSY", message);
     }
 
+    /**
+     * 503 BUSY for a request whose change committed but whose answer could not be read back for overload:
+     * the answer says what was saved and how to get the result, instead of "nothing was changed".
+     *
+     * @param saved what was saved, for example "Transaction 0195... was saved (version 1)"
+     * @param retry how to get the result
+     */
+    public static ApiException savedButBusy(String saved, String retry) {
+        return new ApiException(503, "BUSY", "The server is busy: " + saved + ", but the server could not read it "
+                + "back to answer. " + retry);
+    }
+
     public static ApiException tooManyRequests(String message) {
         return new ApiException(429, "TOO_MANY_REQUESTS", message);
     }

@@ -2,6 +2,7 @@ package app.booksflow.server.db;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Set;
@@ -63,6 +64,16 @@ public final class Db {
             }
         }
         throw new DatabaseException("Database work '" + name + "' failed", last);
+    }
+
+    /** Whether the failure is the pool giving up waiting for a free connection (overload, not a fault). */
+    public static boolean poolExhausted(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Runs read-only work without an explicit transaction. */

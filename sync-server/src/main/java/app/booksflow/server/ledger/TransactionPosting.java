@@ -55,7 +55,11 @@ public final class TransactionPosting {
                 json.valueToTree(transaction), clock.instant());
         MutationOutcome outcome = push.push(caller, PushRequest.of(device, List.of(mutation))).outcomes().get(0);
         return switch (outcome) {
-            case MutationOutcome.Applied applied -> reader.afterCreate(caller, transaction);
+            case MutationOutcome.Applied applied -> ServerDevices.readBack(() -> reader.afterCreate(caller, transaction),
+                    "transaction " + transaction.id() + " was saved (version " + applied.version() + ")",
+                    idempotencyKey.isPresent() ? "Send the same request again, with the same Idempotency-Key, for its result."
+                            : "Read it with GET /api/v1/transactions/" + transaction.id() + "; sending it again would be "
+                            + "refused as already existing.");
             case MutationOutcome.Rejected rejected -> throw ServerDevices.refused(rejected.code(), rejected.message());
             case MutationOutcome.Conflict conflict -> throw ApiException.conflict("ALREADY_EXISTS", "Transaction "
                     + transaction.id() + " already exists (version " + conflict.serverVersion() + (conflict.serverDeleted()

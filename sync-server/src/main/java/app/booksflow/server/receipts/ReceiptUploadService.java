@@ -85,7 +85,10 @@ public final class ReceiptUploadService {
                 json.valueToTree(receipt), now);
         MutationOutcome outcome = push.push(caller, PushRequest.of(device, List.of(mutation))).outcomes().get(0);
         return switch (outcome) {
-            case MutationOutcome.Applied ignored -> stored(id, client, blob);
+            case MutationOutcome.Applied applied -> ServerDevices.readBack(() -> stored(id, client, blob),
+                    "receipt " + id + " was saved (version " + applied.version() + ")", idempotencyKey.isPresent()
+                            ? "Send the same upload again, with the same Idempotency-Key, for its result."
+                            : "Do not send the file again without an Idempotency-Key: it would become a second receipt.");
             case MutationOutcome.Rejected rejected -> throw ServerDevices.refused(rejected.code(), rejected.message());
             case MutationOutcome.Conflict ignored -> throw ApiException.conflict("CONFLICT",
                     "Receipt " + id + " already exists on the server in another version.");

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The devices the server pushes under when people write through the REST API (transactions, receipt
@@ -37,6 +38,22 @@ public final class ServerDevices {
                 return row.getLong(1);
             }
         });
+    }
+
+    /**
+     * Reads the answer to a change that has committed. When the server is too busy to read it (no database
+     * connection in time), the 503 says that the change was saved and how to get its result: the usual
+     * "nothing was changed" of an overloaded request would be untrue.
+     */
+    public static <T> T readBack(Supplier<T> read, String saved, String retry) {
+        try {
+            return read.get();
+        } catch (RuntimeException e) {
+            if (Db.poolExhausted(e)) {
+                throw ApiException.savedButBusy(saved, retry);
+            }
+            throw e;
+        }
     }
 
     /** The HTTP answer to a refused mutation: whose fault it is, and whether trying again later could help. */

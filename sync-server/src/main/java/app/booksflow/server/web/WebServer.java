@@ -6,6 +6,7 @@ import app.booksflow.server.ApiException;
 import app.booksflow.server.ServerConfig;
 import app.booksflow.server.accounts.AccountService;
 import app.booksflow.server.accounts.Caller;
+import app.booksflow.server.db.Db;
 import app.booksflow.server.metrics.HttpMetrics;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +16,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.javalin.util.JavalinException;
-import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -96,7 +96,7 @@ public final class WebServer {
             javalin.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
                     codeFor(e.getStatus()), e.getStatus() == 404 ? "There is nothing at " + ctx.path() + "." : e.getMessage()));
             javalin.routes.exception(Exception.class, (e, ctx) -> {
-                if (poolExhausted(e)) {
+                if (Db.poolExhausted(e)) {
                     // Overload, not a fault: every connection stayed busy for the pool's whole wait.
                     LOG.warn("No database connection for {} {} in time: the server is overloaded", ctx.method(),
                             ctx.path());
@@ -169,16 +169,6 @@ public final class WebServer {
         LOG.error("Unexpected failure on {} {} (incident {})", ctx.method(), ctx.path(), incident, e);
         error(ctx, 500, "INTERNAL_ERROR", "Something went wrong on the server; the incident " + incident
                 + " is logged for the admin.");
-    }
-
-    /** HikariCP gives up waiting for a connection with this exception; anything else is a real failure. */
-    static boolean poolExhausted(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** An answer the server chose; a 503 (overload) tells the client when to try again. */

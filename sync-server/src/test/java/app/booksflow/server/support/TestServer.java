@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
 
 /** A running server on its own fresh database, on a free port of the loopback address. */
 public final class TestServer implements AutoCloseable {
@@ -37,6 +39,14 @@ public final class TestServer implements AutoCloseable {
 
     /** @param settings overrides as in the server's properties file, for example {@code blob.max.bytes} */
     public static TestServer start(Map<String, String> settings) {
+        return start(settings, UnaryOperator.identity());
+    }
+
+    /**
+     * @param serverSees what the server gets in place of the pool (a wrapper that fails on purpose); the
+     *                   test's own {@link #dataSource} stays the pool itself
+     */
+    public static TestServer start(Map<String, String> settings, UnaryOperator<DataSource> serverSees) {
         try {
             Path dataDir = Files.createTempDirectory("booksflow-server-test");
             HikariDataSource dataSource = Database.pool(TestDatabases.freshDatabaseUrl(), "postgres", "", 8);
@@ -45,7 +55,7 @@ public final class TestServer implements AutoCloseable {
             ServerConfig config = ServerConfig.defaults(dataDir)
                     .withSettings(Map.of("host", "127.0.0.1", "port", "0", "password.hash.memory.kib", "1024"))
                     .withSettings(settings);
-            SyncServer server = new SyncServer(config, dataSource, clock).start();
+            SyncServer server = new SyncServer(config, serverSees.apply(dataSource), clock).start();
             return new TestServer(clock, dataSource, server, dataDir, config);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -72,15 +72,15 @@ class OverloadTest {
 
             assertThatThrownBy(() -> db.inTransaction("write", c -> c.createStatement().execute("select 1")))
                     .isInstanceOf(Db.DatabaseException.class)
-                    .satisfies(e -> assertThat(WebServer.poolExhausted(e)).isTrue());
+                    .satisfies(e -> assertThat(Db.poolExhausted(e)).isTrue());
         }
     }
 
     @Test
     void onlyAnExhaustedPoolCountsAsOverload() {
-        assertThat(WebServer.poolExhausted(new RuntimeException("wrapped",
+        assertThat(Db.poolExhausted(new RuntimeException("wrapped",
                 new java.sql.SQLTransientConnectionException("booksflow - Connection is not available")))).isTrue();
-        assertThat(WebServer.poolExhausted(new RuntimeException(new java.sql.SQLException("syntax error")))).isFalse();
+        assertThat(Db.poolExhausted(new RuntimeException(new java.sql.SQLException("syntax error")))).isFalse();
     }
 
     /** A pool of a fresh database that gives up waiting for a connection after the given time. */
