@@ -1,6 +1,7 @@
 package app.booksflow.server;
 
 import app.booksflow.server.accounts.PasswordHasher;
+import app.booksflow.server.db.Database;
 import app.booksflow.server.metrics.AlertMonitor;
 import app.booksflow.server.web.ClientAddress;
 import java.io.IOException;
@@ -32,10 +33,11 @@ import org.slf4j.LoggerFactory;
  * @param requestIdleTimeout how long a connection may stay silent while its request is read or its
  *                    answer written, before the server gives up on it
  * @param metricsRetention how long the per-minute request metrics are kept; zero keeps them for ever
+ * @param databasePoolWait how long a request waits for a free database connection before it is answered 503 BUSY
  * @param trustedProxies addresses of reverse proxies whose {@code X-Forwarded-For} is believed ({@link ClientAddress})
  */
 public record ServerConfig(String host, int port, Path dataDir, Optional<String> databaseUrl, String databaseUser,
-        String databasePassword, int databasePoolSize, long maxBlobBytes, long maxRequestBytes,
+        String databasePassword, int databasePoolSize, Duration databasePoolWait, long maxBlobBytes, long maxRequestBytes,
         Duration requestIdleTimeout, Duration tokenLifetime,
         Duration dashboardRefresh, Duration slowRequest, Duration slowQuery, Optional<String> metricsScrapeToken,
         Duration metricsRetention,
@@ -45,6 +47,10 @@ public record ServerConfig(String host, int port, Path dataDir, Optional<String>
 
     public ServerConfig {
         trustedProxies = List.copyOf(trustedProxies);
+        if (databasePoolWait.toMillis() < MIN_POOL_WAIT_MILLIS) {
+            throw new IllegalArgumentException("The setting db.pool.wait must be at least PT0.25S (the connection pool's "
+                    + "shortest wait), not " + databasePoolWait + ".");
+        }
     }
 
     /**
@@ -61,11 +67,14 @@ public record ServerConfig(String host, int port, Path dataDir, Optional<String>
     }
 
     public static final int DEFAULT_PORT = 8080;
+    private static final long MIN_POOL_WAIT_MILLIS = 250;
+    /** How long a request waits for a free database connection before it is answered 503 BUSY. */
+    public static final Duration DEFAULT_POOL_WAIT = Database.DEFAULT_WAIT;
     private static final Logger LOG = LoggerFactory.getLogger(ServerConfig.class);
 
     /** Defaults for a server keeping its data in the folder. */
     public static ServerConfig defaults(Path dataDir) {
-        return new ServerConfig("0.0.0.0", DEFAULT_PORT, dataDir, Optional.empty(), "postgres", "", 16,
+        return new ServerConfig("0.0.0.0", DEFAULT_PORT, dataDir, Optional.empty(), "postgres", "", 16, DEFAULT_POOL_WAIT,
                 25L * 1024 * 1024, 30L * 1024 * 1024, Duration.ofSeconds(30), Duration.ofDays(30), Duration.ofMinutes(5),
                 Duration.ofMillis(500), Duration.ofMillis(100), Optional.empty(), Duration.ofDays(90), Optional.empty(),
                 "", 19 * 1024, PasswordHasher.defaultConcurrency(), List.of(), new Alerting(Optional.empty(), 500, 1.0, Duration.ofMinutes(2), Duration.ofMinutes(1)));
@@ -163,6 +172,7 @@ public record ServerConfig(String host, int port, Path dataDir, Optional<String>
         return new ServerConfig(s.text("host", host), s.integer("port", port), s.path("data.dir", dataDir),
                 s.optional("db.url").or(() -> databaseUrl), s.text("db.user", databaseUser),
                 s.text("db.password", databasePassword), s.integer("db.pool.size", databasePoolSize),
+                s.positiveDuration("db.pool.wait", databasePoolWait),
                 s.bytes("blob.max.bytes", maxBlobBytes), s.bytes("request.max.bytes", maxRequestBytes),
                 s.positiveDuration("request.idle.timeout", requestIdleTimeout),
                 s.duration("token.lifetime", tokenLifetime), s.duration("dashboard.refresh", dashboardRefresh),

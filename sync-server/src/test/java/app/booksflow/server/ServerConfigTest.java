@@ -27,6 +27,16 @@ class ServerConfigTest {
     }
 
     @Test
+    void aRequestWaitsThirtySecondsForADatabaseConnectionUnlessSetAndAtLeastAQuarterSecond() {
+        assertThat(DEFAULTS.databasePoolWait()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(DEFAULTS.withSettings(Map.of("db.pool.wait", "PT5S")).databasePoolWait()).isEqualTo(Duration.ofSeconds(5));
+        assertThatThrownBy(() -> DEFAULTS.withSettings(Map.of("db.pool.wait", "PT0.1S")))
+                .hasMessageContaining("db.pool.wait must be at least PT0.25S");
+        assertThatThrownBy(() -> DEFAULTS.withSettings(Map.of("db.pool.wait", "PT0S")))
+                .hasMessageContaining("db.pool.wait must be above zero");
+    }
+
+    @Test
     void aRequestIdleTimeoutThatIsNotAPositiveDurationIsRefusedByName() {
         assertThatThrownBy(() -> DEFAULTS.withSettings(Map.of("request.idle.timeout", "PT0S")))
                 .hasMessageContaining("request.idle.timeout must be above zero");

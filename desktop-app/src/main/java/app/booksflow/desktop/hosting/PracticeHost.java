@@ -99,7 +99,8 @@ public final class PracticeHost implements AutoCloseable {
             EmbeddedDatabase database = startDatabase(config.embeddedDatabaseDir());
             DataSource pool = null;
             try {
-                pool = Database.pool(database.jdbcUrl(), EmbeddedDatabase.USER, "", config.databasePoolSize());
+                pool = Database.pool(database.jdbcUrl(), EmbeddedDatabase.USER, "", config.databasePoolSize(),
+                        config.databasePoolWait());
                 int applied = Database.migrate(pool);
                 LOG.info("Hosting: {} migration(s) applied to the embedded PostgreSQL in {}", applied,
                         config.embeddedDatabaseDir());

@@ -36,7 +36,7 @@ final class OpenDatabase implements AutoCloseable {
     static OpenDatabase open(ServerConfig config, int connections, Sharing sharing) {
         if (config.databaseUrl().isPresent()) {
             String url = config.databaseUrl().get();
-            return new OpenDatabase(connect(url, config.databaseUser(), config.databasePassword(), connections),
+            return new OpenDatabase(connect(url, config.databaseUser(), config.databasePassword(), connections, config),
                     Optional.empty(), "PostgreSQL at " + withoutParameters(url));
         }
         Path directory = config.embeddedDatabaseDir();
@@ -47,12 +47,12 @@ final class OpenDatabase implements AutoCloseable {
                         + running.get() + "), most likely for another server: stop it first, or use another --data-dir.");
             }
             String url = "jdbc:postgresql://localhost:" + running.get() + "/" + EmbeddedDatabase.DATABASE;
-            return new OpenDatabase(connect(url, EmbeddedDatabase.USER, "", connections), Optional.empty(),
+            return new OpenDatabase(connect(url, EmbeddedDatabase.USER, "", connections, config), Optional.empty(),
                     "the embedded PostgreSQL in " + directory + " (already running on port " + running.get() + ")");
         }
         EmbeddedDatabase started = startEmbedded(directory);
         try {
-            return new OpenDatabase(connect(started.jdbcUrl(), EmbeddedDatabase.USER, "", connections),
+            return new OpenDatabase(connect(started.jdbcUrl(), EmbeddedDatabase.USER, "", connections, config),
                     Optional.of(started), "the embedded PostgreSQL in " + directory);
         } catch (RuntimeException e) {
             started.close();
@@ -87,9 +87,10 @@ final class OpenDatabase implements AutoCloseable {
         }
     }
 
-    private static HikariDataSource connect(String url, String user, String password, int connections) {
+    private static HikariDataSource connect(String url, String user, String password, int connections,
+            ServerConfig config) {
         try {
-            return Database.pool(url, user, password, connections);
+            return Database.pool(url, user, password, connections, config.databasePoolWait());
         } catch (RuntimeException e) {
             throw new CliException("Cannot connect to the database at " + withoutParameters(url) + ": "
                     + ErrorHandler.rootMessage(e), e);

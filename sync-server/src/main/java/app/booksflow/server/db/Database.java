@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -18,11 +19,21 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 /** The connection pool and the schema. */
 public final class Database {
 
+    /** HikariCP's own default wait for a free connection. */
+    public static final Duration DEFAULT_WAIT = Duration.ofSeconds(30);
+
     private Database() {
     }
 
     public static HikariDataSource pool(String jdbcUrl, String user, String password, int maxConnections) {
+        return pool(jdbcUrl, user, password, maxConnections, DEFAULT_WAIT);
+    }
+
+    /** @param wait how long a caller waits for a free connection before the pool gives up (HikariCP takes 250 ms or more) */
+    public static HikariDataSource pool(String jdbcUrl, String user, String password, int maxConnections,
+            Duration wait) {
         HikariConfig config = new HikariConfig();
+        config.setConnectionTimeout(wait.toMillis());
         config.setJdbcUrl(jdbcUrl);
         config.setUsername(user);
         config.setPassword(password);

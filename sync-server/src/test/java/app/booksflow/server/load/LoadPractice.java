@@ -53,6 +53,8 @@ public final class LoadPractice implements AutoCloseable {
     public record Seat(String token, GeneratedClient client) {
     }
 
+    private static final String SERVER_SETTING = "load.server.";
+
     private final HikariDataSource pool;
     private final SyncServer server;
     private final Path dataDir;
@@ -76,6 +78,17 @@ public final class LoadPractice implements AutoCloseable {
     }
 
     /**
+     * The server's settings a run overrides with system properties {@code load.server.<setting>}, for example
+     * {@code -Dload.server.db.pool.wait=PT5S}.
+     */
+    static Map<String, String> serverSettings() {
+        Map<String, String> settings = new java.util.HashMap<>();
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(SERVER_SETTING))
+                .forEach(name -> settings.put(name.substring(SERVER_SETTING.length()), System.getProperty(name)));
+        return settings;
+    }
+
+    /**
      * Like {@link #start(PracticeSpec, int)}, with {@code auditHistory} events of earlier years added to the
      * practice's audit trail before the load (the volume profile).
      */
@@ -86,11 +99,12 @@ public final class LoadPractice implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        HikariDataSource pool = Database.pool(TestDatabases.freshDatabaseUrl(), "postgres", "", poolSize);
+        ServerConfig config = ServerConfig.defaults(dataDir).withSettings(Map.of("host", "127.0.0.1", "port", "0",
+                "db.pool.size", Integer.toString(poolSize))).withSettings(serverSettings());
+        HikariDataSource pool = Database.pool(TestDatabases.freshDatabaseUrl(), "postgres", "", config.databasePoolSize(),
+                config.databasePoolWait());
         SyncServer server = null;
         try {
-            ServerConfig config = ServerConfig.defaults(dataDir).withSettings(Map.of("host", "127.0.0.1", "port", "0",
-                    "db.pool.size", Integer.toString(poolSize)));
             server = new SyncServer(config, pool, Clock.systemUTC()).start();
             return load(pool, server, dataDir, PracticeGenerator.generate(spec), auditHistory);
         } catch (RuntimeException | Error e) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.booksflow.server.ServerConfig;
 import app.booksflow.server.SyncServer;
+import app.booksflow.server.db.Database;
 import app.booksflow.server.db.Db;
 import app.booksflow.server.support.ApiClient;
 import app.booksflow.server.support.MutableClock;
@@ -73,6 +74,15 @@ class OverloadTest {
             assertThatThrownBy(() -> db.inTransaction("write", c -> c.createStatement().execute("select 1")))
                     .isInstanceOf(Db.DatabaseException.class)
                     .satisfies(e -> assertThat(Db.poolExhausted(e)).isTrue());
+        }
+    }
+
+    @Test
+    void thePoolGivesUpAfterTheWaitTheServerIsGiven() throws Exception {
+        try (HikariDataSource pool = Database.pool(TestDatabases.freshDatabaseUrl(), "postgres", "", 1,
+                Duration.ofMillis(300)); Connection only = pool.getConnection()) {
+            assertThat(pool.getConnectionTimeout()).isEqualTo(300);
+            assertThatThrownBy(pool::getConnection).isInstanceOf(java.sql.SQLTransientConnectionException.class);
         }
     }
 
