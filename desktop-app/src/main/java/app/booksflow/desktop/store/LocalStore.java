@@ -20,6 +20,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -47,7 +48,9 @@ import org.slf4j.LoggerFactory;
  * <p>Writes are serialized: one write transaction at a time, which is all a desktop needs and keeps
  * the precomputed dashboard rows free of lock waits and deadlocks; reads run beside them (H2 is
  * MVCC). After every committed write the store asks H2 to write its log (CHECKPOINT): H2 otherwise
- * keeps up to half a second of commits in memory, and a killed process would lose them.
+ * keeps up to half a second of commits in memory, and a killed process would lose them. Each write also adds
+ * one to the books' count of saved writes, which the lock file records after the checkpoint, so that a
+ * start after a crash can tell when H2 came back without writes it had saved (ADR 0042).
  *
  * <p>Opening comes in two steps (ADR 0015): {@link #open} returns once the folder is locked and the
  * schema is current, so plain JDBC reads ({@link #readJdbc}) work at once. Hibernate's session factory
@@ -73,6 +76,12 @@ public final class LocalStore implements AutoCloseable {
     private final ReentrantLock writer = new ReentrantLock();
     /** The books were not closed the last time and have not been checked since (see {@link #leftOpenBefore()}). */
     private volatile boolean uncheckedAfterUncleanStop;
+    /** Writes the books have saved, as counted in them (ADR 0042); changed under {@link #writer}. */
+    private long savedWrites;
+    /** Whether the count could be read: books that do not read whole, opened as they are, go uncounted. */
+    private final boolean countingWrites;
+    /** Saved writes the books came back without after an unclean stop (see {@link #writesLostInCrash()}). */
+    private final long writesLostInCrash;
     /** The statement writing a safety copy while one runs, so that closing the books can stop it. */
     private final AtomicReference<Statement> copying = new AtomicReference<>();
     private volatile boolean copiesStopped;
@@ -100,6 +109,27 @@ public final class LocalStore implements AutoCloseable {
         this.dataSource = dataSource;
         this.sessionFactoryBuilder = sessionFactoryBuilder;
         this.uncheckedAfterUncleanStop = lock.leftOpenBefore();
+        OptionalLong counted = SavedWrites.read(dataSource);
+        if (counted.isEmpty()) {
+            log.warn("Could not read the count of saved writes in {}; writes lost in a crash cannot be told", directory);
+        }
+        this.savedWrites = counted.orElse(0);
+        this.countingWrites = counted.isPresent();
+        this.writesLostInCrash = counted.isPresent() ? Math.max(0, lock.savedBefore().orElse(0) - savedWrites) : 0;
+        if (writesLostInCrash > 0) {
+            log.error("The books in {} came back without {} write(s) they had saved before BooksFlow stopped without "
+                    + "closing them: they hold {} saved writes, the folder's lock file recorded {}", directory,
+                    writesLostInCrash, savedWrites, lock.savedBefore().orElse(0));
+        }
+    }
+
+    /**
+     * How many writes reported as saved the books came back without, after the process that held them stopped
+     * without closing them (ADR 0042): the database recovered to an earlier state than the one it had
+     * written. Zero when nothing is known to be lost, or the books were closed properly.
+     */
+    public long writesLostInCrash() {
+        return writesLostInCrash;
     }
 
     /**
@@ -181,6 +211,7 @@ public final class LocalStore implements AutoCloseable {
                         + "Making them again.", directory);
                 dataSource.close();
                 Files.delete(directory.databaseFile());
+                lock.booksReplaced();
                 dataSource = pool(directory);
             }
             if (!current) {
@@ -273,11 +304,29 @@ public final class LocalStore implements AutoCloseable {
     public <T> T inTransaction(Function<Session, T> work) {
         writer.lock();
         try {
-            T result = sessionFactory().fromTransaction(work);
+            T result = sessionFactory().fromTransaction(session -> {
+                T done = work.apply(session);
+                if (countingWrites) {
+                    session.doWork(SavedWrites::countOne);
+                }
+                return done;
+            });
             checkpoint();
+            if (countingWrites) {
+                recordSaved(++savedWrites);
+            }
             return result;
         } finally {
             writer.unlock();
+        }
+    }
+
+    private void recordSaved(long saved) {
+        try {
+            lock.recordSaved(saved);
+        } catch (IOException e) {
+            // The write is saved; only the check after a crash knows less.
+            log.warn("Could not record the count of saved writes in {}", directory.lockFile(), e);
         }
     }
 

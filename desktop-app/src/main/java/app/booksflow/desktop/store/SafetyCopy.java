@@ -174,6 +174,7 @@ public final class SafetyCopy {
             }
             Path kept = keepDamaged(directory, clock);
             Files.move(unpacked.databaseFile(), directory.databaseFile());
+            lock.booksReplaced();
             deleteFolder(check);
             log.warn("The safety copy {} ({} transactions) took the place of the books in {}; the books it replaced "
                     + "are kept as {}", copy.file(), rows.getOrDefault("transactions", 0L), directory, kept);
@@ -194,6 +195,7 @@ public final class SafetyCopy {
     public static Path setAside(DataDirectory directory, Clock clock) {
         try (StoreLock lock = StoreLock.acquire(directory)) {
             Path kept = keepDamaged(directory, clock);
+            lock.booksReplaced();
             log.warn("The books in {} were set aside as {}; new books take their place", directory, kept);
             return kept;
         } catch (IOException e) {

@@ -18,13 +18,17 @@ import java.util.Map;
  */
 public final class BooksCheckMain {
 
+    private static final String LOST = "BROKEN the books came back without ";
+
     private BooksCheckMain() {
     }
 
     public static void main(String[] args) {
         DataDirectory directory = new DataDirectory(Path.of(args[0]));
         String verdict = verdictOf(directory);
-        if (verdict.startsWith("BROKEN ") && SafetyCopy.find(directory).isPresent()) {
+        // Books that came back at an earlier state read whole, and the app tells the user rather than offering
+        // the (older still) safety copy: they are not put back from it here either.
+        if (verdict.startsWith("BROKEN ") && !verdict.startsWith(LOST) && SafetyCopy.find(directory).isPresent()) {
             // What the app offers then (ADR 0041): the safety copy in place of the books.
             String problem = verdict.substring("BROKEN ".length());
             try {
@@ -43,6 +47,9 @@ public final class BooksCheckMain {
 
     private static String verdictOf(DataDirectory directory) {
         try (LocalStore store = LocalStore.openVerified(directory)) {
+            if (store.writesLostInCrash() > 0) {
+                return LOST + store.writesLostInCrash() + " write(s) it had saved (ADR 0042)";
+            }
             int repaired = store.leftOpenBefore()
                     ? new LedgerServices(store, Clock.systemUTC()).repair().checkAndRepair().repaired().size() : 0;
             long[] counts = store.readJdbc(BooksCheckMain::readEveryRow);

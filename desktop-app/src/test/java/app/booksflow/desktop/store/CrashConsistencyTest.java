@@ -8,6 +8,7 @@ import app.booksflow.desktop.support.ChildJvm;
 import app.booksflow.desktop.support.DashboardSnapshot;
 import app.booksflow.model.ledger.Transaction;
 import app.booksflow.model.practice.Client;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,8 +44,12 @@ class CrashConsistencyTest {
             reportedWrites = reported[1];
         }
 
+        assertThat(Files.readString(new DataDirectory(books).lockFile())).as("the writer counted its saved writes")
+                .containsPattern("\\nsaved [0-9]{19}\\n");
         try (LocalStore store = LocalStore.open(new DataDirectory(books))) {
             assertThat(store.leftOpenBefore()).as("the killed writer never closed the books").isTrue();
+            assertThat(store.writesLostInCrash()).as("the books hold every write the writer's lock file counted")
+                    .isZero();
             LedgerServices ledger = new LedgerServices(store, Clock.systemUTC());
             Client client = ledger.clients().list().get(0);
             List<Transaction> transactions = new ArrayList<>();

@@ -8,6 +8,7 @@ import app.booksflow.model.id.OrganizationId;
 import app.booksflow.model.practice.Organization;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,5 +107,80 @@ class LocalStoreTest {
                     .isEqualTo("pid " + ProcessHandle.current().pid() + "\n");
         }
         assertThat(Files.readString(folder.lockFile())).isEmpty();
+    }
+
+    @Test
+    void theLockFileCountsTheWritesSavedWhileTheBooksAreOpen() throws Exception {
+        DataDirectory folder = new DataDirectory(dir);
+        String holder = "pid " + ProcessHandle.current().pid() + "\n";
+        try (LocalStore store = LocalStore.open(folder)) {
+            assertThat(Files.readString(folder.lockFile())).as("nothing saved yet").isEqualTo(holder);
+            for (int i = 0; i < 3; i++) {
+                store.runInTransaction(session -> { });
+            }
+            assertThat(Files.readString(folder.lockFile())).isEqualTo(holder + "saved 0000000000000000003\n");
+            assertThat(store.writesLostInCrash()).isZero();
+        }
+        assertThat(Files.readString(folder.lockFile())).as("closed properly").isEmpty();
+        try (LocalStore store = LocalStore.open(folder)) {
+            store.runInTransaction(session -> { });
+            assertThat(Files.readString(folder.lockFile())).as("counted on from what the books hold")
+                    .isEqualTo(holder + "saved 0000000000000000004\n");
+        }
+    }
+
+    @Test
+    void booksThatCameBackWithoutWritesTheyHadSavedSaySoUntilTheyHaveBeenChecked() throws Exception {
+        DataDirectory folder = booksThatSaved(2);
+        // What a process leaves that had saved five writes when it died, the database having kept two of them.
+        Files.writeString(folder.lockFile(), "pid 4242\nsaved 0000000000000000005\n");
+        try (LocalStore store = LocalStore.open(folder)) {
+            assertThat(store.leftOpenBefore()).isTrue();
+            assertThat(store.writesLostInCrash()).isEqualTo(3);
+        }
+        try (LocalStore store = LocalStore.open(folder)) {
+            assertThat(store.writesLostInCrash()).as("closed without a check or a write: told again").isEqualTo(3);
+            store.checkedAfterUncleanStop();
+            store.runInTransaction(session -> { });
+        }
+        try (LocalStore store = LocalStore.open(folder)) {
+            assertThat(store.leftOpenBefore()).isFalse();
+            assertThat(store.writesLostInCrash()).isZero();
+        }
+    }
+
+    @Test
+    void noWriteIsSaidLostWhenTheCountMatchesOrIsMissingOrUnreadable() throws Exception {
+        DataDirectory folder = booksThatSaved(2);
+        for (String left : List.of("pid 4242\nsaved 0000000000000000002\n", "pid 4242\nsaved 0000000000000000001\n",
+                "pid 4242\n", "pid 4242\nsaved 00000000000", "pid 4242\nsaved 000000000000000009x\n",
+                "saved 0000000000000000009\n")) {
+            Files.writeString(folder.lockFile(), left);
+            try (LocalStore store = LocalStore.open(folder)) {
+                assertThat(store.writesLostInCrash()).as(left).isZero();
+            }
+        }
+    }
+
+    @Test
+    void booksPutInPlaceOfOthersAreNotComparedWithTheCountOfThoseTheyReplaced() throws Exception {
+        DataDirectory folder = booksThatSaved(1);
+        Files.writeString(folder.lockFile(), "pid 4242\nsaved 0000000000000000007\n");
+        SafetyCopy.setAside(folder, java.time.Clock.systemUTC());
+        try (LocalStore store = LocalStore.open(folder)) {
+            assertThat(store.leftOpenBefore()).as("the mark of the unclean stop stays").isTrue();
+            assertThat(store.writesLostInCrash()).as("new books, not the ones counted").isZero();
+        }
+    }
+
+    /** Books in the test's folder, closed properly after saving that many writes. */
+    private DataDirectory booksThatSaved(int writes) {
+        DataDirectory folder = new DataDirectory(dir);
+        try (LocalStore store = LocalStore.open(folder)) {
+            for (int i = 0; i < writes; i++) {
+                store.runInTransaction(session -> { });
+            }
+        }
+        return folder;
     }
 }

@@ -141,8 +141,9 @@ public final class StartupViewModel {
                     store.checkedAfterUncleanStop();
                     log.info("Checked the {} transactions of {} after an unclean stop: {}", report.checked(), directory,
                             report.whole() ? "whole" : report.repaired());
-                    if (!report.whole() && !closing) {
-                        problem.set(report.summary());
+                    String told = String.join(" ", lostWrites(store.writesLostInCrash()), report.summary()).strip();
+                    if (!told.isEmpty() && !closing) {
+                        problem.set(told);
                     }
                     loadDemo(store);
                 })
@@ -159,6 +160,17 @@ public final class StartupViewModel {
     }
 
     private record AfterUncleanStop(Optional<RuntimeException> unreadable, LedgerRepair.Report report) {
+    }
+
+    /** What the user must hear when the database came back without writes it had saved (ADR 0042). */
+    private static String lostWrites(long lost) {
+        if (lost == 0) {
+            return "";
+        }
+        return "BooksFlow was stopped abruptly, and the books came back without the last " + (lost == 1
+                ? "change that had been saved" : String.format("%,d changes that had been saved", lost))
+                + " before it stopped: the database returned to an earlier state. Look over the latest work and enter "
+                + "again what is missing; changes already sent to the sync server come back at the next sync.";
     }
 
     /**

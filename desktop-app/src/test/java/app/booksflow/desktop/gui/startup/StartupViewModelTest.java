@@ -155,6 +155,37 @@ class StartupViewModelTest {
     }
 
     @Test
+    void booksThatCameBackWithoutWritesTheyHadSavedAreSaidToHaveLostThem() throws Exception {
+        try (TestBooks books = TestBooks.open(dir)) {
+            var client = books.ukClient("Wren Bakery");
+            books.ledger.transactions().create(books.sale(client, LocalDate.of(2025, 6, 3), "60.00"),
+                    TestBooks.USER);
+        }
+        long saved;
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + new DataDirectory(dir).database(),
+                "booksflow", ""); Statement sql = connection.createStatement();
+                var row = sql.executeQuery("select saved from saved_writes")) {
+            row.next();
+            saved = row.getLong(1);
+        }
+        // The process that died had saved two writes more than the database came back with.
+        Files.writeString(dir.resolve("booksflow.lock"), "pid 4242\nsaved " + String.format("%019d", saved + 2) + "\n");
+        StartupViewModel startup = new StartupViewModel(new DataDirectory(dir), clock, new SynchronousTaskExecutor(),
+                (store, clockGiven, progress) -> false);
+
+        startup.start();
+        try {
+            assertThat(startup.problemProperty().get()).startsWith("BooksFlow was stopped abruptly, and the books came "
+                    + "back without the last 2 changes that had been saved before it stopped")
+                    .contains("come back at the next sync");
+            assertThat(startup.fatalProperty().get()).isFalse();
+            assertThat(startup.booksProperty().get()).as("the books are shown, as far as they go").isNotNull();
+        } finally {
+            startup.close();
+        }
+    }
+
+    @Test
     void queriesThatCannotStartAreExplainedWhileThePracticeIsShown() throws Exception {
         try (TestBooks books = TestBooks.open(dir)) {
             books.ukClient("Wren Bakery");
