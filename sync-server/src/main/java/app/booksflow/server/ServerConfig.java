@@ -68,13 +68,11 @@ public record ServerConfig(String host, int port, Path dataDir, Optional<String>
 
     public static final int DEFAULT_PORT = 8080;
     private static final long MIN_POOL_WAIT_MILLIS = 250;
-    /** How long a request waits for a free database connection before it is answered 503 BUSY. */
-    public static final Duration DEFAULT_POOL_WAIT = Database.DEFAULT_WAIT;
     private static final Logger LOG = LoggerFactory.getLogger(ServerConfig.class);
 
     /** Defaults for a server keeping its data in the folder. */
     public static ServerConfig defaults(Path dataDir) {
-        return new ServerConfig("0.0.0.0", DEFAULT_PORT, dataDir, Optional.empty(), "postgres", "", 16, DEFAULT_POOL_WAIT,
+        return new ServerConfig("0.0.0.0", DEFAULT_PORT, dataDir, Optional.empty(), "postgres", "", 16, Database.DEFAULT_WAIT,
                 25L * 1024 * 1024, 30L * 1024 * 1024, Duration.ofSeconds(30), Duration.ofDays(30), Duration.ofMinutes(5),
                 Duration.ofMillis(500), Duration.ofMillis(100), Optional.empty(), Duration.ofDays(90), Optional.empty(),
                 "", 19 * 1024, PasswordHasher.defaultConcurrency(), List.of(), new Alerting(Optional.empty(), 500, 1.0, Duration.ofMinutes(2), Duration.ofMinutes(1)));

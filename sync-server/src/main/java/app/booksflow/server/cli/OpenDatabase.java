@@ -5,6 +5,7 @@ import app.booksflow.server.db.Database;
 import app.booksflow.server.db.EmbeddedDatabase;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -34,9 +35,10 @@ final class OpenDatabase implements AutoCloseable {
     }
 
     static OpenDatabase open(ServerConfig config, int connections, Sharing sharing) {
+        Duration wait = config.databasePoolWait();
         if (config.databaseUrl().isPresent()) {
             String url = config.databaseUrl().get();
-            return new OpenDatabase(connect(url, config.databaseUser(), config.databasePassword(), connections, config),
+            return new OpenDatabase(connect(url, config.databaseUser(), config.databasePassword(), connections, wait),
                     Optional.empty(), "PostgreSQL at " + withoutParameters(url));
         }
         Path directory = config.embeddedDatabaseDir();
@@ -47,12 +49,12 @@ final class OpenDatabase implements AutoCloseable {
                         + running.get() + "), most likely for another server: stop it first, or use another --data-dir.");
             }
             String url = "jdbc:postgresql://localhost:" + running.get() + "/" + EmbeddedDatabase.DATABASE;
-            return new OpenDatabase(connect(url, EmbeddedDatabase.USER, "", connections, config), Optional.empty(),
+            return new OpenDatabase(connect(url, EmbeddedDatabase.USER, "", connections, wait), Optional.empty(),
                     "the embedded PostgreSQL in " + directory + " (already running on port " + running.get() + ")");
         }
         EmbeddedDatabase started = startEmbedded(directory);
         try {
-            return new OpenDatabase(connect(started.jdbcUrl(), EmbeddedDatabase.USER, "", connections, config),
+            return new OpenDatabase(connect(started.jdbcUrl(), EmbeddedDatabase.USER, "", connections, wait),
                     Optional.of(started), "the embedded PostgreSQL in " + directory);
         } catch (RuntimeException e) {
             started.close();
@@ -88,9 +90,9 @@ final class OpenDatabase implements AutoCloseable {
     }
 
     private static HikariDataSource connect(String url, String user, String password, int connections,
-            ServerConfig config) {
+            Duration wait) {
         try {
-            return Database.pool(url, user, password, connections, config.databasePoolWait());
+            return Database.pool(url, user, password, connections, wait);
         } catch (RuntimeException e) {
             throw new CliException("Cannot connect to the database at " + withoutParameters(url) + ": "
                     + ErrorHandler.rootMessage(e), e);
