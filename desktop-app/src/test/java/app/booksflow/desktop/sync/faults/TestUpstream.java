@@ -85,10 +85,6 @@ final class TestUpstream implements AutoCloseable {
         return count == null ? 0 : count.get();
     }
 
-    int receivedInAll() {
-        return bodies.values().stream().mapToInt(AtomicInteger::get).sum();
-    }
-
     /** System.nanoTime() of each /count request's arrival. */
     List<Long> arrivals() {
         return List.copyOf(arrivals);
