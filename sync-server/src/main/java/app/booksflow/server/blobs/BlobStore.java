@@ -28,6 +28,7 @@ final class BlobStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(BlobStore.class);
     private static final int BUFFER_BYTES = 64 * 1024;
+    private static final boolean WINDOWS = System.getProperty("os.name", "").startsWith("Windows");
 
     private final Path root;
     private final Path incoming;
@@ -123,15 +124,34 @@ final class BlobStore {
      */
     void publish(Incoming upload) {
         Path target = path(upload.sha256);
+        Path folder = target.getParent();
         try {
-            Files.createDirectories(target.getParent());
+            boolean newFolder = !Files.isDirectory(folder);
+            Files.createDirectories(folder);
             Files.move(upload.temp, target, StandardCopyOption.ATOMIC_MOVE);
+            // The file's bytes were forced when it arrived; its new name is on disk once its folder is,
+            // and a new folder's name once its parents are. All before the database's row commits.
+            force(folder);
+            if (newFolder) {
+                force(folder.getParent());
+                force(root);
+            }
         } catch (NoSuchFileException e) {
             if (!Files.exists(target)) {
                 throw new UncheckedIOException("The upload of " + upload.sha256 + " vanished before it was stored", e);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot store the blob " + upload.sha256, e);
+        }
+    }
+
+    /** Forces a folder's entries to disk. Java cannot open a folder on Windows, whose NTFS journals renames. */
+    private static void force(Path folder) throws IOException {
+        if (WINDOWS) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
         }
     }
 

@@ -3,7 +3,9 @@ package app.booksflow.server.cli;
 import app.booksflow.server.ServerConfig;
 import app.booksflow.server.SyncServer;
 import app.booksflow.server.db.Database;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -17,13 +19,16 @@ final class RunningServer implements AutoCloseable {
     private final OpenDatabase database;
     private final SyncServer server;
     private final int migrationsApplied;
+    private final Optional<String> durabilityWarning;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private RunningServer(OpenDatabase database, SyncServer server, int migrationsApplied) {
+    private RunningServer(OpenDatabase database, SyncServer server, int migrationsApplied,
+            Optional<String> durabilityWarning) {
         this.database = database;
         this.server = server;
         this.migrationsApplied = migrationsApplied;
+        this.durabilityWarning = durabilityWarning;
     }
 
     static RunningServer start(ServerConfig config, Clock clock) {
@@ -31,6 +36,8 @@ final class RunningServer implements AutoCloseable {
         try {
             int applied = Database.migrate(database.dataSource());
             LOG.info("{} migration(s) applied to {}", applied, database.description());
+            Optional<String> durability = durabilityWarning(database);
+            durability.ifPresent(LOG::warn);
             SyncServer server = new SyncServer(config, database.dataSource(), clock);
             try {
                 server.start();
@@ -38,10 +45,19 @@ final class RunningServer implements AutoCloseable {
                 throw new CliException("Cannot listen on " + config.host() + ":" + config.port() + ": "
                         + ErrorHandler.rootMessage(e), e);
             }
-            return new RunningServer(database, server, applied);
+            return new RunningServer(database, server, applied, durability);
         } catch (RuntimeException e) {
             database.close();
             throw e;
+        }
+    }
+
+    private static Optional<String> durabilityWarning(OpenDatabase database) {
+        try {
+            return Database.durabilityWarning(database.dataSource());
+        } catch (SQLException e) {
+            throw new CliException("Cannot read how " + database.description() + " keeps its commits: "
+                    + ErrorHandler.rootMessage(e), e);
         }
     }
 
@@ -51,6 +67,11 @@ final class RunningServer implements AutoCloseable {
 
     int migrationsApplied() {
         return migrationsApplied;
+    }
+
+    /** Set when the database may lose a commit it has answered (ADR 0043). */
+    Optional<String> durabilityWarning() {
+        return durabilityWarning;
     }
 
     OpenDatabase database() {

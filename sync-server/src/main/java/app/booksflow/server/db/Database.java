@@ -130,6 +130,30 @@ public final class Database {
         return latest.getVersion();
     }
 
+    /**
+     * What is wrong with how the database keeps a commit, if anything: the server answers a push once it has
+     * committed, and the device then lets go of those changes, so a commit must be on disk when it returns
+     * (ADR 0043). Empty when {@code fsync} is on and {@code synchronous_commit} is not {@code off}.
+     */
+    public static Optional<String> durabilityWarning(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "select current_setting('fsync'), current_setting('synchronous_commit')")) {
+            rows.next();
+            if ("off".equals(rows.getString(1))) {
+                return Optional.of("PostgreSQL runs with fsync = off: a crash of the computer can lose or corrupt "
+                        + "everything the server has saved. Set fsync = on in postgresql.conf.");
+            }
+            if ("off".equals(rows.getString(2))) {
+                return Optional.of("PostgreSQL answers commits before they are on disk (synchronous_commit = off): "
+                        + "a crash can lose pushes the server has already confirmed to the devices, which no longer "
+                        + "hold them. Set synchronous_commit = on in postgresql.conf.");
+            }
+            return Optional.empty();
+        }
+    }
+
     /** True when the database answers and its schema is at the given version. */
     public static boolean isReady(DataSource dataSource, String expectedVersion) {
         try (Connection connection = dataSource.getConnection();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.booksflow.server.support.ApiClient;
+import app.booksflow.server.support.TestDatabases;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +29,8 @@ class ServeCommandTest {
     void aRestartOnTheSameDataDirectoryKeepsTheUsers() throws InterruptedException {
         Serving first = Serving.start(dataDir);
         ApiClient api = first.awaitReady();
-        assertThat(first.output()).contains("create-user --data-dir " + dataDir, "--role ADMIN --organization-name");
+        assertThat(first.output()).contains("create-user --data-dir " + dataDir, "--role ADMIN --organization-name")
+                .doesNotContain("Warning:");
         // While the server runs, the admin command shares its embedded database rather than starting a second one.
         Cli.Result created = Cli.piped("restart password\n", "create-user", "--data-dir", dataDir.toString(),
                 "--email", "ada@restart.example", "--name", "Ada", "--role", "ADMIN", "--organization-name", "Restart");
@@ -61,6 +63,20 @@ class ServeCommandTest {
         }
     }
 
+    @Test
+    void aDatabaseThatAnswersCommitsBeforeTheyAreOnDiskIsWarnedOf() throws InterruptedException {
+        String lazyCommits = TestDatabases.freshDatabaseUrl() + "&options=-c%20synchronous_commit%3Doff";
+        Serving serving = new Serving(Cli.on(lazyCommits, dataDir, "serve", "--port", "0"));
+        serving.thread.start();
+        try {
+            serving.awaitReady();
+            assertThat(serving.output()).contains("Warning:     PostgreSQL answers commits before they are on disk "
+                    + "(synchronous_commit = off)", "Set synchronous_commit = on in postgresql.conf.");
+        } finally {
+            serving.stop();
+        }
+    }
+
     private static ApiClient.Response signIn(ApiClient api) {
         return api.post("/api/v1/auth/login", Map.of("email", "ada@restart.example", "password", "restart password"));
     }
@@ -73,14 +89,13 @@ class ServeCommandTest {
         private final Thread thread;
         private volatile int exitCode = -1;
 
-        private Serving(Path dataDir) {
+        private Serving(String... args) {
             Terminal terminal = Cli.terminal("", out, err);
-            thread = new Thread(() -> exitCode = ServerCli.run(terminal, "serve", "--port", "0", "--data-dir",
-                    dataDir.toString()), "serve-under-test");
+            thread = new Thread(() -> exitCode = ServerCli.run(terminal, args), "serve-under-test");
         }
 
         static Serving start(Path dataDir) {
-            Serving serving = new Serving(dataDir);
+            Serving serving = new Serving("serve", "--port", "0", "--data-dir", dataDir.toString());
             serving.thread.start();
             return serving;
         }
