@@ -5,15 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.booksflow.model.DomainError;
 import app.booksflow.model.DomainException;
+import app.booksflow.model.EntityType;
+import app.booksflow.model.id.DeviceId;
+import app.booksflow.model.id.MutationId;
 import app.booksflow.model.id.ClientId;
 import app.booksflow.model.id.OrganizationId;
 import app.booksflow.model.money.Currencies;
 import app.booksflow.model.money.Money;
 import app.booksflow.model.money.TaxRate;
 import app.booksflow.model.practice.Client;
+import app.booksflow.protocol.Mutation;
+import app.booksflow.protocol.Operation;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.Optional;
@@ -21,6 +27,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class BooksFlowJsonTest {
 
@@ -102,6 +109,20 @@ class BooksFlowJsonTest {
                 + "\",\"name\":\"A\",\"baseCurrency\":\"EUR\",\"fiscalYearStart\":\"--01-01\",\"addedInVersion9\":{\"x\":1}}",
                 Client.class).name()).isEqualTo("A");
         assertThatThrownBy(() -> json.readValue(text, TaxRate.class)).isInstanceOf(JsonMappingException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.5", "2.0", "1e0"})
+    void refusesAWholeNumberWrittenWithAFraction(String baseVersion) throws Exception {
+        Mutation mutation = new Mutation(MutationId.random(), DeviceId.random(), 7, ClientId.random(),
+                EntityType.TRANSACTION, UUID.randomUUID(), Operation.UPSERT, 1, json.createObjectNode(),
+                Instant.parse("2026-11-28T07:00:00Z"));
+        String text = json.writeValueAsString(mutation).replace("\"baseVersion\":1", "\"baseVersion\":" + baseVersion);
+        assertThat(json.readValue(json.writeValueAsString(mutation), Mutation.class)).isEqualTo(mutation);
+
+        assertThatThrownBy(() -> json.readValue(text, Mutation.class))
+                .isInstanceOf(JsonMappingException.class)
+                .hasMessageContaining("baseVersion");
     }
 
     @Test

@@ -89,6 +89,23 @@ class BadInputTest {
     }
 
     @Test
+    void aVersionWithAFractionIsRefusedWholeNamingTheField() throws SQLException {
+        Transaction a = practice.sale(LocalDate.of(2025, 5, 1), "A", 100);
+        Transaction b = practice.sale(LocalDate.of(2025, 5, 1), "B", 100);
+        ObjectNode request = app.booksflow.json.BooksFlowJson.newMapper().valueToTree(
+                app.booksflow.protocol.PushRequest.of(device.id, List.of(
+                        device.upsert(practice.client.id(), EntityType.TRANSACTION, a.id().value(), 0, a),
+                        device.upsert(practice.client.id(), EntityType.TRANSACTION, b.id().value(), 0, b))));
+        ((ObjectNode) request.get("mutations").get(1)).put("baseVersion", 0.5);
+
+        Response response = practice.accountant.sendJson("POST", "/api/v1/sync/push", request.toString());
+
+        assertError(response, 400, "MALFORMED_JSON");
+        assertThat(response.json().get("message").asText()).contains("at mutations[1].baseVersion: expected a whole number, got 0.5");
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    @Test
     void mutationsOutOfDeviceOrderAreRefusedWhole() throws SQLException {
         Transaction a = practice.sale(LocalDate.of(2025, 5, 1), "A", 100);
         Transaction b = practice.sale(LocalDate.of(2025, 5, 1), "B", 100);
