@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 
 /**
@@ -35,6 +36,10 @@ public final class BooksFlowJson {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 // A version or sequence number of 1.5 is a sender's bug, not 1: never cut a fraction off.
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                // A key given twice ({"total": "1.00", "total": "100.00"}) means what each reader decides: refused.
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                // Anything after the value is a body cut and joined wrong, not something to ignore.
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
                 .serializationInclusion(JsonInclude.Include.NON_ABSENT)

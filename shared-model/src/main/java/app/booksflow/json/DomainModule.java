@@ -124,7 +124,7 @@ final class DomainModule extends SimpleModule {
 
         @Override
         public Money deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            JsonNode node = p.readValueAsTree();
+            JsonNode node = ctxt.readTree(p); // not p.readValueAsTree(): that reads as a whole body, which must end here
             if (node == null || !node.isObject()) {
                 return (Money) ctxt.handleUnexpectedToken(Money.class, p);
             }

@@ -125,6 +125,26 @@ class BooksFlowJsonTest {
                 .hasMessageContaining("baseVersion");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            {"amount":"1.00","currency":"EUR","amount":"100.00"} | Duplicate field 'amount'
+            {"amount":"1.00","currency":"EUR"} {"amount":"2.00"} | Trailing token
+            """)
+    void refusesABodyThatCanBeReadTwoWays(String text, String reason) throws Exception {
+        assertThatThrownBy(() -> json.readValue(text, Money.class)).hasMessageContaining(reason);
+        assertThatThrownBy(() -> json.readTree(text)).hasMessageContaining(reason);
+    }
+
+    @Test
+    void readsAmountsInsideOtherValues() throws Exception {
+        record Line(Money net, Money tax) {
+        }
+        Line line = new Line(Money.ofMinor(1250, Currencies.EUR), Money.ofMinor(238, Currencies.EUR));
+
+        assertThat(json.readValue(json.writeValueAsString(line), Line.class)).isEqualTo(line);
+        assertThat(json.treeToValue(json.valueToTree(line), Line.class)).isEqualTo(line);
+    }
+
     @Test
     void refusesAnIdThatIsNotAUuid() {
         assertThatThrownBy(() -> json.readValue("\"client-42\"", ClientId.class))

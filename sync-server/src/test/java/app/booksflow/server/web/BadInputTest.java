@@ -59,6 +59,8 @@ class BadInputTest {
             wrong type                | {"schemaVersion":"one","deviceId":null,"mutations":[]} | 400 | MALFORMED_JSON
             empty body                |                                                        | 400 | MALFORMED_JSON
             a JSON array              | []                                                     | 400 | MALFORMED_JSON
+            a key given twice         | {"schemaVersion":1,"schemaVersion":1,"deviceId":"0195a1b2-0002-7000-8000-00000000d001","mutations":[]} | 400 | MALFORMED_JSON
+            a second body after it    | {"schemaVersion":1,"deviceId":"0195a1b2-0002-7000-8000-00000000d001","mutations":[]} {} | 400 | MALFORMED_JSON
             unknown schema version    | {"schemaVersion":99,"deviceId":"0195a1b2-0002-7000-8000-00000000d001","mutations":[]} | 400 | OUT_OF_RANGE
             missing device            | {"schemaVersion":1,"mutations":[]}                     | 400 | REQUIRED
             """)
