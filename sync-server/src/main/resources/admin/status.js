@@ -85,6 +85,9 @@ function draw(status) {
   const alerts = $("alerts");
   alerts.textContent = status.firing.length ? "Alert firing: " + status.firing.join(", ") : "No alert firing.";
   alerts.className = status.firing.length ? "firing" : "";
+  const warnings = $("warnings");
+  warnings.textContent = status.warnings.map((w) => "Warning: " + w).join(" ");
+  warnings.hidden = status.warnings.length === 0;
 
   const seconds = status.seconds;
   chart($("chart-latency"), seconds.map((s) => (s.requests ? s.p95Millis : null)), "#2f6fdf");

@@ -40,6 +40,7 @@ import app.booksflow.server.web.TransactionRoutes;
 import app.booksflow.server.web.WebServer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Gauge;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -74,6 +75,7 @@ public final class SyncServer implements AutoCloseable {
     private final ScheduledExecutorService alerting = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("booksflow-alerts").daemon().factory());
     private final Optional<AlertMonitor> alerts;
+    private final List<String> warnings;
 
     public SyncServer(ServerConfig config, DataSource dataSource, Clock clock) {
         this.config = config;
@@ -92,6 +94,7 @@ public final class SyncServer implements AutoCloseable {
                 hostName()));
         this.overview = new OverviewService(db);
         String schemaVersion = Database.latestVersion(dataSource);
+        this.warnings = warnings(dataSource);
         JsonBodies bodies = new JsonBodies(json, config.maxRequestBytes());
         PushService push = new PushService(db, json, clock, audit, notifier);
         this.pulls = new PullService(db, notifier);
@@ -111,12 +114,13 @@ public final class SyncServer implements AutoCloseable {
                 new TransactionRoutes(new TransactionPosting(db, push, transactions, json, clock), transactions, bodies),
                 new ComplianceRoutes(new AuditTrailQuery(db, json), clock.getZone()),
                 new MetricsRoutes(metrics, accounts, config.metricsScrapeToken()),
-                new StatusRoutes(metrics.live(), dataSource, alerts),
+                new StatusRoutes(metrics.live(), dataSource, alerts, warnings),
                 new BlobRoutes(blobs),
                 new ReceiptRoutes(new ReceiptUploadService(db, json, clock, blobs, push), config.maxBlobBytes())));
     }
 
     public SyncServer start() {
+        warnings.forEach(LOG::warn);
         web.start(config.port());
         long refresh = config.dashboardRefresh().toMillis();
         if (refresh > 0) {
@@ -133,6 +137,22 @@ public final class SyncServer implements AutoCloseable {
             LOG.info("Alerts go to {}", config.alerting().webhook().orElseThrow());
         });
         return this;
+    }
+
+    /**
+     * What an admin must know about how this server runs: shown when {@code serve} starts, logged, and on
+     * the status page. Today: a database that may lose a commit the server has answered (ADR 0043).
+     */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    private static List<String> warnings(DataSource dataSource) {
+        try {
+            return Database.durabilityWarning(dataSource).stream().toList();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read how the database keeps its commits", e);
+        }
     }
 
     /** A failed run is logged and the next one tried on time; an exception would cancel the schedule for good. */

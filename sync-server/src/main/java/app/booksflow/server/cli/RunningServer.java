@@ -3,9 +3,8 @@ package app.booksflow.server.cli;
 import app.booksflow.server.ServerConfig;
 import app.booksflow.server.SyncServer;
 import app.booksflow.server.db.Database;
-import java.sql.SQLException;
 import java.time.Clock;
-import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -19,16 +18,13 @@ final class RunningServer implements AutoCloseable {
     private final OpenDatabase database;
     private final SyncServer server;
     private final int migrationsApplied;
-    private final Optional<String> durabilityWarning;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private RunningServer(OpenDatabase database, SyncServer server, int migrationsApplied,
-            Optional<String> durabilityWarning) {
+    private RunningServer(OpenDatabase database, SyncServer server, int migrationsApplied) {
         this.database = database;
         this.server = server;
         this.migrationsApplied = migrationsApplied;
-        this.durabilityWarning = durabilityWarning;
     }
 
     static RunningServer start(ServerConfig config, Clock clock) {
@@ -36,8 +32,6 @@ final class RunningServer implements AutoCloseable {
         try {
             int applied = Database.migrate(database.dataSource());
             LOG.info("{} migration(s) applied to {}", applied, database.description());
-            Optional<String> durability = durabilityWarning(database);
-            durability.ifPresent(LOG::warn);
             SyncServer server = new SyncServer(config, database.dataSource(), clock);
             try {
                 server.start();
@@ -45,19 +39,10 @@ final class RunningServer implements AutoCloseable {
                 throw new CliException("Cannot listen on " + config.host() + ":" + config.port() + ": "
                         + ErrorHandler.rootMessage(e), e);
             }
-            return new RunningServer(database, server, applied, durability);
+            return new RunningServer(database, server, applied);
         } catch (RuntimeException e) {
             database.close();
             throw e;
-        }
-    }
-
-    private static Optional<String> durabilityWarning(OpenDatabase database) {
-        try {
-            return Database.durabilityWarning(database.dataSource());
-        } catch (SQLException e) {
-            throw new CliException("Cannot read how " + database.description() + " keeps its commits: "
-                    + ErrorHandler.rootMessage(e), e);
         }
     }
 
@@ -69,9 +54,9 @@ final class RunningServer implements AutoCloseable {
         return migrationsApplied;
     }
 
-    /** Set when the database may lose a commit it has answered (ADR 0043). */
-    Optional<String> durabilityWarning() {
-        return durabilityWarning;
+    /** What the admin must know about how the server runs (ADR 0043). */
+    List<String> warnings() {
+        return server.warnings();
     }
 
     OpenDatabase database() {

@@ -60,7 +60,7 @@ final class ServeCommand implements Callable<Integer> {
         out.printf("Database:    %s%s%n", running.database().description(),
                 running.migrationsApplied() > 0 ? ", " + running.migrationsApplied() + " migration(s) applied" : "");
         out.printf("Data:        %s (receipt files in %s)%n", config.dataDir(), config.blobDir());
-        running.durabilityWarning().ifPresent(warning -> out.printf("Warning:     %s%n", warning));
+        running.warnings().forEach(warning -> out.printf("Warning:     %s%n", warning));
         List<String> createAdmin = new ArrayList<>(List.of("create-user"));
         createAdmin.addAll(database.sameDatabaseArguments(config));
         createAdmin.addAll(List.of("--email", "admin@example.com", "--name", "Your Name", "--role", "ADMIN",

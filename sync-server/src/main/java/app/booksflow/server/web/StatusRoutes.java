@@ -21,7 +21,8 @@ import javax.sql.DataSource;
 /**
  * The admin status page ({@code /admin/status}: a page, its script and its style, all static) and the
  * live figures it draws every second ({@code GET /api/v1/admin/status}, admins only): requests, errors,
- * p95 and users per second over the last five minutes, the connection pool, the heap and the alerts.
+ * p95 and users per second over the last five minutes, the connection pool, the heap, the alerts and
+ * the server's warnings (a database that may lose a commit it has answered).
  */
 public final class StatusRoutes implements RouteGroup {
 
@@ -37,7 +38,7 @@ public final class StatusRoutes implements RouteGroup {
 
     /** What the page shows; one JSON document per second. */
     public record Status(long at, List<LiveStats.Summary> seconds, LiveStats.Summary lastMinute, int activeUsers,
-            Optional<Pool> pool, Heap heap, List<String> firing) {
+            Optional<Pool> pool, Heap heap, List<String> firing, List<String> warnings) {
     }
 
     public record Pool(int active, int idle, int max, int waiting) {
@@ -49,12 +50,15 @@ public final class StatusRoutes implements RouteGroup {
     private final LiveStats live;
     private final DataSource dataSource;
     private final Optional<AlertMonitor> alerts;
+    private final List<String> warnings;
     private final Map<String, byte[]> files = new LinkedHashMap<>();
 
-    public StatusRoutes(LiveStats live, DataSource dataSource, Optional<AlertMonitor> alerts) {
+    /** @param warnings what the admin must know about how the server runs, shown above the figures */
+    public StatusRoutes(LiveStats live, DataSource dataSource, Optional<AlertMonitor> alerts, List<String> warnings) {
         this.live = live;
         this.dataSource = dataSource;
         this.alerts = alerts;
+        this.warnings = List.copyOf(warnings);
         FILES.forEach(file -> files.put(file.path(), resource(file.resource())));
     }
 
@@ -73,7 +77,7 @@ public final class StatusRoutes implements RouteGroup {
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         return new Status(seconds.getLast().epochSecond(), seconds, live.window(Duration.ofMinutes(1)),
                 live.window(Duration.ofMinutes(5)).users(), pool(), new Heap(heap.getUsed(), heap.getMax()),
-                alerts.map(AlertMonitor::firing).orElse(List.of()));
+                alerts.map(AlertMonitor::firing).orElse(List.of()), warnings);
     }
 
     private Optional<Pool> pool() {

@@ -47,9 +47,19 @@ public final class TestServer implements AutoCloseable {
      *                   test's own {@link #dataSource} stays the pool itself
      */
     public static TestServer start(Map<String, String> settings, UnaryOperator<DataSource> serverSees) {
+        return start(TestDatabases.freshDatabaseUrl(), settings, serverSees);
+    }
+
+    /** A server on the given database: a fresh one's URL with connection options, for example. */
+    public static TestServer startOn(String databaseUrl) {
+        return start(databaseUrl, Map.of(), UnaryOperator.identity());
+    }
+
+    private static TestServer start(String databaseUrl, Map<String, String> settings,
+            UnaryOperator<DataSource> serverSees) {
         try {
             Path dataDir = Files.createTempDirectory("booksflow-server-test");
-            HikariDataSource dataSource = Database.pool(TestDatabases.freshDatabaseUrl(), "postgres", "", 8);
+            HikariDataSource dataSource = Database.pool(databaseUrl, "postgres", "", 8);
             MutableClock clock = new MutableClock(Instant.parse("2025-06-02T08:00:00Z"));
             // A small password hash keeps tests fast; production uses the OWASP baseline.
             ServerConfig config = ServerConfig.defaults(dataDir)

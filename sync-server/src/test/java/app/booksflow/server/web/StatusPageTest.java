@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.booksflow.server.support.ApiClient;
 import app.booksflow.server.support.Practice;
 import app.booksflow.server.support.StatusPageBrowser;
+import app.booksflow.server.support.TestDatabases;
 import app.booksflow.server.support.TestServer;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -39,6 +41,21 @@ class StatusPageTest {
         assertThat(status.json().get("seconds")).hasSize(300);
         assertThat(status.json().get("pool").get("max").asInt()).isEqualTo(8);
         assertThat(status.json().get("heap").get("usedBytes").asLong()).isPositive();
+        assertThat(status.json().get("warnings")).isEmpty();
+    }
+
+    @Test
+    void aDatabaseThatMayLoseAnsweredCommitsIsWarnedOfAboveTheFigures() {
+        String lazyCommits = TestDatabases.freshDatabaseUrl() + "&options=-c%20synchronous_commit%3Doff";
+        try (TestServer lazy = TestServer.startOn(lazyCommits)) {
+            Practice there = Practice.create(lazy, "lazy-commits");
+
+            JsonNode warnings = there.admin.get("/api/v1/admin/status").json().get("warnings");
+
+            assertThat(warnings).hasSize(1);
+            assertThat(warnings.get(0).asText()).startsWith("PostgreSQL answers commits before they are on disk");
+            assertThat(lazy.server.warnings()).containsExactly(warnings.get(0).asText());
+        }
     }
 
     @Test
@@ -76,6 +93,7 @@ class StatusPageTest {
             assertThat(Integer.parseInt(browser.text("users-value"))).isGreaterThanOrEqualTo(2);
             assertThat(browser.text("pool-value")).contains("/ 8");
             assertThat(browser.text("alerts")).isEqualTo("No alert firing.");
+            assertThat(browser.visible("warnings")).as("no warning on a database that keeps its commits").isFalse();
             assertThat(browser.pixelsOf("chart-throughput", 0x1f, 0x9d, 0x55)).as("the throughput line").isPositive();
             assertThat(browser.pixelsOf("chart-latency", 0x2f, 0x6f, 0xdf)).as("the latency line").isPositive();
         }
