@@ -1,6 +1,7 @@
 package app.booksflow.desktop.sync.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -91,16 +92,14 @@ class FaultProxySeededPlanTest {
                 client.close();
             }
             List<DecidedExchange> decided = proxy.exchanges();
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            for (DecidedExchange exchange : decided) {
-                String body = new String(body(seed, (int) exchange.exchange().sequence()), StandardCharsets.UTF_8);
-                // a concurrent duplicate travels on a connection of its own and may still be on its way
-                while (upstream.received(body) < copiesExpected(exchange) && System.nanoTime() < deadline) {
-                    Thread.sleep(10);
+            // A concurrent duplicate travels on a connection of its own and may still be on its way.
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10)).untilAsserted(() -> {
+                for (DecidedExchange exchange : decided) {
+                    String body = new String(body(seed, (int) exchange.exchange().sequence()), StandardCharsets.UTF_8);
+                    assertThat(upstream.received(body)).as("copies of %s under %s", body, exchange.faults())
+                            .isEqualTo(copiesExpected(exchange));
                 }
-                assertThat(upstream.received(body)).as("copies of %s under %s", body, exchange.faults())
-                        .isEqualTo(copiesExpected(exchange));
-            }
+            });
             FaultProxyStats stats = proxy.stats();
             assertThat(stats.exchanges()).isEqualTo(REQUESTS);
             assertThat(stats.requestCuts() + stats.responseCuts()).isEqualTo(decided.stream()
