@@ -11,14 +11,15 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Set;
 import java.util.Locale;
+import java.util.Set;
 
 /** Reads JSON request bodies strictly and says precisely what is wrong with a bad one. */
 public final class JsonBodies {
 
     private static final Set<Class<?>> WHOLE_NUMBERS = Set.of(long.class, Long.class, int.class, Integer.class,
             short.class, Short.class);
+
     private final ObjectMapper json;
     private final long maxBytes;
 
