@@ -66,8 +66,7 @@ class ServeCommandTest {
     @Test
     void aDatabaseThatAnswersCommitsBeforeTheyAreOnDiskIsWarnedOf() throws InterruptedException {
         String lazyCommits = TestDatabases.freshDatabaseUrl() + "&options=-c%20synchronous_commit%3Doff";
-        Serving serving = new Serving(Cli.on(lazyCommits, dataDir, "serve", "--port", "0"));
-        serving.thread.start();
+        Serving serving = Serving.start(Cli.on(lazyCommits, dataDir, "serve", "--port", "0"));
         try {
             serving.awaitReady();
             assertThat(serving.output()).contains("Warning:     PostgreSQL answers commits before they are on disk "
@@ -95,7 +94,11 @@ class ServeCommandTest {
         }
 
         static Serving start(Path dataDir) {
-            Serving serving = new Serving("serve", "--port", "0", "--data-dir", dataDir.toString());
+            return start("serve", "--port", "0", "--data-dir", dataDir.toString());
+        }
+
+        static Serving start(String... args) {
+            Serving serving = new Serving(args);
             serving.thread.start();
             return serving;
         }
