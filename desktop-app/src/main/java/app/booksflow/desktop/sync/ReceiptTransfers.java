@@ -40,8 +40,9 @@ final class ReceiptTransfers {
      * Makes sure the server has the file of every receipt the batch creates or changes. A file not on
      * this device came from the server (a receipt synced from another device, never opened here) and is
      * not sent. A failed upload fails the push: the batch waits, and the next round asks again and sends
-     * the whole file again (the server takes no ranges). A file the server refuses for good (damaged on
-     * this disk, so its hash no longer matches) cannot be helped by waiting: the receipt goes without it.
+     * the file on from the byte where the server's copy of it broke off (ADR 0044). A file the server
+     * refuses for good (damaged on this disk, so its hash no longer matches) cannot be helped by waiting:
+     * the receipt goes without it.
      */
     void sendFiles(SyncClient client, String token, ReceiptFiles files, List<Outbox.Pending> batch) {
         Map<Sha256, StoredFile> named = new LinkedHashMap<>();
@@ -60,9 +61,10 @@ final class ReceiptTransfers {
                 LOG.debug("Receipt file {} is not on this device; the server has it from the device that added it", hash);
                 continue;
             }
-            if (!client.blobExists(token, hash)) {
+            SyncClient.BlobStatus status = client.blobStatus(token, hash);
+            if (!status.exists()) {
                 try {
-                    client.uploadBlob(token, hash, files.path(hash), file.mediaType());
+                    upload(client, token, hash, files.path(hash), file, status.received());
                 } catch (SyncException e) {
                     if (e.kind() != SyncException.Kind.REFUSED || e.isTransient()) {
                         throw e;
@@ -73,6 +75,23 @@ final class ReceiptTransfers {
                 }
             }
             onServer.add(hash);
+        }
+    }
+
+    /**
+     * Sends the file, from the byte the server kept of an earlier upload that broke off. A server that holds
+     * a different start than it said a moment ago (another request of this user went on with it meanwhile)
+     * is asked again, once.
+     */
+    private static void upload(SyncClient client, String token, Sha256 hash, Path path, StoredFile file, long from) {
+        try {
+            client.uploadBlob(token, hash, path, file.mediaType(), from);
+        } catch (SyncException e) {
+            if (from == 0 || e.status() != 409) {
+                throw e;
+            }
+            LOG.debug("The server holds another start of {} than it said; asking again", hash);
+            client.uploadBlob(token, hash, path, file.mediaType(), client.blobStatus(token, hash).received());
         }
     }
 

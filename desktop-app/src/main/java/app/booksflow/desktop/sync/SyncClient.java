@@ -20,6 +20,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.time.Duration;
@@ -34,6 +38,10 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSink;
+import okio.Okio;
+import okio.Source;
 
 /**
  * The sync protocol over HTTP (OkHttp): sign-in, push, pull, watch, checksums and receipt files by hash.
@@ -127,25 +135,85 @@ public final class SyncClient implements AutoCloseable {
         return call(token, new Request.Builder().url(url).get(), ClientChecksum.class);
     }
 
-    /**
-     * Whether the server has the receipt file. It only says yes to a user who uploaded it or may read it,
-     * so "no" may also mean "someone else's": uploading it then costs a transfer and stores nothing new.
-     */
-    public boolean blobExists(String token, Sha256 sha256) {
-        HttpUrl url = base.newBuilder().addPathSegments("api/v1/blobs").addPathSegment(sha256.hex())
-                .addPathSegment("exists").build();
-        return call(token, new Request.Builder().url(url).get(), JsonNode.class).path("exists").asBoolean(false);
+    /** What the server has of a receipt file: all of it, or the start that this user's upload left when it broke off. */
+    public record BlobStatus(boolean exists, long received) {
     }
 
     /**
-     * Uploads a receipt file under its hash, streamed from the file (never whole in memory); the server
-     * checks the hash, size and type before it keeps anything. The server takes no ranges: an upload cut
-     * short is sent again whole (the file body can be replayed).
+     * Whether the server has the receipt file, and otherwise how many bytes of this user's earlier upload of it
+     * it kept when that broke off. It only says yes to a user who uploaded the file or may read it, so "no" may
+     * also mean "someone else's": uploading it then costs a transfer and stores nothing new.
      */
-    public void uploadBlob(String token, Sha256 sha256, Path file, ReceiptMediaType type) {
+    public BlobStatus blobStatus(String token, Sha256 sha256) {
+        HttpUrl url = base.newBuilder().addPathSegments("api/v1/blobs").addPathSegment(sha256.hex())
+                .addPathSegment("exists").build();
+        JsonNode answer = call(token, new Request.Builder().url(url).get(), JsonNode.class);
+        return new BlobStatus(answer.path("exists").asBoolean(false), Math.max(0, answer.path("received").asLong(0)));
+    }
+
+    /**
+     * Uploads a receipt file under its hash from byte {@code from} on, streamed from the file (never whole in
+     * memory); the server checks the hash, size and type of the whole file before it keeps anything. From a
+     * byte other than the first, the request names the range it sends (ADR 0044): the server appends it to
+     * the start it kept of an upload that broke off.
+     */
+    public void uploadBlob(String token, Sha256 sha256, Path file, ReceiptMediaType type, long from) {
         HttpUrl url = base.newBuilder().addPathSegments("api/v1/blobs").addPathSegment(sha256.hex()).build();
-        call(token, new Request.Builder().url(url).put(RequestBody.create(file.toFile(), MediaType.get(type.mimeType()))),
-                JsonNode.class);
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the receipt file " + file, e);
+        }
+        MediaType mediaType = MediaType.get(type.mimeType());
+        if (from <= 0 || from >= size) {
+            call(token, new Request.Builder().url(url).put(RequestBody.create(file.toFile(), mediaType)), JsonNode.class);
+            return;
+        }
+        call(token, new Request.Builder().url(url).header("Content-Range", "bytes " + from + "-" + (size - 1) + "/" + size)
+                .put(new FileRangeBody(file, from, size - from, mediaType)), JsonNode.class);
+    }
+
+    /** The bytes of a file from an offset, streamed, and sent again whole if the request is repeated. */
+    private static final class FileRangeBody extends RequestBody {
+        private final Path file;
+        private final long offset;
+        private final long length;
+        private final MediaType type;
+
+        FileRangeBody(Path file, long offset, long length, MediaType type) {
+            this.file = file;
+            this.offset = offset;
+            this.length = length;
+            this.type = type;
+        }
+
+        @Override
+        public MediaType contentType() {
+            return type;
+        }
+
+        @Override
+        public long contentLength() {
+            return length;
+        }
+
+        @Override
+        public void writeTo(BufferedSink sink) throws IOException {
+            try (FileChannel channel = FileChannel.open(file);
+                    Source source = Okio.source(Channels.newInputStream(channel.position(offset)))) {
+                long left = length;
+                Buffer buffer = new Buffer();
+                while (left > 0) {
+                    long read = source.read(buffer, Math.min(left, 64 * 1024));
+                    if (read < 0) {
+                        throw new IOException("The receipt file " + file + " is shorter than it was");
+                    }
+                    sink.write(buffer, read);
+                    left -= read;
+                }
+            }
+        }
     }
 
     /** Reads a streamed answer; an {@link IOException} of the stream is the connection breaking. */

@@ -2,6 +2,7 @@ package app.booksflow.desktop.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import app.booksflow.desktop.gui.receipts.ReceiptPicture;
 import app.booksflow.desktop.gui.receipts.ReceiptRow;
@@ -12,6 +13,8 @@ import app.booksflow.desktop.settings.CurrencyDisplay;
 import app.booksflow.desktop.settings.Settings;
 import app.booksflow.desktop.support.TestBooks;
 import app.booksflow.desktop.sync.faults.Cut;
+import app.booksflow.desktop.sync.faults.DecidedExchange;
+import app.booksflow.desktop.sync.faults.Exchange;
 import app.booksflow.desktop.sync.faults.FaultPlan;
 import app.booksflow.desktop.sync.faults.FaultProxy;
 import app.booksflow.desktop.sync.faults.Faults;
@@ -27,6 +30,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -184,11 +188,12 @@ class ReceiptFilesSyncTest {
     }
 
     @Test
-    void anUploadCutByTheNetworkIsSentAgainWholeAndTheReceiptWaitsForItsFile() throws IOException {
+    void anUploadCutByTheNetworkGoesOnFromWhereTheServerStoppedAndTheReceiptWaitsForItsFile() throws IOException {
         Path original = photo("hotel.png", 4);
-        assertThat(Files.size(original)).isGreaterThan(100_000);
+        long size = Files.size(original);
+        assertThat(size).isGreaterThan(100_000);
         Receipt receipt = laptop.ledger.receipts().attach(practice.client.id(), original, TestBooks.USER);
-        laptopProxy.plan(FaultPlan.always(Faults.none().cutRequestAfter(40_000, Cut.RESET))
+        laptopProxy.plan(FaultPlan.always(Faults.none().cutRequestAfter(40_000, Cut.CLOSE))
                 .onlyFor(exchange -> exchange.method().equals("PUT")));
 
         assertThatThrownBy(() -> laptopSync.push()).isInstanceOf(SyncException.class)
@@ -199,15 +204,31 @@ class ReceiptFilesSyncTest {
         assertThat(blobs.rows(hash)).isZero();
         assertThat(laptop.ledger.sync().pendingCount()).isEqualTo(1);
         int cut = uploads(laptopProxy);
-        assertThat(cut).isGreaterThanOrEqualTo(1);
+        assertThat(cut).as("cut, and retried by the HTTP client").isGreaterThanOrEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> keptOnServer(hash) > 0);
+        long kept = keptOnServer(hash);
+        assertThat(kept).as("the server kept what arrived").isBetween(30_000L, 40_000L);
 
         laptopProxy.clearFaults();
         laptopSync.push();
 
-        assertThat(uploads(laptopProxy)).as("sent again, whole").isEqualTo(cut + 1);
+        List<Long> sent = laptopProxy.exchanges().stream().map(DecidedExchange::exchange)
+                .filter(e -> e.method().equals("PUT") && e.target().startsWith("/api/v1/blobs/"))
+                .map(Exchange::contentLength).toList();
+        assertThat(sent).hasSize(cut + 1);
+        assertThat(sent.subList(0, cut)).as("the attempts that were cut, whole").containsOnly(size);
+        assertThat(sent.getLast()).as("then only the rest, from where the server stopped").isEqualTo(size - kept);
         assertThat(Files.readAllBytes(blobs.file(hash))).isEqualTo(Files.readAllBytes(original));
+        assertThat(keptOnServer(hash)).isZero();
         assertThat(serverReceipts(receipt)).isEqualTo(1);
         assertThat(laptop.ledger.sync().pendingCount()).isZero();
+    }
+
+    /** How many bytes of the file the server keeps from an upload that broke off. */
+    private long keptOnServer(String hash) throws IOException {
+        List<Path> partials = filesUnder(blobs.dir().resolve("partial")).stream()
+                .filter(p -> p.getFileName().toString().endsWith(hash + ".part")).toList();
+        return partials.isEmpty() ? 0 : Files.size(partials.getFirst());
     }
 
     @Test

@@ -25,6 +25,7 @@ final class BlobFiles {
     static final String PREFIX = "blobs/";
     /** Where BlobStore receives uploads (and Javalin caches multipart parts) before a file is a receipt file. */
     static final String INCOMING = "tmp";
+    static final String PARTIAL = "partial";
     /** A file {@link #restore} is still writing. */
     private static final String RESTORING = ".restoring";
 
@@ -36,10 +37,13 @@ final class BlobFiles {
             return List.of();
         }
         Path incoming = blobDir.resolve(INCOMING);
+        Path partial = blobDir.resolve(PARTIAL);
         List<Path> files;
         try (Stream<Path> walk = Files.walk(blobDir)) {
-            // Uploads in flight come and go while the backup runs; they are not receipt files yet.
-            files = walk.filter(file -> !file.startsWith(incoming) && !file.getFileName().toString().endsWith(RESTORING))
+            // Uploads in flight, and the starts of those that broke off, come and go while the backup runs;
+            // they are not receipt files yet.
+            files = walk.filter(file -> !file.startsWith(incoming) && !file.startsWith(partial)
+                            && !file.getFileName().toString().endsWith(RESTORING))
                     .filter(Files::isRegularFile).sorted().toList();
         }
         List<BlobEntry> entries = new ArrayList<>();

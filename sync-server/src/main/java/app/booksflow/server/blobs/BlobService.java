@@ -53,23 +53,57 @@ public final class BlobService {
     /**
      * Receives, verifies and stores a file. Every refusal (too large, empty, not the named hash, not a
      * receipt type) happens before anything is recorded, and the temp file is removed on every path
-     * out; the row and the file appear together in one database transaction.
+     * out; the row and the file appear together in one database transaction. A file named by its hash
+     * whose upload breaks off leaves what arrived for its sender to go on with ({@link #resume}).
      */
     public Stored store(Caller caller, InputStream content, Optional<Sha256> expected) {
-        try (Incoming upload = files.receive(content, maxBytes)) {
-            if (upload.size == 0) {
-                throw ApiException.badRequest("EMPTY_FILE", "The file is empty.");
-            }
-            if (expected.isPresent() && !expected.get().equals(upload.sha256)) {
-                throw ApiException.badRequest("HASH_MISMATCH", "The file's SHA-256 is " + upload.sha256
-                        + " but the request names " + expected.get() + "; the file was changed or cut short on the way.");
-            }
-            Sniffed sniffed = MediaSniffer.sniff(upload.head);
-            ReceiptMediaType type = sniffed.type().orElseThrow(() -> ApiException.unsupportedMediaType(
-                    "The file is " + sniffed.description() + ", not a JPEG, PNG, TIFF or PDF; receipts must be one of these."));
-            boolean created = db.inTransaction("store blob", c -> record(c, caller, upload, type));
-            return new Stored(upload.sha256, upload.size, type, created);
+        Optional<Path> keepAs = expected.map(hash -> files.partial(caller.user().value(), hash));
+        Stored stored;
+        try (Incoming upload = files.receive(content, maxBytes, keepAs)) {
+            stored = verifyAndRecord(caller, upload, expected);
         }
+        keepAs.ifPresent(files::dropPartial); // sent whole after all: what an earlier attempt left is of no use
+        return stored;
+    }
+
+    /** How many bytes of the file the caller's upload that broke off left on the server; 0 when none. */
+    public long received(Caller caller, Sha256 sha256) {
+        return files.received(caller.user().value(), sha256);
+    }
+
+    /**
+     * Goes on with the caller's upload of a file that broke off: {@code length} bytes from {@code offset}
+     * of a file of {@code total}. The file is stored once all of it is here, verified as any upload is
+     * (a file that turns out not to be the named hash is refused and its pieces dropped); until then the
+     * answer is empty and what arrived is kept.
+     */
+    public Optional<Stored> resume(Caller caller, Sha256 sha256, long offset, long length, long total,
+            InputStream content) {
+        if (total > maxBytes) {
+            throw ApiException.tooLarge("The file is larger than the limit of " + maxBytes + " bytes.");
+        }
+        Optional<Incoming> whole = files.resume(caller.user().value(), sha256, offset, length, total, content);
+        if (whole.isEmpty()) {
+            return Optional.empty();
+        }
+        try (Incoming upload = whole.get()) {
+            return Optional.of(verifyAndRecord(caller, upload, Optional.of(sha256)));
+        }
+    }
+
+    private Stored verifyAndRecord(Caller caller, Incoming upload, Optional<Sha256> expected) {
+        if (upload.size == 0) {
+            throw ApiException.badRequest("EMPTY_FILE", "The file is empty.");
+        }
+        if (expected.isPresent() && !expected.get().equals(upload.sha256)) {
+            throw ApiException.badRequest("HASH_MISMATCH", "The file's SHA-256 is " + upload.sha256
+                    + " but the request names " + expected.get() + "; the file was changed or cut short on the way.");
+        }
+        Sniffed sniffed = MediaSniffer.sniff(upload.head);
+        ReceiptMediaType type = sniffed.type().orElseThrow(() -> ApiException.unsupportedMediaType(
+                "The file is " + sniffed.description() + ", not a JPEG, PNG, TIFF or PDF; receipts must be one of these."));
+        boolean created = db.inTransaction("store blob", c -> record(c, caller, upload, type));
+        return new Stored(upload.sha256, upload.size, type, created);
     }
 
     private boolean record(Connection c, Caller caller, Incoming upload, ReceiptMediaType type) throws SQLException {

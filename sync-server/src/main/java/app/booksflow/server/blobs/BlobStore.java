@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -14,7 +15,13 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * Files on disk, named by their content: {@code blobs/ab/cd/<sha256>}. An upload is written to
  * {@code blobs/tmp} while its hash is computed and only renamed into place once it has been verified,
  * so a reader never sees a half-written file and a failed upload leaves nothing but a temp file that
- * is deleted on the way out.
+ * is deleted on the way out. An upload by hash that breaks off keeps what arrived in {@code blobs/partial},
+ * under its sender and the hash, for a day, so that the sender can go on from there (ADR 0044).
  */
 final class BlobStore {
 
@@ -30,8 +38,14 @@ final class BlobStore {
     private static final int BUFFER_BYTES = 64 * 1024;
     private static final boolean WINDOWS = System.getProperty("os.name", "").startsWith("Windows");
 
+    /** How long the start of an upload that broke off is kept for its sender to go on with. */
+    static final Duration PARTIAL_KEPT = Duration.ofHours(24);
+
     private final Path root;
     private final Path incoming;
+    private final Path partials;
+    /** The partial uploads being written to now: one request at a time goes on with each. */
+    private final Set<Path> busy = ConcurrentHashMap.newKeySet();
 
     /** An upload received into a temp file; closing it deletes the temp file unless it was published. */
     static final class Incoming implements AutoCloseable {
@@ -56,11 +70,14 @@ final class BlobStore {
     BlobStore(Path root) {
         this.root = root;
         this.incoming = root.resolve("tmp");
+        this.partials = root.resolve("partial");
         try {
             Files.createDirectories(incoming);
+            Files.createDirectories(partials);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the blob folder " + incoming, e);
+            throw new UncheckedIOException("Cannot create the blob folders in " + root, e);
         }
+        forgetStalePartials(Instant.now());
     }
 
     /**
@@ -68,43 +85,214 @@ final class BlobStore {
      * memory; refuses with 413 as soon as it passes {@code maxBytes}.
      */
     Incoming receive(InputStream content, long maxBytes) {
+        return receive(content, maxBytes, Optional.empty());
+    }
+
+    /**
+     * As {@link #receive(InputStream, long)}; when the content breaks off, what arrived is kept as
+     * {@code keepAs} (the sender's partial upload of the file) instead of being deleted.
+     */
+    Incoming receive(InputStream content, long maxBytes, Optional<Path> keepAs) {
         Path temp;
         try {
             temp = Files.createTempFile(incoming, "upload-", ".part");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create a temp file in " + incoming, e);
         }
-        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-            MessageDigest digest = sha256();
-            byte[] buffer = new byte[BUFFER_BYTES];
-            byte[] head = new byte[MediaSniffer.HEAD_BYTES];
-            long size = 0;
-            for (int n = readFrom(content, buffer); n >= 0; n = readFrom(content, buffer)) {
-                if (n == 0) {
-                    continue;
+        ApiException brokenOff = null;
+        Tally tally = new Tally();
+        try {
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                byte[] buffer = new byte[BUFFER_BYTES];
+                while (true) {
+                    int n;
+                    try {
+                        n = readFrom(content, buffer);
+                    } catch (ApiException e) {
+                        brokenOff = e;
+                        break;
+                    }
+                    if (n < 0) {
+                        break;
+                    }
+                    tally.add(buffer, n);
+                    if (tally.size > maxBytes) {
+                        throw ApiException.tooLarge("The file is larger than the limit of " + maxBytes + " bytes.");
+                    }
+                    write(out, buffer, n);
                 }
-                if (size < head.length) {
-                    System.arraycopy(buffer, 0, head, (int) size, (int) Math.min(n, head.length - size));
-                }
-                size += n;
-                if (size > maxBytes) {
-                    throw ApiException.tooLarge("The file is larger than the limit of " + maxBytes + " bytes.");
-                }
-                digest.update(buffer, 0, n);
-                ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
-                while (chunk.hasRemaining()) {
-                    out.write(chunk);
+                // On disk before the database says it is there: a crash must not leave a row for an empty file.
+                out.force(true);
+                if (brokenOff == null) {
+                    return tally.incoming(temp);
                 }
             }
-            // On disk before the database says it is there: a crash must not leave a row for an empty file.
-            out.force(true);
-            return new Incoming(temp, Sha256.of(digest.digest()), size, Arrays.copyOf(head, (int) Math.min(size, head.length)));
+            if (keepAs.isPresent() && tally.size > 0) {
+                keepPartial(temp, keepAs.get());
+            }
+            throw brokenOff;
         } catch (IOException e) {
             deleteQuietly(temp);
             throw new UncheckedIOException("Cannot write the upload to " + temp, e);
         } catch (RuntimeException e) {
             deleteQuietly(temp);
             throw e;
+        }
+    }
+
+    /** Where the start of a user's upload of a file is kept when it broke off. */
+    Path partial(UUID user, Sha256 sha256) {
+        return partials.resolve(user + "-" + sha256.hex() + ".part");
+    }
+
+    /** How many bytes of the file the user's upload that broke off left here; 0 when none. */
+    long received(UUID user, Sha256 sha256) {
+        try {
+            return Files.size(partial(user, sha256));
+        } catch (NoSuchFileException e) {
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the size of a partial upload", e);
+        }
+    }
+
+    /**
+     * Goes on with the user's upload of a file from byte {@code offset} of {@code total}: the content is
+     * appended to what was kept and forced to disk. Returns the whole file, to be verified like any upload,
+     * once all {@code total} bytes are here; until then nothing (and what arrived is kept, also when the
+     * content breaks off again). The content must be exactly {@code length} bytes.
+     */
+    Optional<Incoming> resume(UUID user, Sha256 sha256, long offset, long length, long total, InputStream content) {
+        Path partial = partial(user, sha256);
+        if (!busy.add(partial)) {
+            throw ApiException.conflict("UPLOAD_IN_PROGRESS", "Another request is sending this file now; "
+                    + "wait for it, then ask how much of the file the server has.");
+        }
+        try {
+            long held = received(user, sha256);
+            if (held != offset) {
+                throw ApiException.conflict("UPLOAD_OFFSET_MISMATCH", "The server holds " + held + " bytes of this "
+                        + "upload, not " + offset + "; send the file from byte " + held + ".");
+            }
+            long written = 0;
+            try (FileChannel out = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND)) {
+                byte[] buffer = new byte[BUFFER_BYTES];
+                while (true) {
+                    int n;
+                    try {
+                        n = readFrom(content, buffer);
+                    } catch (ApiException brokenOff) {
+                        out.force(true);
+                        throw brokenOff;
+                    }
+                    if (n < 0) {
+                        break;
+                    }
+                    written += n;
+                    if (written > length) {
+                        out.truncate(offset);
+                        throw ApiException.badRequest("RANGE_MISMATCH", "The body is longer than the "
+                                + length + " bytes its Content-Range names; nothing of it was kept.");
+                    }
+                    write(out, buffer, n);
+                }
+                if (written != length) {
+                    out.truncate(offset);
+                    throw ApiException.badRequest("RANGE_MISMATCH", "The body holds " + written + " bytes but its "
+                            + "Content-Range names " + length + "; nothing of it was kept.");
+                }
+                out.force(true);
+            }
+            if (offset + length < total) {
+                return Optional.empty();
+            }
+            return Optional.of(whole(partial));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the upload to " + partial, e);
+        } finally {
+            if (offset == 0 && received(user, sha256) == 0) {
+                deleteQuietly(partial); // a first piece of which nothing was kept leaves no empty file
+            }
+            busy.remove(partial);
+        }
+    }
+
+    /** A partial upload now complete, hashed from its file; published or deleted like any incoming file. */
+    private static Incoming whole(Path partial) throws IOException {
+        Tally tally = new Tally();
+        byte[] buffer = new byte[BUFFER_BYTES];
+        try (InputStream in = Files.newInputStream(partial)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                tally.add(buffer, n);
+            }
+        }
+        return tally.incoming(partial);
+    }
+
+    /** The hash, size and first bytes of a file, as its bytes go by. */
+    private static final class Tally {
+        private final MessageDigest digest = sha256();
+        private final byte[] head = new byte[MediaSniffer.HEAD_BYTES];
+        private long size;
+
+        void add(byte[] buffer, int n) {
+            if (size < head.length) {
+                System.arraycopy(buffer, 0, head, (int) size, (int) Math.min(n, head.length - size));
+            }
+            size += n;
+            digest.update(buffer, 0, n);
+        }
+
+        Incoming incoming(Path file) {
+            return new Incoming(file, Sha256.of(digest.digest()), size, Arrays.copyOf(head, (int) Math.min(size, head.length)));
+        }
+    }
+
+    /** What a broken-off upload left becomes its sender's partial upload, unless one is being written to now. */
+    private void keepPartial(Path temp, Path partial) {
+        if (!busy.add(partial)) {
+            return;
+        }
+        try {
+            Files.move(temp, partial, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            LOG.warn("Cannot keep the start of an upload that broke off as {}", partial, e);
+        } finally {
+            busy.remove(partial);
+        }
+        forgetStalePartials(Instant.now());
+    }
+
+    /** Deletes a partial upload, unless a request is writing to it now. */
+    void dropPartial(Path partial) {
+        if (busy.add(partial)) {
+            try {
+                deleteQuietly(partial);
+            } finally {
+                busy.remove(partial);
+            }
+        }
+    }
+
+    /** Partial uploads nobody went on with for {@link #PARTIAL_KEPT} are deleted. */
+    void forgetStalePartials(Instant now) {
+        try (DirectoryStream<Path> kept = Files.newDirectoryStream(partials, "*.part")) {
+            for (Path partial : kept) {
+                if (Files.getLastModifiedTime(partial).toInstant().isBefore(now.minus(PARTIAL_KEPT))
+                        && !busy.contains(partial)) {
+                    deleteQuietly(partial);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("Cannot look through the partial uploads in {}", partials, e);
+        }
+    }
+
+    private static void write(FileChannel out, byte[] buffer, int n) throws IOException {
+        ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
+        while (chunk.hasRemaining()) {
+            out.write(chunk);
         }
     }
 

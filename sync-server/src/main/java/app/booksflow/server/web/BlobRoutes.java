@@ -9,6 +9,8 @@ import app.booksflow.server.blobs.BlobService.BlobInfo;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Receipt files by content hash: upload with PUT, read with GET (or HEAD) through a receipt the
@@ -20,9 +22,19 @@ public final class BlobRoutes implements RouteGroup {
     record StoredBlob(String sha256, long size, String mediaType) {
     }
 
-    /** The answer to "does the server have this file?". */
-    record Existence(String sha256, boolean exists) {
+    /**
+     * The answer to "does the server have this file?", with how much of it the caller's upload that broke
+     * off left on the server (0 when none): the byte to go on from (ADR 0044).
+     */
+    record Existence(String sha256, boolean exists, long received) {
     }
+
+    /** The answer to a piece of an upload that leaves the file still incomplete. */
+    record Partial(String sha256, long received, long size) {
+    }
+
+    /** {@code bytes first-last/total}: which bytes of the whole file the body holds. */
+    private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d{1,15})-(\\d{1,15})/(\\d{1,15})");
 
     // The content behind a hash never changes, so a device may keep its copy; "private" keeps it out of shared caches.
     private static final String CACHE_CONTROL = "private, max-age=31536000, immutable";
@@ -40,7 +52,9 @@ public final class BlobRoutes implements RouteGroup {
         routes.head("/api/v1/blobs/{sha256}", ctx -> download(ctx, false));
         routes.get("/api/v1/blobs/{sha256}/exists", ctx -> {
             Sha256 sha256 = hash(ctx);
-            ctx.json(new Existence(sha256.hex(), blobs.exists(Requests.caller(ctx), sha256)));
+            Caller caller = Requests.caller(ctx);
+            boolean exists = blobs.exists(caller, sha256);
+            ctx.json(new Existence(sha256.hex(), exists, exists ? 0 : blobs.received(caller, sha256)));
         });
     }
 
@@ -48,7 +62,31 @@ public final class BlobRoutes implements RouteGroup {
         Caller caller = Requests.caller(ctx);
         Sha256 expected = hash(ctx);
         refuseDeclaredTooLarge(ctx, blobs.maxBytes());
-        BlobService.Stored stored = blobs.store(caller, ctx.bodyInputStream(), Optional.of(expected));
+        String range = ctx.header("Content-Range");
+        BlobService.Stored stored;
+        if (range == null) {
+            stored = blobs.store(caller, ctx.bodyInputStream(), Optional.of(expected));
+        } else {
+            Matcher parts = CONTENT_RANGE.matcher(range.strip());
+            if (!parts.matches()) {
+                throw ApiException.badRequest("INVALID_RANGE", "Content-Range must name the bytes sent of the whole "
+                        + "file, as in 'bytes 40000-99999/100000'; got '" + abbreviate(range) + "'.");
+            }
+            long first = Long.parseLong(parts.group(1));
+            long last = Long.parseLong(parts.group(2));
+            long total = Long.parseLong(parts.group(3));
+            if (first > last || last >= total) {
+                throw ApiException.badRequest("INVALID_RANGE", "The range '" + range.strip() + "' is not within a file of "
+                        + total + " bytes.");
+            }
+            Optional<BlobService.Stored> whole = blobs.resume(caller, expected, first, last - first + 1, total,
+                    ctx.bodyInputStream());
+            if (whole.isEmpty()) {
+                ctx.status(202).json(new Partial(expected.hex(), last + 1, total));
+                return;
+            }
+            stored = whole.get();
+        }
         if (stored.created()) {
             ctx.status(201).header("Location", "/api/v1/blobs/" + stored.sha256().hex());
         }

@@ -37,6 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 class BackupRestoreTest {
 
     private static final String BLOB = "3f/3f2a9c0e8b7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a3928170615e4d3";
+    private static final String BROKEN_OFF = "0195a1b2-0003-7a1c-9f00-000000000101-"
+            + "3f2a9c0e8b7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a3928170615e4d3.part";
     private static final List<String> V1_TABLES = List.of("organizations", "users", "auth_tokens", "devices", "clients",
             "client_assignments", "entities", "accounts", "tax_codes", "transactions", "postings", "change_log",
             "applied_mutations", "audit_events", "audit_chain_heads", "daily_metrics", "performance_metrics", "blobs",
@@ -77,6 +79,10 @@ class BackupRestoreTest {
         Path arriving = source.dataDir.resolve("blobs/tmp/upload-1.part");
         Files.createDirectories(arriving.getParent());
         Files.writeString(arriving, "half a scan");
+        // The start of an upload that broke off, kept for its sender to go on with: not a receipt file either.
+        Path brokenOff = source.dataDir.resolve("blobs/partial/" + BROKEN_OFF);
+        Files.createDirectories(brokenOff.getParent());
+        Files.writeString(brokenOff, "a third of a scan");
 
         backup = work.resolve("practice.zip");
         Cli.Result written = Cli.run(Cli.on(sourceUrl, source.dataDir, "backup", "--to", backup.toString()));
@@ -145,6 +151,8 @@ class BackupRestoreTest {
     void receiptFilesComeBackIntoTheDataDirectory() throws IOException {
         assertThat(restoredDataDir.resolve("blobs").resolve(BLOB)).hasContent("a scanned receipt");
         assertThat(restoredDataDir.resolve("blobs/tmp/upload-1.part")).as("uploads in flight stay out").doesNotExist();
+        assertThat(restoredDataDir.resolve("blobs/partial/" + BROKEN_OFF)).as("and so do uploads that broke off")
+                .doesNotExist();
     }
 
     @Test
