@@ -23,6 +23,7 @@ class BackgroundPriorityTest {
     @Test
     void aLoweredThreadRunsAtTheBackgroundNiceValueAndOthersDoNot() throws Exception {
         assumeLinux();
+        int started = niceOfCurrentThread(); // 0, or more when the build itself runs niced
         AtomicBoolean lowered = new AtomicBoolean();
         AtomicInteger nice = new AtomicInteger(Integer.MIN_VALUE);
         Thread thread = Thread.ofPlatform().start(() -> {
@@ -32,13 +33,23 @@ class BackgroundPriorityTest {
         thread.join();
 
         assertThat(lowered).isTrue();
-        assertThat(nice.get()).isEqualTo(BackgroundPriority.LINUX_NICE);
-        assertThat(niceOfCurrentThread()).as("the calling thread is untouched").isZero();
+        assertThat(nice.get()).isEqualTo(BackgroundPriority.behind(started));
+        assertThat(niceOfCurrentThread()).as("the calling thread is untouched").isEqualTo(started);
+    }
+
+    @Test
+    void theBackgroundIsBehindTheThreadsOwnPriorityNeverAheadOfIt() {
+        assertThat(BackgroundPriority.behind(0)).isEqualTo(10);
+        assertThat(BackgroundPriority.behind(5)).isEqualTo(15);
+        assertThat(BackgroundPriority.behind(12)).as("Linux's lowest").isEqualTo(19);
+        assertThat(BackgroundPriority.behind(19)).isEqualTo(19);
+        assertThat(BackgroundPriority.behind(-5)).as("an app raised by its admin").isEqualTo(5);
     }
 
     @Test
     void theOcrEnginesWorkersRunBehindTheWindow() throws Exception {
         assumeLinux();
+        int started = niceOfCurrentThread();
         try (OcrEngine engine = new OcrEngine(OcrEngine.Settings.forThisMachine().withWorkers(2))) {
             List<Path> files = List.of(ReceiptFiles.png(folder, "a.png", ReceiptFiles.RECEIPT),
                     ReceiptFiles.png(folder, "b.png", ReceiptFiles.RECEIPT));
@@ -47,9 +58,9 @@ class BackgroundPriorityTest {
             }
 
             List<Integer> workers = niceOfThreadsNamed("ocr-worker-");
-            assertThat(workers).isNotEmpty().allMatch(value -> value == BackgroundPriority.LINUX_NICE);
+            assertThat(workers).isNotEmpty().allMatch(value -> value == BackgroundPriority.behind(started));
         }
-        assertThat(niceOfCurrentThread()).isZero();
+        assertThat(niceOfCurrentThread()).isEqualTo(started);
     }
 
     private static void assumeLinux() {
