@@ -1,7 +1,9 @@
 package app.booksflow.server.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -80,6 +82,23 @@ class EmbeddedDatabaseTest {
             rows.next();
             assertThat(rows.getLong(1)).isEqualTo(commits);
             assertThat(rows.getLong(2)).isEqualTo(commits);
+        }
+    }
+
+    /**
+     * A PostgreSQL whose administrator turned {@code fsync} off (a setting of the whole server, which no
+     * connection can change) is named in the server's warning, before its lazy {@code synchronous_commit}.
+     */
+    @Test
+    void aServerThatDoesNotSyncItsWritesIsWarnedAbout() throws Exception {
+        try (EmbeddedPostgres careless = EmbeddedPostgres.builder()
+                .setDataDirectory(dir)
+                .setServerConfig("fsync", "off")
+                .setServerConfig("synchronous_commit", "off")
+                .start()) {
+            assertThat(Database.durabilityWarning(careless.getPostgresDatabase())).get(STRING)
+                    .startsWith("PostgreSQL runs with fsync = off")
+                    .contains("Set fsync = on in postgresql.conf.");
         }
     }
 
