@@ -16,8 +16,11 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +38,13 @@ final class ReceiptTransfers {
     private final ObjectMapper json = BooksFlowJson.newMapper();
     /** Files the server has confirmed while this engine runs: not asked about again. */
     private final Set<Sha256> onServer = ConcurrentHashMap.newKeySet();
+    /** Told of a file's way up as it goes, and with nothing once it has arrived or failed. */
+    private final Consumer<Optional<SyncStatus.Sending>> progress;
+
+    /** @param progress told of each file's way up (for the status bar), and with nothing when it ends */
+    ReceiptTransfers(Consumer<Optional<SyncStatus.Sending>> progress) {
+        this.progress = progress;
+    }
 
     /**
      * Makes sure the server has the file of every receipt the batch creates or changes. A file not on
@@ -79,19 +89,26 @@ final class ReceiptTransfers {
     }
 
     /**
-     * Sends the file, from the byte the server kept of an earlier upload that broke off. A server that holds
-     * a different start than it said a moment ago (another request of this user went on with it meanwhile)
-     * is asked again, once.
+     * Sends the file, from the byte the server kept of an earlier upload that broke off, telling the status
+     * bar how far it has got. A server that holds a different start than it said a moment ago (another
+     * request of this user went on with it meanwhile) is asked again, once.
      */
-    private static void upload(SyncClient client, String token, Sha256 hash, Path path, StoredFile file, long from) {
+    private void upload(SyncClient client, String token, Sha256 hash, Path path, StoredFile file, long from) {
+        LongConsumer sent = bytes -> progress.accept(Optional.of(new SyncStatus.Sending(file.originalName(), bytes,
+                file.size())));
         try {
-            client.uploadBlob(token, hash, path, file.mediaType(), from);
-        } catch (SyncException e) {
-            if (from == 0 || e.status() != 409) {
-                throw e;
+            sent.accept(from > 0 && from < file.size() ? from : 0);
+            try {
+                client.uploadBlob(token, hash, path, file.mediaType(), from, sent);
+            } catch (SyncException e) {
+                if (from == 0 || e.status() != 409) {
+                    throw e;
+                }
+                LOG.debug("The server holds another start of {} than it said; asking again", hash);
+                client.uploadBlob(token, hash, path, file.mediaType(), client.blobStatus(token, hash).received(), sent);
             }
-            LOG.debug("The server holds another start of {} than it said; asking again", hash);
-            client.uploadBlob(token, hash, path, file.mediaType(), client.blobStatus(token, hash).received());
+        } finally {
+            progress.accept(Optional.empty());
         }
     }
 

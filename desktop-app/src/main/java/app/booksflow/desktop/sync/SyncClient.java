@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.LongConsumer;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -158,6 +159,11 @@ public final class SyncClient implements AutoCloseable {
      * the start it kept of an upload that broke off.
      */
     public void uploadBlob(String token, Sha256 sha256, Path file, ReceiptMediaType type, long from) {
+        uploadBlob(token, sha256, file, type, from, sent -> { });
+    }
+
+    /** As {@link #uploadBlob(String, Sha256, Path, ReceiptMediaType, long)}, telling {@code sent} how far the file has got. */
+    public void uploadBlob(String token, Sha256 sha256, Path file, ReceiptMediaType type, long from, LongConsumer sent) {
         HttpUrl url = base.newBuilder().addPathSegments("api/v1/blobs").addPathSegment(sha256.hex()).build();
         long size;
         try {
@@ -167,25 +173,33 @@ public final class SyncClient implements AutoCloseable {
         }
         MediaType mediaType = MediaType.get(type.mimeType());
         if (from <= 0 || from >= size) {
-            call(token, new Request.Builder().url(url).put(RequestBody.create(file.toFile(), mediaType)), JsonNode.class);
+            call(token, new Request.Builder().url(url).put(new FileRangeBody(file, 0, size, mediaType, sent)),
+                    JsonNode.class);
             return;
         }
         call(token, new Request.Builder().url(url).header("Content-Range", "bytes " + from + "-" + (size - 1) + "/" + size)
-                .put(new FileRangeBody(file, from, size - from, mediaType)), JsonNode.class);
+                .put(new FileRangeBody(file, from, size - from, mediaType, sent)), JsonNode.class);
     }
 
-    /** The bytes of a file from an offset, streamed, and sent again whole if the request is repeated. */
+    /**
+     * The bytes of a file from an offset, streamed (sent again whole if the request is repeated), telling
+     * how far into the file they have gone every {@value #REPORT_EVERY} bytes and at the end.
+     */
     private static final class FileRangeBody extends RequestBody {
+        private static final long REPORT_EVERY = 256 * 1024;
+
         private final Path file;
         private final long offset;
         private final long length;
         private final MediaType type;
+        private final LongConsumer sent;
 
-        FileRangeBody(Path file, long offset, long length, MediaType type) {
+        FileRangeBody(Path file, long offset, long length, MediaType type, LongConsumer sent) {
             this.file = file;
             this.offset = offset;
             this.length = length;
             this.type = type;
+            this.sent = sent;
         }
 
         @Override
@@ -202,15 +216,21 @@ public final class SyncClient implements AutoCloseable {
         public void writeTo(BufferedSink sink) throws IOException {
             try (FileChannel channel = FileChannel.open(file);
                     Source source = Okio.source(Channels.newInputStream(channel.position(offset)))) {
-                long left = length;
+                long done = 0;
+                long reported = 0;
                 Buffer buffer = new Buffer();
-                while (left > 0) {
-                    long read = source.read(buffer, Math.min(left, 64 * 1024));
+                while (done < length) {
+                    long read = source.read(buffer, Math.min(length - done, 64 * 1024));
                     if (read < 0) {
                         throw new IOException("The receipt file " + file + " is shorter than it was");
                     }
                     sink.write(buffer, read);
-                    left -= read;
+                    done += read;
+                    if (done - reported >= REPORT_EVERY || done == length) {
+                        sink.flush();
+                        sent.accept(offset + done);
+                        reported = done;
+                    }
                 }
             }
         }

@@ -84,7 +84,9 @@ public final class SyncEngine implements AutoCloseable {
     private final ExecutorService fetcher = Executors.newVirtualThreadPerTaskExecutor();
     /** One indexing at a time; a request while one runs waits behind it and finds little left to do. */
     private final ExecutorService indexer = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("sync-index").factory());
-    private final ReceiptTransfers receiptTransfers = new ReceiptTransfers();
+    private final ReceiptTransfers receiptTransfers = new ReceiptTransfers(this::sending);
+    /** The receipt file going up now, for the status bar. */
+    private volatile SyncStatus.Sending sending;
 
     public SyncEngine(SyncBooks books, TokenStore tokens, Clock clock) {
         this.books = books;
@@ -189,7 +191,8 @@ public final class SyncEngine implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.debug("Sync counts not readable now", e);
         }
-        return new SyncStatus(state, pending, inbox, lastSync, lastError, Optional.ofNullable(receiving), notice);
+        return new SyncStatus(state, pending, inbox, lastSync, lastError, Optional.ofNullable(receiving), notice,
+                Optional.ofNullable(sending));
     }
 
     /** One full round in the caller's thread: push everything, then pull every client with changes. */
@@ -594,6 +597,11 @@ public final class SyncEngine implements AutoCloseable {
         }
         lastError = Optional.of(e.getMessage());
         LOG.info("Sync: {}", e.getMessage());
+        publish();
+    }
+
+    private void sending(Optional<SyncStatus.Sending> now) {
+        sending = now.orElse(null);
         publish();
     }
 

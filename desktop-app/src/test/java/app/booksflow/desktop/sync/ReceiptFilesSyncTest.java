@@ -210,8 +210,15 @@ class ReceiptFilesSyncTest {
         assertThat(kept).as("the server kept what arrived").isBetween(30_000L, 40_000L);
 
         laptopProxy.clearFaults();
+        List<SyncStatus> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        laptopSync.onStatus(seen::add);
         laptopSync.push();
 
+        assertThat(seen).as("the status bar follows the file up from where the server stopped")
+                .filteredOn(s -> s.sending().isPresent()).extracting(s -> s.sending().get())
+                .allMatch(f -> f.file().equals("hotel.png") && f.size() == size && f.sent() >= kept)
+                .extracting(SyncStatus.Sending::sent).startsWith(kept).endsWith(size);
+        assertThat(laptopSync.status().sending()).as("and says nothing of it once it is up").isEmpty();
         List<Long> sent = laptopProxy.exchanges().stream().map(DecidedExchange::exchange)
                 .filter(e -> e.method().equals("PUT") && e.target().startsWith("/api/v1/blobs/"))
                 .map(Exchange::contentLength).toList();

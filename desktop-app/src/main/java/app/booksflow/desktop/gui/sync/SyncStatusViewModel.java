@@ -187,8 +187,10 @@ public final class SyncStatusViewModel {
         parts.add(switch (s.state()) {
             case NOT_SIGNED_IN -> settings.getValue().syncServer()
                     .map(server -> "Not signed in to " + server.uri().getHost()).orElse("Not signed in");
-            case SYNCING -> s.receiving().map(p -> String.format(settings.getValue().locale(),
-                    "Receiving %,d of %,d changes", p.received(), p.waiting())).orElse("Syncing…");
+            case SYNCING -> s.sending().map(f -> String.format(settings.getValue().locale(), "Sending %s: %.1f of %.1f MB",
+                    f.file(), f.sent() / 1e6, f.size() / 1e6)).or(() -> s.receiving().map(p -> String.format(
+                    settings.getValue().locale(), "Receiving %,d of %,d changes", p.received(), p.waiting())))
+                    .orElse("Syncing…");
             case ONLINE -> "Online";
             case OFFLINE -> "Offline";
             case SIGNED_OUT -> "Signed out – sign in again";

@@ -81,6 +81,13 @@ class SyncStatusViewModelTest {
     }
 
     @Test
+    void aReceiptFileOnItsWayUpShowsHowMuchOfItTheServerHas() {
+        viewModel.show(new SyncStatus(State.SYNCING, 1, 0, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of(new SyncStatus.Sending("hotel.png", 3_200_000, 10_300_000))));
+        assertThat(viewModel.textProperty().get()).isEqualTo("Sending hotel.png: 3.2 of 10.3 MB · 1 change waiting");
+    }
+
+    @Test
     void aClientReadAgainAfterAChecksumMismatchIsSaidInTheTooltip() {
         viewModel.show(new SyncStatus(State.ONLINE, 0, 0, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.of("The books of Hill Street Bakery differed from the server's; they were read again and now agree.")));
