@@ -13,6 +13,7 @@ import app.booksflow.protocol.Operation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,9 @@ final class ReceiptTransfers {
     private final ObjectMapper json = BooksFlowJson.newMapper();
     /** Files the server has confirmed while this engine runs: not asked about again. */
     private final Set<Sha256> onServer = ConcurrentHashMap.newKeySet();
+    /** Tries at one file in a round; the next round goes on from where the last one stopped. */
+    static final int UPLOAD_ATTEMPTS = 5;
+    private static final Duration SERVER_CATCHING_UP = Duration.ofMillis(250);
     /** Told of a file's way up as it goes, and with nothing once it has arrived or failed. */
     private final Consumer<Optional<SyncStatus.Sending>> progress;
 
@@ -49,10 +53,10 @@ final class ReceiptTransfers {
     /**
      * Makes sure the server has the file of every receipt the batch creates or changes. A file not on
      * this device came from the server (a receipt synced from another device, never opened here) and is
-     * not sent. A failed upload fails the push: the batch waits, and the next round asks again and sends
-     * the file on from the byte where the server's copy of it broke off (ADR 0044). A file the server
-     * refuses for good (damaged on this disk, so its hash no longer matches) cannot be helped by waiting:
-     * the receipt goes without it.
+     * not sent. An upload that breaks off goes on from the byte where the server's copy of it stopped
+     * (ADR 0044), a few times; one that still fails fails the push: the batch waits, and the next round
+     * goes on with it. A file the server refuses for good (damaged on this disk, so its hash no longer
+     * matches) cannot be helped by waiting: the receipt goes without it.
      */
     void sendFiles(SyncClient client, String token, ReceiptFiles files, List<Outbox.Pending> batch) {
         Map<Sha256, StoredFile> named = new LinkedHashMap<>();
@@ -90,25 +94,43 @@ final class ReceiptTransfers {
 
     /**
      * Sends the file, from the byte the server kept of an earlier upload that broke off, telling the status
-     * bar how far it has got. A server that holds a different start than it said a moment ago (another
-     * request of this user went on with it meanwhile) is asked again, once.
+     * bar how far it has got. When the connection breaks on the way, the server is asked what it kept and
+     * the rest is sent, up to {@value #UPLOAD_ATTEMPTS} tries in all; a server that holds a different start
+     * than it said (another request of this user went on with it meanwhile) is asked again the same way.
      */
     private void upload(SyncClient client, String token, Sha256 hash, Path path, StoredFile file, long from) {
         LongConsumer sent = bytes -> progress.accept(Optional.of(new SyncStatus.Sending(file.originalName(), bytes,
                 file.size())));
+        long start = from;
         try {
-            sent.accept(from > 0 && from < file.size() ? from : 0);
-            try {
-                client.uploadBlob(token, hash, path, file.mediaType(), from, sent);
-            } catch (SyncException e) {
-                if (from == 0 || e.status() != 409) {
-                    throw e;
+            for (int attempt = 1; ; attempt++) {
+                sent.accept(start > 0 && start < file.size() ? start : 0);
+                try {
+                    client.uploadBlob(token, hash, path, file.mediaType(), start, sent);
+                    return;
+                } catch (SyncException e) {
+                    boolean brokeOff = e.kind() == SyncException.Kind.OFFLINE;
+                    boolean startMoved = e.status() == 409;
+                    if (!(brokeOff || startMoved) || attempt == UPLOAD_ATTEMPTS) {
+                        throw e;
+                    }
+                    // The server may still be taking in what arrived before the break: give it a moment, then ask.
+                    pause(SERVER_CATCHING_UP);
+                    start = client.blobStatus(token, hash).received(); // offline still: this fails, and the round ends
+                    LOG.debug("The upload of {} broke off ({}); going on from byte {}", hash, e.getMessage(), start);
                 }
-                LOG.debug("The server holds another start of {} than it said; asking again", hash);
-                client.uploadBlob(token, hash, path, file.mediaType(), client.blobStatus(token, hash).received(), sent);
             }
         } finally {
             progress.accept(Optional.empty());
+        }
+    }
+
+    private static void pause(Duration pause) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SyncException(SyncException.Kind.OFFLINE, 0, "STOPPED", "Sync was stopped.", e);
         }
     }
 

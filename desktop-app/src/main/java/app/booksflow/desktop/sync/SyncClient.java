@@ -57,6 +57,8 @@ public final class SyncClient implements AutoCloseable {
 
     private final HttpUrl base;
     private final OkHttpClient http;
+    /** For receipt files: a broken upload is not sent again whole by OkHttp, the caller goes on from the server's byte. */
+    private final OkHttpClient uploads;
     private final ObjectMapper json = BooksFlowJson.newMapper();
 
     /** What signing in gives: the token and who it is for. */
@@ -70,6 +72,7 @@ public final class SyncClient implements AutoCloseable {
     private SyncClient(HttpUrl base, OkHttpClient http) {
         this.base = base;
         this.http = http;
+        this.uploads = http.newBuilder().retryOnConnectionFailure(false).build();
     }
 
     /** @param serverUrl such as {@code https://books.example.com} or {@code http://office-pc:8080} */
@@ -173,11 +176,12 @@ public final class SyncClient implements AutoCloseable {
         }
         MediaType mediaType = MediaType.get(type.mimeType());
         if (from <= 0 || from >= size) {
-            call(token, new Request.Builder().url(url).put(new FileRangeBody(file, 0, size, mediaType, sent)),
+            call(uploads, token, new Request.Builder().url(url).put(new FileRangeBody(file, 0, size, mediaType, sent)),
                     JsonNode.class);
             return;
         }
-        call(token, new Request.Builder().url(url).header("Content-Range", "bytes " + from + "-" + (size - 1) + "/" + size)
+        call(uploads, token, new Request.Builder().url(url)
+                .header("Content-Range", "bytes " + from + "-" + (size - 1) + "/" + size)
                 .put(new FileRangeBody(file, from, size - from, mediaType, sent)), JsonNode.class);
     }
 
@@ -276,12 +280,16 @@ public final class SyncClient implements AutoCloseable {
     }
 
     private <T> T call(String token, Request.Builder request, Class<T> type) {
+        return call(http, token, request, type);
+    }
+
+    private <T> T call(OkHttpClient through, String token, Request.Builder request, Class<T> type) {
         request.header(ProtocolVersion.HEADER, Integer.toString(ProtocolVersion.CURRENT));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
         Request built = request.build();
-        try (Response response = http.newCall(built).execute()) {
+        try (Response response = through.newCall(built).execute()) {
             ResponseBody body = response.body();
             if (!response.isSuccessful()) {
                 throw failure(response.code(), body);

@@ -249,12 +249,18 @@ final class BlobStore {
         }
     }
 
-    /** What a broken-off upload left becomes its sender's partial upload, unless one is being written to now. */
+    /**
+     * What a broken-off upload left becomes its sender's partial upload, unless one is being written to now
+     * or the one kept already holds more (a sender that started again from byte 0 before asking).
+     */
     private void keepPartial(Path temp, Path partial) {
         if (!busy.add(partial)) {
             return;
         }
         try {
+            if (Files.exists(partial) && Files.size(partial) >= Files.size(temp)) {
+                return;
+            }
             Files.move(temp, partial, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             LOG.warn("Cannot keep the start of an upload that broke off as {}", partial, e);

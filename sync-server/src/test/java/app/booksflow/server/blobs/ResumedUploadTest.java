@@ -133,6 +133,20 @@ class ResumedUploadTest {
     }
 
     @Test
+    void aShorterStartDoesNotReplaceALongerOneKeptBefore() throws IOException {
+        byte[] scan = scan(8);
+        String sha = ReceiptFiles.sha256(scan);
+        breakOffAfter(practice.accountant, sha, scan, 100_000);
+        awaitReceived(practice.accountant, sha, 100_000);
+
+        breakOffAfter(practice.accountant, sha, scan, 30_000); // started again from byte 0 without asking
+        Response rest = sendRange(practice.accountant, sha, scan, 100_000, scan.length);
+
+        assertThat(rest.status()).isEqualTo(201);
+        assertThat(stored.file(sha)).hasBinaryContent(scan);
+    }
+
+    @Test
     void aWholeUploadAfterABrokenOneStoresTheFileAndDropsWhatTheFirstLeft() throws IOException {
         byte[] scan = scan(5);
         String sha = ReceiptFiles.sha256(scan);
