@@ -159,13 +159,10 @@ public final class SyncClient implements AutoCloseable {
      * Uploads a receipt file under its hash from byte {@code from} on, streamed from the file (never whole in
      * memory); the server checks the hash, size and type of the whole file before it keeps anything. From a
      * byte other than the first, the request names the range it sends (ADR 0044): the server appends it to
-     * the start it kept of an upload that broke off.
+     * the start it kept of an upload that broke off. {@code sent} is told how far into the file the upload
+     * has got as it goes. The request is not repeated by the HTTP client: after a break, the caller asks
+     * the server what it kept and goes on from there.
      */
-    public void uploadBlob(String token, Sha256 sha256, Path file, ReceiptMediaType type, long from) {
-        uploadBlob(token, sha256, file, type, from, sent -> { });
-    }
-
-    /** As {@link #uploadBlob(String, Sha256, Path, ReceiptMediaType, long)}, telling {@code sent} how far the file has got. */
     public void uploadBlob(String token, Sha256 sha256, Path file, ReceiptMediaType type, long from, LongConsumer sent) {
         HttpUrl url = base.newBuilder().addPathSegments("api/v1/blobs").addPathSegment(sha256.hex()).build();
         long size;
