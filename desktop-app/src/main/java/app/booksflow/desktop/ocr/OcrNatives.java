@@ -17,6 +17,7 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -246,8 +247,9 @@ public final class OcrNatives {
             if (Files.exists(alias)) {
                 return;
             }
-            Path temp = alias.resolveSibling(alias.getFileName() + "." + ProcessHandle.current().pid() + ".part");
-            Files.deleteIfExists(temp);
+            // A name of its own for each try, so that neither another process nor another thread of this one
+            // can delete or move it in between.
+            Path temp = alias.resolveSibling(alias.getFileName() + "." + UUID.randomUUID() + ".part");
             try {
                 Files.createSymbolicLink(temp, library.getFileName());
             } catch (UnsupportedOperationException | IOException e) {
