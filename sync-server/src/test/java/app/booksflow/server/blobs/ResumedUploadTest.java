@@ -97,10 +97,9 @@ class ResumedUploadTest {
 
     @Test
     void aPieceThatDoesNotStartWhereTheServerStoppedIsRefusedNamingTheByteToGoOnFrom() throws IOException {
-        byte[] scan = scan(3);
-        String sha = ReceiptFiles.sha256(scan);
-        breakOffAfter(practice.accountant, sha, scan, 90_000);
-        awaitReceived(practice.accountant, sha, 90_000);
+        BrokenOff upload = brokenOff(3, 90_000);
+        byte[] scan = upload.scan();
+        String sha = upload.sha();
 
         Response tooEarly = sendRange(practice.accountant, sha, scan, 50_000, scan.length);
         Response fromNothing = sendRange(otherPractice.accountant, sha, scan, 90_000, scan.length);
@@ -117,10 +116,9 @@ class ResumedUploadTest {
 
     @Test
     void aFileWhosePiecesDoNotMakeTheNamedHashIsRefusedAndThePiecesDropped() throws IOException {
-        byte[] scan = scan(4);
-        String sha = ReceiptFiles.sha256(scan);
-        breakOffAfter(practice.accountant, sha, scan, 150_000);
-        awaitReceived(practice.accountant, sha, 150_000);
+        BrokenOff upload = brokenOff(4, 150_000);
+        byte[] scan = upload.scan();
+        String sha = upload.sha();
         byte[] changed = Arrays.copyOf(scan, scan.length);
         changed[250_000] ^= 0x55;
 
@@ -134,10 +132,9 @@ class ResumedUploadTest {
 
     @Test
     void aShorterStartDoesNotReplaceALongerOneKeptBefore() throws IOException {
-        byte[] scan = scan(8);
-        String sha = ReceiptFiles.sha256(scan);
-        breakOffAfter(practice.accountant, sha, scan, 100_000);
-        awaitReceived(practice.accountant, sha, 100_000);
+        BrokenOff upload = brokenOff(8, 100_000);
+        byte[] scan = upload.scan();
+        String sha = upload.sha();
 
         breakOffAfter(practice.accountant, sha, scan, 30_000); // started again from byte 0 without asking
         Response rest = sendRange(practice.accountant, sha, scan, 100_000, scan.length);
@@ -148,10 +145,9 @@ class ResumedUploadTest {
 
     @Test
     void aWholeUploadAfterABrokenOneStoresTheFileAndDropsWhatTheFirstLeft() throws IOException {
-        byte[] scan = scan(5);
-        String sha = ReceiptFiles.sha256(scan);
-        breakOffAfter(practice.accountant, sha, scan, 60_000);
-        awaitReceived(practice.accountant, sha, 60_000);
+        BrokenOff upload = brokenOff(5, 60_000);
+        byte[] scan = upload.scan();
+        String sha = upload.sha();
 
         Response whole = practice.accountant.put("/api/v1/blobs/" + sha, scan, "image/png");
 
@@ -209,6 +205,18 @@ class ResumedUploadTest {
         new Random(seed).nextBytes(noise);
         System.arraycopy(noise, 0, scan, png.length, noise.length);
         return scan;
+    }
+
+    /** A scan of which an upload by the practice's accountant broke off after {@code sent} bytes, all kept. */
+    private record BrokenOff(byte[] scan, String sha) {
+    }
+
+    private static BrokenOff brokenOff(int seed, int sent) throws IOException {
+        byte[] scan = scan(seed);
+        String sha = ReceiptFiles.sha256(scan);
+        breakOffAfter(practice.accountant, sha, scan, sent);
+        awaitReceived(practice.accountant, sha, sent);
+        return new BrokenOff(scan, sha);
     }
 
     /** Sends the headers of the whole file and its first {@code sent} bytes, then ends the connection. */
