@@ -80,7 +80,8 @@ final class ReceiptTransfers {
                 try {
                     upload(client, token, hash, files.path(hash), file, status.received());
                 } catch (SyncException e) {
-                    if (e.kind() != SyncException.Kind.REFUSED || e.isTransient()) {
+                    // 409: the server was still taking in another try of this file; the next round goes on.
+                    if (e.kind() != SyncException.Kind.REFUSED || e.isTransient() || e.status() == 409) {
                         throw e;
                     }
                     LOG.warn("The server refused the receipt file {} ({}): {}; the receipt is sent without it", hash,
