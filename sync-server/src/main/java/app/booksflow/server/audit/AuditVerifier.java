@@ -17,15 +17,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Walks each practice's audit chain and recomputes every hash. Finds rows that were edited (their
- * hash no longer matches), removed (a gap in the numbers, or a head that points past the last row)
- * or reordered (a row whose previous hash is not the hash of the row before it).
+ * Walks each lane of each practice's audit chain (ADR 0045) and recomputes every hash. Finds rows that were
+ * edited (their hash no longer matches), removed or reordered (a row whose previous hash is not the hash of
+ * the row before it in its lane), and last rows removed (a lane's head that points past its last row).
  */
 public final class AuditVerifier {
+
+    /** A practice's report stops listing problems after this many: the first ones say enough. */
+    private static final int MAX_PROBLEMS = 20;
 
     /** The outcome for one practice: how many rows were checked and what was wrong. */
     public record Report(OrganizationId organization, long rows, List<String> problems) {
@@ -37,7 +42,7 @@ public final class AuditVerifier {
     public List<Report> verifyAll(Connection connection) throws SQLException {
         List<Report> reports = new ArrayList<>();
         try (PreparedStatement heads = connection.prepareStatement(
-                "select organization_id from audit_chain_heads order by organization_id");
+                "select distinct organization_id from audit_chain_heads order by organization_id");
                 ResultSet rows = heads.executeQuery()) {
             while (rows.next()) {
                 reports.add(verify(connection, new OrganizationId(rows.getObject(1, UUID.class))));
@@ -47,56 +52,110 @@ public final class AuditVerifier {
     }
 
     public Report verify(Connection connection, OrganizationId organization) throws SQLException {
-        List<String> problems = new ArrayList<>();
-        byte[] previous = AuditChain.GENESIS;
-        long expectedSeq = 1;
-        long count = 0;
+        Map<Integer, LaneEnd> heads = heads(connection, organization);
+        Walk walk = new Walk(heads);
         try (PreparedStatement select = connection.prepareStatement("""
-                select seq, id, at, actor_id, device_id, client_id, entity_type, entity_id, action, before_state,
+                select lane, seq, id, at, actor_id, device_id, client_id, entity_type, entity_id, action, before_state,
                        after_state, risk, prev_hash, hash
-                from audit_events where organization_id = ? order by seq""")) {
+                from audit_events where organization_id = ? order by lane, seq""")) {
             select.setObject(1, organization.value());
             select.setFetchSize(1000);
             try (ResultSet row = select.executeQuery()) {
-                while (row.next() && problems.size() < 20) {
-                    count++;
-                    long seq = row.getLong("seq");
-                    if (seq != expectedSeq) {
-                        problems.add("Row " + expectedSeq + (seq > expectedSeq + 1 ? " to " + (seq - 1) : "")
-                                + " is missing: the chain jumps from " + (expectedSeq - 1) + " to " + seq + ".");
-                    }
-                    AuditEvent event = read(organization, row);
-                    byte[] storedPrevious = row.getBytes("prev_hash");
-                    byte[] stored = row.getBytes("hash");
-                    if (!Arrays.equals(storedPrevious, previous) && seq == expectedSeq) {
-                        problems.add("Row " + seq + " does not follow row " + (seq - 1)
-                                + ": rows were reordered or replaced.");
-                    }
-                    if (!Arrays.equals(AuditChain.hash(storedPrevious, seq, event), stored)) {
-                        problems.add("Row " + seq + " (" + event.action() + " of " + event.entityType() + " "
-                                + event.entityId() + ") was changed after it was written.");
-                    }
-                    previous = stored;
-                    expectedSeq = seq + 1;
+                while (row.next() && walk.problems.size() < MAX_PROBLEMS) {
+                    walk.row(row.getInt("lane"), row.getLong("seq"), read(organization, row), row.getBytes("prev_hash"),
+                            row.getBytes("hash"));
                 }
             }
         }
-        try (PreparedStatement head = connection.prepareStatement(
-                "select seq, hash from audit_chain_heads where organization_id = ?")) {
-            head.setObject(1, organization.value());
-            try (ResultSet row = head.executeQuery()) {
-                if (row.next() && problems.isEmpty()) {
-                    if (row.getLong(1) != expectedSeq - 1) {
-                        problems.add("The chain should end at row " + row.getLong(1) + " but ends at row "
-                                + (expectedSeq - 1) + ": the last rows were removed.");
-                    } else if (!Arrays.equals(row.getBytes(2), previous)) {
-                        problems.add("The last row's hash " + HexFormat.of().formatHex(previous)
-                                + " is not the one recorded for the chain.");
-                    }
+        return new Report(organization, walk.rows, walk.end());
+    }
+
+    /** Where each lane's chain should end, as recorded with the practice's last append to it. */
+    private record LaneEnd(long seq, byte[] hash) {
+    }
+
+    private static Map<Integer, LaneEnd> heads(Connection connection, OrganizationId organization) throws SQLException {
+        Map<Integer, LaneEnd> heads = new TreeMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "select lane, seq, hash from audit_chain_heads where organization_id = ?")) {
+            select.setObject(1, organization.value());
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    heads.put(row.getInt(1), new LaneEnd(row.getLong(2), row.getBytes(3)));
                 }
             }
         }
-        return new Report(organization, count, List.copyOf(problems));
+        return heads;
+    }
+
+    /** One pass over a practice's rows in lane order, each lane from its first row to its recorded end. */
+    private static final class Walk {
+
+        private final Map<Integer, LaneEnd> heads;
+        private final List<String> problems = new ArrayList<>();
+        private long rows;
+        private int lane = -1;
+        private long lastSeq;
+        private byte[] previous = AuditChain.GENESIS;
+
+        Walk(Map<Integer, LaneEnd> heads) {
+            this.heads = heads;
+        }
+
+        void row(int rowLane, long seq, AuditEvent event, byte[] storedPrevious, byte[] stored) {
+            rows++;
+            if (rowLane != lane) {
+                endLane();
+                lane = rowLane;
+                lastSeq = 0;
+                previous = AuditChain.GENESIS;
+                if (!heads.containsKey(lane)) {
+                    problems.add("Row " + seq + " is in lane " + lane + ", which the practice's chain does not have.");
+                }
+            }
+            if (!Arrays.equals(storedPrevious, previous)) {
+                problems.add("Row " + seq + " does not follow " + (lastSeq == 0 ? "the start of lane " + lane
+                        : "row " + lastSeq + " of lane " + lane) + ": a row between them was removed, or rows were "
+                        + "reordered or replaced.");
+            }
+            if (!Arrays.equals(AuditChain.hash(storedPrevious, seq, event), stored)) {
+                problems.add("Row " + seq + " (" + event.action() + " of " + event.entityType() + " "
+                        + event.entityId() + ") was changed after it was written.");
+            }
+            previous = stored;
+            lastSeq = seq;
+        }
+
+        /** The lane just walked ends where its head says; lanes without rows are still at their start. */
+        private void endLane() {
+            if (lane >= 0) {
+                checkEnd(lane, lastSeq, previous);
+            }
+        }
+
+        List<String> end() {
+            endLane();
+            for (var head : heads.entrySet()) {
+                if (head.getKey() > lane) {
+                    checkEnd(head.getKey(), 0, AuditChain.GENESIS);
+                }
+            }
+            return List.copyOf(problems);
+        }
+
+        private void checkEnd(int endedLane, long seq, byte[] hash) {
+            LaneEnd head = heads.get(endedLane);
+            if (head == null || problems.size() >= MAX_PROBLEMS) {
+                return;
+            }
+            if (head.seq() != seq) {
+                problems.add("Lane " + endedLane + " should end at row " + head.seq() + " but ends at "
+                        + (seq == 0 ? "its start" : "row " + seq) + ": the last rows were removed.");
+            } else if (!Arrays.equals(head.hash(), hash)) {
+                problems.add("The hash " + HexFormat.of().formatHex(hash) + " that lane " + endedLane
+                        + " ends with is not the one recorded for it.");
+            }
+        }
     }
 
     private static AuditEvent read(OrganizationId organization, ResultSet row) throws SQLException {

@@ -66,11 +66,10 @@ class AuditTrailTest {
         }
 
         try (Connection c = server.dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet row = s.executeQuery("select count(*), max(seq), min(seq) from audit_events where "
+                ResultSet row = s.executeQuery("select count(*) from audit_events where "
                         + "entity_type = 'TRANSACTION' and after_state like '%Batch of %'")) {
             row.next();
             assertThat(row.getLong(1)).isEqualTo(1 + 2L * AuditTrail.MAX_ROWS_IN_ONE_STATEMENT + 1 + 300);
-            assertThat(row.getLong(2) - row.getLong(3) + 1).as("no gaps in between").isEqualTo(row.getLong(1));
             assertThat(new AuditVerifier().verify(c, practice.organization.id()).intact()).isTrue();
         }
     }
@@ -101,9 +100,10 @@ class AuditTrailTest {
     @Test
     void verificationFindsARemovedRow() throws SQLException {
         long seq = seqOf("UPDATE");
+        long next = next(seq);
         tamper("delete from audit_events where seq = " + seq);
 
-        assertThat(verify().problems()).anyMatch(p -> p.contains("Row " + seq + " is missing"));
+        assertThat(verify().problems()).anyMatch(p -> p.contains("Row " + next + " does not follow") && p.contains("removed"));
     }
 
     @Test
@@ -147,6 +147,16 @@ class AuditTrailTest {
         try (Connection c = server.dataSource.getConnection(); Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("select min(seq) from audit_events where entity_type = 'TRANSACTION' and action = '"
                         + action + "'")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    /** The row after this one in its lane. */
+    private long next(long seq) throws SQLException {
+        try (Connection c = server.dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("select min(seq) from audit_events where seq > " + seq
+                        + " and lane = (select lane from audit_events where seq = " + seq + ")")) {
             r.next();
             return r.getLong(1);
         }

@@ -134,6 +134,13 @@ class BackupRestoreTest {
     }
 
     @Test
+    void newAuditRowsAfterARestoreAreNumberedAfterTheRestoredOnes() throws SQLException {
+        long highest = TableFingerprints.count(sourceUrl, "select max(seq) from audit_events");
+
+        assertThat(TableFingerprints.count(restoredUrl, "select nextval('audit_events_seq')")).isGreaterThan(highest);
+    }
+
+    @Test
     void theRestoredTablesHaveFreshStatisticsForThePlanner() throws SQLException {
         assertThat(TableFingerprints.count(restoredUrl,
                 "select count(*) from pg_stat_user_tables where last_analyze is null and relname in "
