@@ -171,23 +171,23 @@ public final class SyncClient implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the receipt file " + file, e);
         }
-        MediaType mediaType = MediaType.get(type.mimeType());
-        if (from <= 0 || from >= size) {
-            call(uploads, token, new Request.Builder().url(url).put(new FileRangeBody(file, 0, size, mediaType, sent)),
-                    JsonNode.class);
-            return;
+        long start = from > 0 && from < size ? from : 0;
+        Request.Builder request = new Request.Builder().url(url)
+                .put(new FileRangeBody(file, start, size - start, MediaType.get(type.mimeType()), sent));
+        if (start > 0) {
+            request.header("Content-Range", "bytes " + start + "-" + (size - 1) + "/" + size);
         }
-        call(uploads, token, new Request.Builder().url(url)
-                .header("Content-Range", "bytes " + from + "-" + (size - 1) + "/" + size)
-                .put(new FileRangeBody(file, from, size - from, mediaType, sent)), JsonNode.class);
+        call(uploads, token, request, JsonNode.class);
     }
 
     /**
      * The bytes of a file from an offset, streamed (sent again whole if the request is repeated), telling
-     * how far into the file they have gone every {@value #REPORT_EVERY} bytes and at the end.
+     * how far into the file they have gone every {@value #REPORT_EVERY} bytes, at most ten times a second
+     * (each report refreshes the status bar), and at the end.
      */
     private static final class FileRangeBody extends RequestBody {
         private static final long REPORT_EVERY = 256 * 1024;
+        private static final long REPORT_NANOS = Duration.ofMillis(100).toNanos();
 
         private final Path file;
         private final long offset;
@@ -219,6 +219,7 @@ public final class SyncClient implements AutoCloseable {
                     Source source = Okio.source(Channels.newInputStream(channel.position(offset)))) {
                 long done = 0;
                 long reported = 0;
+                long reportedAt = System.nanoTime();
                 Buffer buffer = new Buffer();
                 while (done < length) {
                     long read = source.read(buffer, Math.min(length - done, 64 * 1024));
@@ -227,10 +228,12 @@ public final class SyncClient implements AutoCloseable {
                     }
                     sink.write(buffer, read);
                     done += read;
-                    if (done - reported >= REPORT_EVERY || done == length) {
+                    boolean due = done - reported >= REPORT_EVERY && System.nanoTime() - reportedAt >= REPORT_NANOS;
+                    if (due || done == length) {
                         sink.flush();
                         sent.accept(offset + done);
                         reported = done;
+                        reportedAt = System.nanoTime();
                     }
                 }
             }
