@@ -88,12 +88,14 @@ public final class BackupArchive implements AutoCloseable {
         if (!Manifest.FORMAT.equals(manifest.format())) {
             throw new BackupException(path + " is not a BooksFlow backup.");
         }
-        if (manifest.formatVersion() != Manifest.FORMAT_VERSION) {
-            throw new BackupException(path + " has backup format " + manifest.formatVersion() + "; this server reads format "
-                    + Manifest.FORMAT_VERSION + ". Restore it with the server version that made it.");
+        if (manifest.formatVersion() < Manifest.OLDEST_READABLE || manifest.formatVersion() > Manifest.FORMAT_VERSION) {
+            throw new BackupException(path + " has backup format " + manifest.formatVersion() + "; this server reads formats "
+                    + Manifest.OLDEST_READABLE + " to " + Manifest.FORMAT_VERSION
+                    + ". Restore it with the server version that made it.");
         }
         if (manifest.schemaVersion() == null || manifest.tables() == null || manifest.tables().isEmpty()
-                || manifest.sequences() == null || manifest.blobs() == null) {
+                || manifest.sequences() == null || manifest.blobs() == null
+                || (manifest.formatVersion() >= 2 && manifest.standaloneSequences() == null)) {
             throw new BackupException(path + " is damaged: its " + Manifest.FILE + " is incomplete.");
         }
         return manifest;

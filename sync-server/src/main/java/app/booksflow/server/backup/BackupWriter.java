@@ -2,6 +2,7 @@ package app.booksflow.server.backup;
 
 import app.booksflow.json.BooksFlowJson;
 import app.booksflow.server.backup.Manifest.BlobEntry;
+import app.booksflow.server.backup.Manifest.NamedSequence;
 import app.booksflow.server.backup.Manifest.SequenceEntry;
 import app.booksflow.server.backup.Manifest.TableEntry;
 import app.booksflow.server.backup.SchemaCatalog.SerialColumn;
@@ -23,6 +24,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -80,6 +82,7 @@ public final class BackupWriter {
             throws SQLException, IOException {
         List<TableEntry> tables = new ArrayList<>();
         List<SequenceEntry> sequences;
+        List<NamedSequence> standalone;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
@@ -91,13 +94,14 @@ public final class BackupWriter {
                     tables.add(writeTable(copy, table, zip));
                 }
                 sequences = sequences(connection, catalog.serialColumns());
+                standalone = standaloneSequences(connection, catalog.standaloneSequences());
             } finally {
                 connection.rollback(); // read only: there is nothing to commit
             }
         }
         List<BlobEntry> blobs = BlobFiles.write(blobDir, zip);
         return new Manifest(Manifest.FORMAT, Manifest.FORMAT_VERSION, schemaVersion, clock.instant(),
-                List.copyOf(tables), sequences, blobs);
+                List.copyOf(tables), sequences, standalone, blobs);
     }
 
     private static TableEntry writeTable(CopyManager copy, Table table, ZipOutputStream zip) throws SQLException, IOException {
@@ -122,14 +126,28 @@ public final class BackupWriter {
             for (SerialColumn serial : serials) {
                 select.setString(1, SchemaCatalog.quote(serial.table()));
                 select.setString(2, serial.column());
-                try (ResultSet row = select.executeQuery()) {
-                    if (row.next() && row.getObject(1) != null) { // null: the sequence was never used
-                        sequences.add(new SequenceEntry(serial.table(), serial.column(), row.getLong(1)));
-                    }
-                }
+                lastValue(select).ifPresent(value -> sequences.add(new SequenceEntry(serial.table(), serial.column(), value)));
             }
         }
         return List.copyOf(sequences);
+    }
+
+    private static List<NamedSequence> standaloneSequences(Connection connection, List<String> names) throws SQLException {
+        List<NamedSequence> sequences = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("select pg_sequence_last_value(?::regclass)")) {
+            for (String name : names) {
+                select.setString(1, SchemaCatalog.quote(name));
+                lastValue(select).ifPresent(value -> sequences.add(new NamedSequence(name, value)));
+            }
+        }
+        return List.copyOf(sequences);
+    }
+
+    /** Empty when the sequence was never used. */
+    private static OptionalLong lastValue(PreparedStatement select) throws SQLException {
+        try (ResultSet row = select.executeQuery()) {
+            return row.next() && row.getObject(1) != null ? OptionalLong.of(row.getLong(1)) : OptionalLong.empty();
+        }
     }
 
     private static void deleteQuietly(Path file) {

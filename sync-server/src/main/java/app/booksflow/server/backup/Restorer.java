@@ -1,5 +1,6 @@
 package app.booksflow.server.backup;
 
+import app.booksflow.server.backup.Manifest.NamedSequence;
 import app.booksflow.server.backup.Manifest.SequenceEntry;
 import app.booksflow.server.backup.Manifest.TableEntry;
 import app.booksflow.server.backup.SchemaCatalog.SerialColumn;
@@ -88,6 +89,7 @@ public final class Restorer {
                     copyIn(copy, archive, entries.get(table.name()));
                 }
                 setSequences(connection, catalog, manifest.sequences());
+                setStandaloneSequences(connection, catalog, manifest);
                 for (String view : catalog.materializedViews()) {
                     try (Statement refresh = connection.createStatement()) {
                         refresh.execute("refresh materialized view " + SchemaCatalog.quote(view));
@@ -152,6 +154,21 @@ public final class Restorer {
                 setval.setString(1, SchemaCatalog.quote(sequence.table()));
                 setval.setString(2, sequence.column());
                 setval.setLong(3, sequence.lastValue());
+                setval.executeQuery().close();
+            }
+        }
+    }
+
+    private static void setStandaloneSequences(Connection connection, SchemaCatalog catalog, Manifest manifest)
+            throws SQLException {
+        try (PreparedStatement setval = connection.prepareStatement("select setval(?::regclass, ?)")) {
+            for (NamedSequence sequence : manifest.standaloneSequencesOrNone()) {
+                if (!catalog.standaloneSequences().contains(sequence.name())) {
+                    throw new BackupException("The backup does not fit schema version " + manifest.schemaVersion()
+                            + ": it has a sequence " + sequence.name() + " that the schema lacks.");
+                }
+                setval.setString(1, SchemaCatalog.quote(sequence.name()));
+                setval.setLong(2, sequence.lastValue());
                 setval.executeQuery().close();
             }
         }

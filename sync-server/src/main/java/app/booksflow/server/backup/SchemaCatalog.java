@@ -19,7 +19,8 @@ import java.util.TreeSet;
  * migration is backed up without anyone remembering to list it. Tables come in an order that loads every
  * referenced row before the rows that reference it.
  */
-public record SchemaCatalog(List<Table> tables, List<SerialColumn> serialColumns, List<String> materializedViews) {
+public record SchemaCatalog(List<Table> tables, List<SerialColumn> serialColumns, List<String> standaloneSequences,
+        List<String> materializedViews) {
 
     /** Flyway's bookkeeping: a restore recreates it by migrating, it is not data. */
     public static final String SCHEMA_HISTORY = "flyway_schema_history";
@@ -36,7 +37,8 @@ public record SchemaCatalog(List<Table> tables, List<SerialColumn> serialColumns
         for (String name : dependencyOrder(columns.keySet(), foreignKeys(connection))) {
             tables.add(new Table(name, List.copyOf(columns.get(name))));
         }
-        return new SchemaCatalog(List.copyOf(tables), serialColumns(connection), materializedViews(connection));
+        return new SchemaCatalog(List.copyOf(tables), serialColumns(connection), standaloneSequences(connection),
+                materializedViews(connection));
     }
 
     /** Every base table of the schema, Flyway's included: what tells an empty database from someone else's. */
@@ -144,6 +146,23 @@ public record SchemaCatalog(List<Table> tables, List<SerialColumn> serialColumns
             }
         }
         return List.copyOf(serials);
+    }
+
+    /** Sequences no column owns (by a default or {@code owned by}): nothing ties their value to a table's rows. */
+    private static List<String> standaloneSequences(Connection connection) throws SQLException {
+        List<String> sequences = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("""
+                select s.relname from pg_class s
+                where s.relkind = 'S' and s.relnamespace = current_schema()::regnamespace
+                  and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = s.oid
+                                  and d.refclassid = 'pg_class'::regclass and d.refobjsubid > 0 and d.deptype in ('a', 'i'))
+                order by s.relname""");
+                ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                sequences.add(row.getString(1));
+            }
+        }
+        return List.copyOf(sequences);
     }
 
     private static List<String> materializedViews(Connection connection) throws SQLException {

@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.booksflow.model.EntityType;
 import app.booksflow.model.ledger.Transaction;
+import app.booksflow.server.backup.Manifest;
 import app.booksflow.server.backup.SchemaCatalog;
 import app.booksflow.server.support.Device;
 import app.booksflow.server.support.Practice;
 import app.booksflow.server.support.TestDatabases;
 import app.booksflow.server.support.TestServer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** A practice with books, sessions, an audit trail, metrics and a receipt file, backed up once and restored. */
 class BackupRestoreTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BLOB = "3f/3f2a9c0e8b7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a3928170615e4d3";
     private static final String BROKEN_OFF = "0195a1b2-0003-7a1c-9f00-000000000101-"
             + "3f2a9c0e8b7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a3928170615e4d3.part";
@@ -65,6 +71,11 @@ class BackupRestoreTest {
                 practice.purchase(LocalDate.of(2025, 5, 3), "Bean There", 450));
         for (Transaction transaction : books) {
             laptop.pushOk(laptop.upsert(practice.client.id(), EntityType.TRANSACTION, transaction.id().value(), 0, transaction));
+        }
+        // Posted through the REST API: numbered by the server's own device sequence, which no column owns.
+        for (int day = 10; day < 13; day++) {
+            assertThat(practice.accountant.post("/api/v1/transactions",
+                    practice.purchase(LocalDate.of(2025, 5, day), "Paper Co", 1_500)).status()).isEqualTo(201);
         }
         try (Connection connection = DriverManager.getConnection(sourceUrl);
                 Statement sql = connection.createStatement()) {
@@ -105,7 +116,7 @@ class BackupRestoreTest {
 
         assertThat(original.keySet()).containsAll(V1_TABLES);
         assertThat(TableFingerprints.of(restoredUrl)).isEqualTo(original);
-        assertThat(TableFingerprints.count(restoredUrl, "select count(*) from transactions")).isEqualTo(3);
+        assertThat(TableFingerprints.count(restoredUrl, "select count(*) from transactions")).isEqualTo(6);
     }
 
     @Test
@@ -138,6 +149,42 @@ class BackupRestoreTest {
         long highest = TableFingerprints.count(sourceUrl, "select max(seq) from audit_events");
 
         assertThat(TableFingerprints.count(restoredUrl, "select nextval('audit_events_seq')")).isGreaterThan(highest);
+    }
+
+    @Test
+    void restApiMutationsAfterARestoreAreNumberedAfterTheRestoredOnes() throws SQLException {
+        long handedOut = TableFingerprints.count(sourceUrl, "select last_value from server_device_sequence");
+
+        assertThat(handedOut).isGreaterThanOrEqualTo(3);
+        assertThat(TableFingerprints.count(restoredUrl, "select nextval('server_device_sequence')")).isGreaterThan(handedOut);
+    }
+
+    @Test
+    void aBackupOfTheFirstFormatStillRestores() throws IOException, SQLException {
+        Path older = work.resolve("format-1.zip");
+        copyReplacing(backup, older, Manifest.FILE, BackupRestoreTest::asFormatOne);
+        String target = TestDatabases.emptyDatabaseUrl();
+
+        Cli.Result done = Cli.run(Cli.on(target, work.resolve("format-1"), "restore", "--from", older.toString()));
+
+        assertThat(done.exitCode()).as(done.err()).isZero();
+        assertThat(TableFingerprints.of(target)).isEqualTo(TableFingerprints.of(sourceUrl));
+        assertThat(TableFingerprints.count(target, "select nextval('performance_metrics_id_seq')"))
+                .as("the column sequences it carried are set").isGreaterThan(
+                        TableFingerprints.count(sourceUrl, "select max(id) from performance_metrics"));
+    }
+
+    @Test
+    void restoreRefusesASequenceTheSchemaLacksAndChangesNothing() throws IOException, SQLException {
+        Path edited = work.resolve("foreign-sequence.zip");
+        copyReplacing(backup, edited, Manifest.FILE, manifest -> withStandaloneSequence(manifest, "invoice_numbers", 41));
+        String target = TestDatabases.emptyDatabaseUrl();
+
+        Cli.Result refused = Cli.run(Cli.on(target, work.resolve("foreign-sequence"), "restore", "--from", edited.toString()));
+
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("it has a sequence invoice_numbers that the schema lacks").doesNotContain("\tat ");
+        assertThat(TableFingerprints.count(target, "select count(*) from transactions")).isZero();
     }
 
     @Test
@@ -236,6 +283,27 @@ class BackupRestoreTest {
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.err()).contains("exists already");
         assertThat(existing).hasContent("keep me");
+    }
+
+    private static String asFormatOne(String manifest) {
+        try {
+            ObjectNode tree = (ObjectNode) JSON.readTree(manifest);
+            assertThat(tree.get("standaloneSequences")).as("the backup carries its standalone sequences").isNotEmpty();
+            tree.put("formatVersion", 1).remove("standaloneSequences");
+            return JSON.writeValueAsString(tree);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String withStandaloneSequence(String manifest, String name, long lastValue) {
+        try {
+            ObjectNode tree = (ObjectNode) JSON.readTree(manifest);
+            ((ArrayNode) tree.get("standaloneSequences")).addObject().put("name", name).put("lastValue", lastValue);
+            return JSON.writeValueAsString(tree);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void copyReplacing(Path from, Path to, String entryName,
