@@ -1,13 +1,13 @@
 package app.booksflow.desktop.audit;
 
 import app.booksflow.desktop.store.LocalStore;
+import app.booksflow.desktop.store.TextKeys;
 import app.booksflow.desktop.store.entity.AuditEventEntity;
 import app.booksflow.model.audit.RiskLevel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -87,8 +87,8 @@ public final class AuditQueries {
                 values.put("entityType", type.name());
             });
             query.user().ifPresent(user -> {
-                conditions.add("lower(userName) like :user escape '!'");
-                values.put("user", "%" + user.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%")
+                conditions.add("userName ilike :user escape '!'");
+                values.put("user", "%" + TextKeys.lower(user).replace("!", "!!").replace("%", "!%")
                         .replace("_", "!_") + "%");
             });
             return new Where(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), values);

@@ -3,14 +3,15 @@ package app.booksflow.desktop.dashboard;
 import app.booksflow.desktop.audit.AuditLog;
 import app.booksflow.desktop.audit.AuditRecord;
 import app.booksflow.desktop.store.LocalStore;
+import app.booksflow.desktop.store.TextKeys;
 import app.booksflow.desktop.store.entity.ClientEntity;
 import app.booksflow.model.DomainError;
 import app.booksflow.model.DomainException;
 import app.booksflow.model.id.AccountId;
 import app.booksflow.model.id.ClientId;
+import app.booksflow.model.id.OrganizationId;
 import app.booksflow.model.ledger.Account;
 import app.booksflow.model.ledger.AccountType;
-import app.booksflow.model.id.OrganizationId;
 import app.booksflow.model.money.Currencies;
 import app.booksflow.model.money.Money;
 import app.booksflow.model.practice.Client;
@@ -23,6 +24,7 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -61,7 +63,7 @@ public final class DashboardQueries {
             """;
 
     private static final String CLIENTS = """
-            select id, practice_id, name, base_currency, fiscal_year_start, closing_date from clients order by lower(name), id
+            select id, practice_id, name, base_currency, fiscal_year_start, closing_date from clients
             """;
 
     private final LocalStore store;
@@ -99,6 +101,7 @@ public final class DashboardQueries {
                             Optional.ofNullable(rows.getObject(6, LocalDate.class))));
                 }
             }
+            clients.sort(Comparator.comparing(Client::name, TextKeys.ORDER).thenComparing(client -> client.id().toString()));
             List<ClientMonth> months = new ArrayList<>(clients.size());
             for (Client client : clients) {
                 months.add(new ClientMonth(client, period(connection, client, today.withDayOfMonth(1), today)));

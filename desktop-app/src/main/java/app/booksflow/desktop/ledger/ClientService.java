@@ -2,6 +2,7 @@ package app.booksflow.desktop.ledger;
 
 import app.booksflow.desktop.audit.AuditEntry;
 import app.booksflow.desktop.audit.RiskRules;
+import app.booksflow.desktop.store.TextKeys;
 import app.booksflow.desktop.store.entity.AccountEntity;
 import app.booksflow.desktop.store.entity.ClientEntity;
 import app.booksflow.desktop.store.entity.PracticeEntity;
@@ -17,6 +18,7 @@ import app.booksflow.model.ledger.ChartTemplate;
 import app.booksflow.model.ledger.TaxCode;
 import app.booksflow.model.practice.Client;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,9 +36,9 @@ public final class ClientService {
         return writes.run(user, context -> {
             PracticeEntity practice = PracticeService.find(context.session()).orElseThrow(() -> new DomainException(
                     DomainError.INVALID_STATE, "Set up the practice before taking on clients."));
-            boolean taken = !context.session()
-                    .createSelectionQuery("select 1 from ClientEntity where lower(name) = lower(:name)", Integer.class)
-                    .setParameter("name", spec.name()).setMaxResults(1).getResultList().isEmpty();
+            String key = TextKeys.lower(spec.name());
+            boolean taken = context.session().createSelectionQuery("select name from ClientEntity", String.class)
+                    .getResultList().stream().anyMatch(name -> TextKeys.lower(name).equals(key));
             if (taken) {
                 throw new DomainException(DomainError.DUPLICATE, "There is already a client called " + spec.name() + ".");
             }
@@ -59,8 +61,10 @@ public final class ClientService {
 
     public List<Client> list() {
         return writes.store().read(session -> session
-                .createSelectionQuery("from ClientEntity order by lower(name)", ClientEntity.class).getResultList()
-                .stream().map(ClientEntity::toDomain).toList());
+                .createSelectionQuery("from ClientEntity", ClientEntity.class).getResultList()
+                .stream().map(ClientEntity::toDomain)
+                .sorted(Comparator.comparing(Client::name, TextKeys.ORDER).thenComparing(client -> client.id().toString()))
+                .toList());
     }
 
     public Optional<Client> find(ClientId id) {

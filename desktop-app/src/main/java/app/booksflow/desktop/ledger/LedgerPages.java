@@ -633,7 +633,7 @@ public final class LedgerPages {
             query.maxAmountMinor().ifPresent(max -> sql.append(" and abs(t.total_minor) <= ?"));
             // The text as typed first: a row it rules out costs no look-up of its terms.
             if (literal().isPresent() && !typed) {
-                sql.append(" and (t.payee_key like ? escape '\\' or lower(t.memo) like ? escape '\\')");
+                sql.append(" and (t.payee_key like ? escape '\\' or t.memo ilike ? escape '\\')");
             }
             if (words.isPresent()) {
                 for (String word : words.get().words()) {

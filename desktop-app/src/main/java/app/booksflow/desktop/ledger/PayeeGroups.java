@@ -51,11 +51,10 @@ final class PayeeGroups {
      * client has more than {@code mostPayees} distinct payees, or its terms name a payee none of its transactions
      * has.
      *
-     * <p>The last is a check, not an expected case. The payee index holds the payee in lower case as the database
-     * computes it, in the JVM's locale, and so does a term (from the write that indexes its transaction). A row
-     * rewritten later without being indexed again (an account renamed) under another locale can change its payee
-     * in lower case ("IKEA": "ıkea" in Turkish, "ikea" otherwise) and leave its terms naming the old one; its
-     * matches would then be looked for under a payee it no longer has.
+     * <p>The last is a check, not an expected case: the row and its terms get the same key from the same write,
+     * the same in every language (decision 46). Books changed by hand, or a key left by a version that computed
+     * it in the JVM's language, could still make a term name a payee its row no longer has, and its matches
+     * would then be looked for under that payee.
      */
     static Optional<PayeeGroups> find(Connection connection, UUID client, String word, Optional<LocalDate> from,
             Optional<LocalDate> to, int leastPayeeTerms, int mostPayees) throws SQLException {

@@ -1,5 +1,6 @@
 package app.booksflow.desktop.ledger;
 
+import app.booksflow.desktop.store.TextKeys;
 import app.booksflow.desktop.store.entity.ClientEntity;
 import app.booksflow.desktop.store.entity.ReceiptEntity;
 import app.booksflow.desktop.store.entity.TransactionEntity;
@@ -15,25 +16,25 @@ import app.booksflow.model.money.Money;
 import app.booksflow.model.receipt.ExtractedFields;
 import app.booksflow.model.receipt.Receipt;
 import app.booksflow.model.receipt.ReceiptStatus;
-import app.booksflow.model.receipt.StoredFile;
 import app.booksflow.model.receipt.Sha256;
+import app.booksflow.model.receipt.StoredFile;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.function.BiConsumer;
-import org.hibernate.Session;
 import java.time.LocalDate;
 import java.util.Currency;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.HashSet;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
+import org.hibernate.Session;
 
 /**
  * Receipts on their way from a file to a booked transaction: attached by hand, read (by OCR, later),
@@ -194,28 +195,27 @@ public final class ReceiptService {
                 .map(ReceiptEntity::toDomain));
     }
 
-    /** The client's receipts, newest first; of one status or all. */
     /**
      * The client's receipts whose vendor, file name or text read by OCR contains the text (any case);
      * all of them for a blank text.
      */
     public List<Receipt> list(ClientId client, Optional<ReceiptStatus> status, String text) {
         List<Receipt> receipts = list(client, status);
-        String wanted = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        String wanted = text == null ? "" : TextKeys.lower(text.strip());
         if (wanted.isEmpty()) {
             return receipts;
         }
         String pattern = "%" + wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         Set<UUID> matching = new HashSet<>(writes.store().read(session -> session.createNativeQuery("""
                         select id from receipts where client_id = :client
-                          and (lower(coalesce(ocr_text, '')) like :pattern escape '\\'
-                            or lower(coalesce(vendor, '')) like :pattern escape '\\'
-                            or lower(original_name) like :pattern escape '\\')
+                          and (ocr_text ilike :pattern escape '\\' or vendor ilike :pattern escape '\\'
+                            or original_name ilike :pattern escape '\\')
                         """, UUID.class)
                 .setParameter("client", client.value()).setParameter("pattern", pattern).getResultList()));
         return receipts.stream().filter(receipt -> matching.contains(receipt.id().value())).toList();
     }
 
+    /** The client's receipts, newest first; of one status or all. */
     public List<Receipt> list(ClientId client, Optional<ReceiptStatus> status) {
         return writes.store().read(session -> session.createSelectionQuery("""
                         from ReceiptEntity where clientId = :client and (:status is null or status = :status)

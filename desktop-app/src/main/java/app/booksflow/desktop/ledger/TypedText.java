@@ -1,12 +1,12 @@
 package app.booksflow.desktop.ledger;
 
+import app.booksflow.desktop.store.TextKeys;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -50,13 +50,17 @@ final class TypedText {
             return Optional.empty();
         }
         String pattern = pattern(text);
-        return Optional.of(new TypedText(holding(connection, payees.get(), "v", pattern),
-                holding(connection, memos.get(), "lower(v)", pattern)));
+        return Optional.of(new TypedText(holding(connection, payees.get(), "like", pattern),
+                holding(connection, memos.get(), "ilike", pattern)));
     }
 
-    /** The {@code like} pattern of the text: anywhere, lower case, % _ \ as plain characters. */
+    /**
+     * The {@code like} pattern of the text: anywhere, lower case as the payee keys are ({@link TextKeys}),
+     * % _ \ as plain characters. Compared with payee keys by {@code like}, with anything else by {@code ilike}
+     * (case by case per character, the same in every language, unlike the database's {@code lower()}).
+     */
     static String pattern(String text) {
-        return "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return "%" + TextKeys.lower(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     /** No payee or memo of the client holds the text: nothing matches. */
@@ -170,15 +174,19 @@ final class TypedText {
         }
     }
 
-    /** The values for which the expression (of {@code v}) is like the pattern, as the page's query checks a row. */
-    private static List<String> holding(Connection connection, List<String> values, String expression, String pattern)
+    /**
+     * The values that match the pattern, as the page's query checks a row.
+     *
+     * @param like {@code like} for payee keys, {@code ilike} for text as typed
+     */
+    private static List<String> holding(Connection connection, List<String> values, String like, String pattern)
             throws SQLException {
         List<String> result = new ArrayList<>();
         if (values.isEmpty()) {
             return result;
         }
         try (PreparedStatement statement = connection.prepareStatement(
-                "select x.v from table(v varchar = ?) x where " + expression + " like ? escape '\\'")) {
+                "select x.v from table(v varchar = ?) x where x.v " + like + " ? escape '\\'")) {
             statement.setObject(1, values.toArray(new String[0]));
             statement.setString(2, pattern);
             try (ResultSet rows = statement.executeQuery()) {

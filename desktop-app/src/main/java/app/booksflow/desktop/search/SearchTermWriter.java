@@ -1,5 +1,6 @@
 package app.booksflow.desktop.search;
 
+import app.booksflow.desktop.store.TextKeys;
 import app.booksflow.model.id.TransactionId;
 import app.booksflow.model.ledger.Split;
 import app.booksflow.model.ledger.Transaction;
@@ -36,7 +37,7 @@ public final class SearchTermWriter implements AutoCloseable {
     private final PreparedStatement delete;
     private final List<Row> pending = new ArrayList<>();
 
-    /** {@code payee}: the transaction's payee as typed, on payee and memo terms (null on the others). */
+    /** {@code payee}: the transaction's payee key ({@link TextKeys}), on payee and memo terms (null on the others). */
     private record Row(String term, UUID transaction, int field, UUID client, LocalDate onDay, String payee) {
     }
 
@@ -49,10 +50,8 @@ public final class SearchTermWriter implements AutoCloseable {
     private SearchTermWriter(Connection connection, boolean payees) throws SQLException {
         this.payees = payees;
         insert = connection.prepareStatement(payees
-                // The payee in lower case by the database itself, the way the transaction's payee_key is computed
-                // (in the JVM's locale), so that the two are equal.
                 ? "insert into search_terms (term, transaction_id, field, client_id, on_day, payee_key)"
-                        + " values (?, ?, ?, ?, ?, lower(?))"
+                        + " values (?, ?, ?, ?, ?, ?)"
                 : "insert into search_terms (term, transaction_id, field, client_id, on_day) values (?, ?, ?, ?, ?)");
         delete = connection.prepareStatement("delete from search_terms where transaction_id = ?");
     }
@@ -74,7 +73,7 @@ public final class SearchTermWriter implements AutoCloseable {
     }
 
     private void add(Transaction transaction, SearchField field, Set<String> terms) throws SQLException {
-        String payee = field == SearchField.PAYEE || field == SearchField.MEMO ? transaction.payee() : null;
+        String payee = field == SearchField.PAYEE || field == SearchField.MEMO ? TextKeys.lower(transaction.payee()) : null;
         for (String term : terms) {
             pending.add(new Row(term, transaction.id().value(), field.code(), transaction.client().value(),
                     transaction.date(), payee));

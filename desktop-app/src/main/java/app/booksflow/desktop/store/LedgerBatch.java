@@ -40,8 +40,8 @@ public final class LedgerBatch implements AutoCloseable {
     public LedgerBatch(Connection connection) throws SQLException {
         transactions = connection.prepareStatement("""
                 insert into transactions (id, client_id, date, payee, memo, bank_account_id, total_minor, currency,
-                                          status, main_account_name, version)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+                                          status, main_account_name, payee_key, version)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
                 """);
         splits = connection.prepareStatement("""
                 insert into splits (transaction_id, line_no, account_id, amount_minor, currency, tax_code_id, memo)
@@ -120,6 +120,7 @@ public final class LedgerBatch implements AutoCloseable {
         transactions.setString(8, transaction.total().currency().getCurrencyCode());
         transactions.setString(9, transaction.status().name());
         transactions.setString(10, mainAccountName);
+        transactions.setString(11, TextKeys.lower(transaction.payee()));
         transactions.addBatch();
         for (int line = 0; line < transaction.splits().size(); line++) {
             Split split = transaction.splits().get(line);

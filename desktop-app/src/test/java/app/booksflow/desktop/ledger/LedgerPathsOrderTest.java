@@ -200,10 +200,12 @@ class LedgerPathsOrderTest {
     }
 
     @Test
-    void aPayeeWhoseLowerCaseSplitsOtherwiseIsStillFoundInPayeeOrder() {
-        // The database keeps the payee in lower case the Turkish way ("ıkea ıstanbul"), the search index the
-        // payee as typed ("ikea istanbul"): told apart by payee, "i" would miss it.
+    void aPayeeWrittenInTurkishIsFoundInPayeeOrderLikeAnyOther() {
+        // A Turkish JVM lowers "IKEA" to "ıkea"; the books' key does not follow it (TextKeys), so the row, its
+        // terms and the word typed all say "ikea istanbul".
         Transaction ikea = createInTurkish("IKEA Istanbul", "6100");
+        assertThat(payeeKeyOf(ikea.id())).isEqualTo("ikea istanbul");
+        assertThat(termPayeesOf(ikea.id())).containsOnly("ikea istanbul");
         LedgerPages gathered = new LedgerPages(books.store, -1, -1, Integer.MAX_VALUE - 1, -1);
         LedgerPages byPayee = new LedgerPages(books.store, -1, -1, Integer.MAX_VALUE - 1, Integer.MAX_VALUE - 1, 0);
         for (boolean descending : List.of(false, true)) {
@@ -217,12 +219,11 @@ class LedgerPathsOrderTest {
     @Test
     void termsNamingAPayeeNoTransactionHasAreNotTrusted() {
         Transaction ikea = createInTurkish("IKEA", "7300");
-        // Renamed in another locale, the account's rows are written again: the database computes their payee in
-        // lower case anew ("ikea"), while the terms, not written again, still name "ıkea".
-        books.ledger.accounts().rename(books.account(client.id(), "7300"), "Sundries", TestBooks.USER);
-        assertThat(payeeKeyOf(ikea.id())).isEqualTo("ikea");
-        assertThat(termPayeesOf(ikea.id())).containsOnly("ıkea");
-        // A memo match whose terms name a payee that no row has (as a hand-made case of the same).
+        // Terms that name a payee no row has (books changed by hand, or a key written by an older version):
+        // the first page in payee order still holds every match.
+        books.store.runInTransaction(session -> session.createNativeMutationQuery(
+                "update search_terms set payee_key = 'ıkea' where transaction_id = :id")
+                .setParameter("id", ikea.id().value()).executeUpdate());
         Transaction takings = ledger.stream().filter(t -> t.memo().startsWith("Cash takings")).findFirst().orElseThrow();
         books.store.runInTransaction(session -> session.createNativeMutationQuery(
                 "update search_terms set payee_key = 'nobody' where transaction_id = :id")

@@ -1,5 +1,6 @@
 package app.booksflow.desktop.store.entity;
 
+import app.booksflow.desktop.store.TextKeys;
 import app.booksflow.model.id.AccountId;
 import app.booksflow.model.id.ClientId;
 import app.booksflow.model.id.TransactionId;
@@ -39,6 +40,10 @@ public class TransactionEntity {
 
     @Column(nullable = false, length = 200)
     private String payee;
+
+    /** The payee in lower case the same in every language ({@link TextKeys}): the ledger's payee order. */
+    @Column(name = "payee_key", nullable = false, length = 200)
+    private String payeeKey;
 
     @Column(nullable = false, length = 2000)
     private String memo;
@@ -86,6 +91,7 @@ public class TransactionEntity {
         clientId = transaction.client().value();
         date = transaction.date();
         payee = transaction.payee();
+        payeeKey = TextKeys.lower(payee);
         memo = transaction.memo();
         bankAccountId = transaction.bankAccount().value();
         totalMinor = transaction.total().minorUnits();
