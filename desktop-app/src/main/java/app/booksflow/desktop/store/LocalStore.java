@@ -62,6 +62,9 @@ import org.slf4j.LoggerFactory;
 public final class LocalStore implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStore.class);
+    /** Writes that took longer than {@link #SLOW_WRITE}, with where their time went. */
+    private static final Logger SLOW = LoggerFactory.getLogger("booksflow.slow-write");
+    private static final long SLOW_WRITE = TimeUnit.SECONDS.toNanos(1);
     private static final List<Class<?>> ENTITIES = List.of(PracticeEntity.class, ClientEntity.class,
             AccountEntity.class, TaxCodeEntity.class, TransactionEntity.class, ReceiptEntity.class,
             AuditEventEntity.class);
@@ -74,6 +77,8 @@ public final class LocalStore implements AutoCloseable {
     private final AtomicBoolean sessionFactoryStarted = new AtomicBoolean();
     private final Executor sessionFactoryBuilder;
     private final ReentrantLock writer = new ReentrantLock();
+    /** The thread of the write in progress, named when another write has waited long for it. */
+    private volatile String writing;
     /** The books were not closed the last time and have not been checked since (see {@link #leftOpenBefore()}). */
     private volatile boolean uncheckedAfterUncleanStop;
     /** Writes the books have saved, as counted in them (ADR 0042); changed under {@link #writer}. */
@@ -305,7 +310,11 @@ public final class LocalStore implements AutoCloseable {
      * Write transactions run one at a time.
      */
     public <T> T inTransaction(Function<Session, T> work) {
+        long asked = System.nanoTime();
+        String before = writing;
         writer.lock();
+        long locked = System.nanoTime();
+        writing = Thread.currentThread().getName();
         try {
             T result = sessionFactory().fromTransaction(session -> {
                 T done = work.apply(session);
@@ -314,14 +323,28 @@ public final class LocalStore implements AutoCloseable {
                 }
                 return done;
             });
+            long committed = System.nanoTime();
             checkpoint();
             if (countingWrites) {
                 recordSaved(++savedWrites);
             }
+            reportIfSlow(asked, locked, before, committed, System.nanoTime());
             return result;
         } finally {
+            writing = null;
             writer.unlock();
         }
+    }
+
+    /** Says where a slow write's time went: waiting for another write, its own work and commit, or the disk. */
+    private void reportIfSlow(long asked, long locked, String before, long committed, long forced) {
+        if (forced - asked < SLOW_WRITE) {
+            return;
+        }
+        SLOW.warn("A write to the books in {} took {} ms: {} ms waiting for the write before it (on {}), {} ms its work"
+                + " and commit, {} ms writing it to disk", directory, (forced - asked) / 1_000_000,
+                (locked - asked) / 1_000_000, before == null ? "no other thread" : before,
+                (committed - locked) / 1_000_000, (forced - committed) / 1_000_000);
     }
 
     private void recordSaved(long saved) {
@@ -340,13 +363,19 @@ public final class LocalStore implements AutoCloseable {
      * transactions off the backlog. H2 writes it within half a second, or with the next forced write.
      */
     public <T> T inDerivedTransaction(JdbcWork<T> work) {
+        long asked = System.nanoTime();
+        String before = writing;
         writer.lock();
+        long locked = System.nanoTime();
+        writing = Thread.currentThread().getName();
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
                 T result = work.run(connection);
                 connection.commit();
+                long committed = System.nanoTime();
+                reportIfSlow(asked, locked, before, committed, committed);
                 return result;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -357,6 +386,7 @@ public final class LocalStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new HibernateException("Writing to the books failed: " + e.getMessage(), e);
         } finally {
+            writing = null;
             writer.unlock();
         }
     }

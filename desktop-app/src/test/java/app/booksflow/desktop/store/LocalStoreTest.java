@@ -6,16 +6,57 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.booksflow.desktop.store.entity.PracticeEntity;
 import app.booksflow.model.id.OrganizationId;
 import app.booksflow.model.practice.Organization;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 class LocalStoreTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void aWriteThatWaitsLongForAnotherSaysWhereItsTimeWent() throws Exception {
+        Logger slow = (Logger) LoggerFactory.getLogger("booksflow.slow-write");
+        Level level = slow.getLevel();
+        ListAppender<ILoggingEvent> reports = new ListAppender<>();
+        reports.start();
+        slow.addAppender(reports);
+        slow.setLevel(Level.WARN);
+        try (LocalStore store = LocalStore.open(new DataDirectory(dir))) {
+            CountDownLatch holding = new CountDownLatch(1);
+            Thread other = Thread.ofPlatform().name("long-write").start(() -> store.inDerivedTransaction(connection -> {
+                holding.countDown();
+                try {
+                    Thread.sleep(1_500); // a write that holds the books that long, as a large chunk on a slow disk would
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }));
+            holding.await();
+            store.inDerivedTransaction(connection -> null);
+            other.join();
+        } finally {
+            slow.detachAppender(reports);
+            slow.setLevel(level);
+        }
+
+        assertThat(reports.list).extracting(ILoggingEvent::getFormattedMessage)
+                .anySatisfy(report -> assertThat(report).matches("A write to the books in .* took \\d{4,} ms: "
+                        + "\\d{4,} ms waiting for the write before it \\(on long-write\\), \\d+ ms its work and commit, "
+                        + "\\d+ ms writing it to disk"))
+                .anySatisfy(report -> assertThat(report).matches(".* took \\d{4,} ms: \\d{1,3} ms waiting for the write"
+                        + " before it \\(on no other thread\\), \\d{4,} ms its work and commit, .*"));
+    }
 
     @Test
     void opensAnEmptyFolderAndCreatesTheDatabaseAndItsSchema() {
