@@ -130,7 +130,7 @@ public final class BooksFlowApp extends Application {
     /** Closes the books when the system ends the app without closing its window (logout, shutdown, kill). */
     private final Thread closeOnSignal = Thread.ofPlatform().name("booksflow-close-on-signal").unstarted(() -> {
         log.info("Asked to quit by the system; closing the books");
-        closeBooks();
+        closeBooks(false);
     });
 
     public BooksFlowApp() {
@@ -431,14 +431,15 @@ public final class BooksFlowApp extends Application {
             // the JVM is already shutting down, or init() did not get as far as the hook
         }
         // The books before the executor: a demo load in progress finishes its client rather than being
-        // interrupted inside H2, and files being read go back to the import queue.
-        closeBooks();
+        // interrupted inside H2, and files being read go back to the import queue. The window is gone: books
+        // left mostly free space by a large load are tidied now (ADR 0047), not when the system shuts down.
+        closeBooks(true);
         if (taskExecutor != null) {
             taskExecutor.shutdown();
         }
     }
 
-    private void closeBooks() {
+    private void closeBooks(boolean tidy) {
         if (booksClosed.compareAndSet(false, true)) {
             stopped = true;
             // Reading stops first: files being read go back to the import queue for the next start.
@@ -457,7 +458,7 @@ public final class BooksFlowApp extends Application {
             }
             StartupViewModel opened = startup;
             if (opened != null) {
-                opened.close();
+                opened.close(tidy);
             }
         }
     }

@@ -91,6 +91,11 @@ public final class DataDirectory {
         return root.resolve("booksflow.lock");
     }
 
+    /** There while a closing BooksFlow tidies the books (ADR 0047): an opener waits for it instead of refusing. */
+    Path tidyingMark() {
+        return root.resolve("booksflow.tidying");
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof DataDirectory other && root.equals(other.root);

@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -193,7 +194,7 @@ public final class LocalStore implements AutoCloseable {
     private static LocalStore open(DataDirectory directory, SchemaCheck check, Executor sessionFactoryBuilder,
             Consumer<String> stages) {
         long start = System.nanoTime();
-        StoreLock lock = StoreLock.acquire(directory);
+        StoreLock lock = StoreLock.acquire(directory, stages, StoreLock.TIDYING_WAIT);
         HikariDataSource dataSource = null;
         try {
             dataSource = pool(directory);
@@ -534,8 +535,38 @@ public final class LocalStore implements AutoCloseable {
         }
     }
 
+    /**
+     * When to tidy the books on closing them (ADR 0047): a file of at least {@code smallestFile} bytes, less than
+     * {@code fullestPercent} of it in use, and at most {@code mostInUse} bytes in use (which tidying copies).
+     */
+    record Tidying(long smallestFile, int fullestPercent, long mostInUse) {
+
+        static final Tidying DEFAULT = new Tidying(64L << 20, 50, 256L << 20);
+
+        boolean worthIt(long fileBytes, int percentInUse) {
+            return fileBytes >= smallestFile && percentInUse < fullestPercent && fileBytes / 100 * percentInUse <= mostInUse;
+        }
+    }
+
+    /**
+     * Closes the books as {@link #close()} does and, when their file is mostly free space (as a large load leaves
+     * it), tidies it into a file of the data alone first: for the end of the app once its window has closed, not
+     * for a system that is shutting down.
+     */
+    public void closeAndTidy() {
+        closeAndTidy(Tidying.DEFAULT);
+    }
+
+    void closeAndTidy(Tidying tidying) {
+        close(Optional.of(tidying));
+    }
+
     @Override
     public void close() {
+        close(Optional.empty());
+    }
+
+    private void close(Optional<Tidying> tidying) {
         stopSafetyCopies();
         // A write in progress is let finish (its commit is what the user was promised); one that takes
         // longer is cut off, and H2 rolls it back when the books next open.
@@ -549,7 +580,7 @@ public final class LocalStore implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         try {
-            closeNow();
+            closeNow(writing ? tidying : Optional.empty());
         } finally {
             if (writing) {
                 writer.unlock();
@@ -557,7 +588,7 @@ public final class LocalStore implements AutoCloseable {
         }
     }
 
-    private void closeNow() {
+    private void closeNow(Optional<Tidying> tidying) {
         try {
             // A factory still being built is waited for, so that nothing uses the pool once it is closed.
             if (sessionFactoryStarted.compareAndSet(false, true)) {
@@ -569,13 +600,83 @@ public final class LocalStore implements AutoCloseable {
             }
         } finally {
             boolean closed = false;
+            boolean marked = false;
             try {
+                marked = tidying.isPresent() && tidy(tidying.get());
                 dataSource.close();
                 closed = true;
             } finally {
                 lock.close(closed && !uncheckedAfterUncleanStop);
+                if (marked) {
+                    deleteTidyingMark();
+                }
                 log.info("Closed the books in {}", directory);
             }
+        }
+    }
+
+    /**
+     * Rewrites the books into a file of their data alone when it is worth it ({@code SHUTDOWN COMPACT}, which
+     * closes the database): H2 writes the new file beside the old and swaps them, so a stop midway leaves the
+     * one or the other whole. Marks the folder meanwhile, so that a BooksFlow started now waits instead of
+     * refusing (see {@link StoreLock}). Returns whether it marked the folder.
+     */
+    private boolean tidy(Tidying tidying) {
+        long fileBytes;
+        int percentInUse;
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            fileBytes = Long.parseLong(setting(statement, "info.FILE_SIZE"));
+            percentInUse = Integer.parseInt(setting(statement, "info.CHUNKS_FILL_RATE"));
+        } catch (SQLException | RuntimeException e) {
+            log.warn("Could not read how much of the books' file in {} is in use; they are closed as they are", directory, e);
+            return false;
+        }
+        if (!tidying.worthIt(fileBytes, percentInUse)) {
+            return false;
+        }
+        long started = System.nanoTime();
+        try {
+            Files.write(directory.tidyingMark(), new byte[0]);
+            // On a connection of its own: the command ends the database under it, and the pool's connections are
+            // closed after it as connections of a database that has closed.
+            Connection direct = DriverManager.getConnection(jdbcUrl(directory), "booksflow", "");
+            try {
+                direct.createStatement().execute("SHUTDOWN COMPACT");
+            } finally {
+                closeQuietly(direct);
+            }
+            log.info("Tidied the books in {}: {} MB with {} % in use, now {} MB, in {} ms", directory, fileBytes >> 20,
+                    percentInUse, Files.size(directory.databaseFile()) >> 20, (System.nanoTime() - started) / 1_000_000);
+        } catch (SQLException | IOException | RuntimeException e) {
+            log.warn("Could not tidy the books in {}; they are closed as they are", directory, e);
+        }
+        return true;
+    }
+
+    /** A connection whose database has shut down may refuse to close: it is closed all the same. */
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // The database it belonged to is closed.
+        }
+    }
+
+    private static String setting(Statement statement, String name) throws SQLException {
+        try (ResultSet row = statement.executeQuery(
+                "select setting_value from information_schema.settings where setting_name = '" + name + "'")) {
+            if (!row.next()) {
+                throw new SQLException("H2 does not report " + name);
+            }
+            return row.getString(1);
+        }
+    }
+
+    private void deleteTidyingMark() {
+        try {
+            Files.deleteIfExists(directory.tidyingMark());
+        } catch (IOException e) {
+            log.warn("Could not remove {}; the next start removes it", directory.tidyingMark(), e);
         }
     }
 }

@@ -9,7 +9,9 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 /**
  * An operating-system lock on a file of our own in the data folder, taken before H2 opens anything.
@@ -28,6 +30,9 @@ final class StoreLock implements AutoCloseable {
     private static final String SAVED = "saved ";
     /** Wide enough for any count, so that each one overwrites the last in place. */
     private static final int SAVED_DIGITS = 19;
+    /** Longer than tidying takes (ADR 0047 tidies books of at most 256 MB in use). */
+    static final Duration TIDYING_WAIT = Duration.ofMinutes(2);
+    private static final Duration TIDYING_POLL = Duration.ofMillis(200);
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -44,6 +49,47 @@ final class StoreLock implements AutoCloseable {
     }
 
     static StoreLock acquire(DataDirectory directory) {
+        return acquire(directory, stage -> { }, TIDYING_WAIT);
+    }
+
+    /**
+     * Takes the lock; while the BooksFlow that holds it tidies the books after closing them (ADR 0047), waits up
+     * to {@code tidyingWait} for it to finish, telling {@code stages} so, instead of refusing at once.
+     */
+    static StoreLock acquire(DataDirectory directory, Consumer<String> stages, Duration tidyingWait) {
+        long deadline = System.nanoTime() + tidyingWait.toNanos();
+        boolean told = false;
+        while (true) {
+            try {
+                StoreLock lock = tryAcquire(directory);
+                // A mark left by a BooksFlow that stopped while tidying: nobody tidies now.
+                Files.deleteIfExists(directory.tidyingMark());
+                return lock;
+            } catch (StoreLockedException e) {
+                if (!Files.exists(directory.tidyingMark()) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                if (!told) {
+                    stages.accept("BooksFlow is tidying these books after closing them; they open when it is done.");
+                    told = true;
+                }
+                sleep(TIDYING_POLL);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot clear the tidying mark in " + directory.root(), e);
+            }
+        }
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the books", e);
+        }
+    }
+
+    private static StoreLock tryAcquire(DataDirectory directory) {
         FileChannel channel = null;
         try {
             Files.createDirectories(directory.root());

@@ -26,7 +26,11 @@ import org.slf4j.LoggerFactory;
  * that are not whole but have the safety copy the app takes after the load (ADR 0041) get it put back, as the
  * app offers; the run then counts as restored if the books read whole, and is lost otherwise. A campaign
  * of {@code -Dbooksflow.killRuns=N} seeded runs (first seed {@code -Dbooksflow.killSeed}); not part of the
- * default build (about 20 s a run): {@code ./mvnw -pl desktop-app -Pkill-campaign test}. The books of a run
+ * default build (about 20 s a run): {@code ./mvnw -pl desktop-app -Pkill-campaign test}. With
+ * {@code -Dbooksflow.killWhileTidying=true} every run instead closes the books after the load as the app does when
+ * its window closes, tidying them (ADR 0047), and is killed in the 0.8 s after the tidying starts (the demo
+ * practice's takes about half a second); adding {@code -Dbooksflow.killTidyingControl=true} leaves it idle instead,
+ * killed at the same moments, for comparison. The books of a run
  * that fails are kept in its temporary folder, for H2's tools and a report.
  */
 class CompactionKillCampaign {
@@ -34,6 +38,9 @@ class CompactionKillCampaign {
     private static final Logger log = LoggerFactory.getLogger(CompactionKillCampaign.class);
     private static final int RUNS = Integer.getInteger("booksflow.killRuns", 30);
     private static final long FIRST_SEED = Long.getLong("booksflow.killSeed", 1);
+    private static final boolean WHILE_TIDYING = Boolean.getBoolean("booksflow.killWhileTidying");
+    /** With {@link #WHILE_TIDYING}: the loader stays idle where it would tidy, so the same seeds kill it at the same moments. */
+    private static final boolean TIDYING_CONTROL = Boolean.getBoolean("booksflow.killTidyingControl");
 
     @Test
     @Timeout(value = 12, unit = TimeUnit.HOURS)
@@ -46,15 +53,17 @@ class CompactionKillCampaign {
             SplittableRandom random = new SplittableRandom(seed);
             Path dir = Files.createTempDirectory("booksflow-kill-" + seed);
             try {
-                boolean afterTheLoad = random.nextInt(4) != 0;
-                long delayMillis = afterTheLoad ? random.nextInt(6_000) : 2_000 + random.nextInt(6_000);
+                boolean afterTheLoad = WHILE_TIDYING || random.nextInt(4) != 0;
+                long delayMillis = WHILE_TIDYING ? random.nextInt(800)
+                        : afterTheLoad ? random.nextInt(6_000) : 2_000 + random.nextInt(6_000);
                 boolean loaded = killOnce(dir, afterTheLoad, delayMillis);
                 killedAfterTheLoad += loaded ? 1 : 0;
                 Verdict verdict = check(dir, loaded);
                 String problem = verdict.problem();
                 repairedRuns += verdict.repaired() > 0 ? 1 : 0;
-                log.info("Run {}: killed {} ms {} -> {}", seed, delayMillis,
-                        afterTheLoad ? "after the load" : "into the load" + (loaded ? " (it had ended)" : ""),
+                log.info("Run {}: killed {} ms {} -> {}", seed, delayMillis, WHILE_TIDYING ? "into the tidying"
+                        + (tidiedBeforeTheKill ? " (it had ended)" : "") : afterTheLoad ? "after the load"
+                        : "into the load" + (loaded ? " (it had ended)" : ""),
                         problem != null ? problem : verdict.restoredFrom() != null
                                 ? "not whole (" + verdict.restoredFrom() + "), whole once the safety copy was put back"
                                 : verdict.repaired() == 0 ? "whole"
@@ -78,17 +87,23 @@ class CompactionKillCampaign {
         assertThat(lost).as("runs whose books did not open whole").isEmpty();
     }
 
+    /** Whether the last run's tidying had ended when it was killed. */
+    private static boolean tidiedBeforeTheKill;
+
     /** Starts the loader and kills it; returns whether the load had committed by then. */
     private static boolean killOnce(Path dir, boolean afterTheLoad, long delayMillis) throws Exception {
-        try (ChildJvm loader = ChildJvm.start(BulkLoadKillMain.class, dir.resolve("loader.log"),
-                dir.resolve("books").toString())) {
+        String[] args = WHILE_TIDYING ? new String[] {dir.resolve("books").toString(), TIDYING_CONTROL ? "idle" : "tidy"}
+                : new String[] {dir.resolve("books").toString()};
+        try (ChildJvm loader = ChildJvm.start(BulkLoadKillMain.class, dir.resolve("loader.log"), args)) {
             if (afterTheLoad) {
+                String mark = WHILE_TIDYING ? "TIDYING" : "LOADED";
                 await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(10))
-                        .until(() -> loader.lines().contains("LOADED") || !loader.isAlive());
+                        .until(() -> loader.lines().contains(mark) || !loader.isAlive());
                 assertThat(loader.isAlive()).as("the loader is still running (see loader.log)").isTrue();
             }
             Thread.sleep(delayMillis);
             loader.kill();
+            tidiedBeforeTheKill = loader.lines().contains("TIDIED");
             return loader.lines().contains("LOADED");
         }
     }

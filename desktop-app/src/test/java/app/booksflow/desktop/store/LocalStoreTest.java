@@ -12,6 +12,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,80 @@ class LocalStoreTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void booksLeftMostlyFreeSpaceAreTidiedOnClosingAndKeepEveryRow() throws Exception {
+        DataDirectory directory = new DataDirectory(dir);
+        try (LocalStore store = LocalStore.open(directory)) {
+            // What a large load leaves: rows written, most of them gone again, their space not given back.
+            store.inDerivedTransaction(connection -> {
+                try (Statement sql = connection.createStatement()) {
+                    sql.execute("insert into search_pending (transaction_id) select cast('00000000-0000-4000-8000-'"
+                            + " || lpad(cast(x as varchar), 12, '0') as uuid) from system_range(1, 1000)");
+                }
+                return null;
+            });
+            for (int round = 0; round < 8; round++) {
+                store.inDerivedTransaction(connection -> {
+                    try (Statement sql = connection.createStatement()) {
+                        sql.execute("insert into search_pending (transaction_id) select random_uuid() from system_range(1, 40000)");
+                        sql.execute("delete from search_pending where transaction_id > '00000000-0000-4000-8000-000000001000'");
+                    }
+                    return null;
+                });
+            }
+            long before = Files.size(directory.databaseFile());
+            store.closeAndTidy(new LocalStore.Tidying(1L << 20, 50, 256L << 20));
+
+            assertThat(Files.size(directory.databaseFile())).as("tidied from %,d bytes", before).isLessThan(before / 4);
+        }
+        assertThat(directory.tidyingMark()).doesNotExist();
+        try (LocalStore store = LocalStore.open(directory)) {
+            assertThat(store.leftOpenBefore()).as("closed properly").isFalse();
+            long left = store.<Long>readJdbc(connection -> count(connection, "select count(*) from search_pending"));
+            assertThat(left).isEqualTo(1_000);
+        }
+    }
+
+    @Test
+    void onlyAFileMostlyFreeSpaceWithLittleInUseIsWorthTidying() {
+        LocalStore.Tidying tidying = LocalStore.Tidying.DEFAULT;
+
+        assertThat(tidying.worthIt(390L << 20, 26)).as("the demo practice after its load").isTrue();
+        assertThat(tidying.worthIt(40L << 20, 10)).as("small books: closing compacts them enough").isFalse();
+        assertThat(tidying.worthIt(390L << 20, 80)).as("mostly in use").isFalse();
+        assertThat(tidying.worthIt(9L << 30, 30)).as("too much in use to copy while the user waits to reopen").isFalse();
+    }
+
+    @Test
+    void anOpenWaitsForBooksBeingTidiedInsteadOfRefusing() throws Exception {
+        DataDirectory directory = new DataDirectory(dir);
+        List<String> stages = new java.util.concurrent.CopyOnWriteArrayList<>();
+        LocalStore tidying = LocalStore.open(directory);
+        Files.write(directory.tidyingMark(), new byte[0]);
+        java.util.concurrent.CompletableFuture<LocalStore> opening = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> LocalStore.open(directory, stages::add));
+        Thread.sleep(600);
+        assertThat(opening).as("waiting while the other tidies").isNotDone();
+        tidying.close();
+        Files.delete(directory.tidyingMark());
+
+        try (LocalStore opened = opening.get(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            assertThat(stages).contains("BooksFlow is tidying these books after closing them; they open when it is done.");
+            assertThat(opened.leftOpenBefore()).isFalse();
+        }
+    }
+
+    @Test
+    void aTidyingMarkLeftByAStoppedBooksFlowIsCleared() throws Exception {
+        DataDirectory directory = new DataDirectory(dir);
+        LocalStore.open(directory).close();
+        Files.write(directory.tidyingMark(), new byte[0]);
+
+        LocalStore.open(directory).close();
+
+        assertThat(directory.tidyingMark()).doesNotExist();
+    }
 
     @Test
     void aWriteThatWaitsLongForAnotherSaysWhereItsTimeWent() throws Exception {
@@ -223,5 +298,12 @@ class LocalStoreTest {
             }
         }
         return folder;
+    }
+
+    private static long count(java.sql.Connection connection, String sql) throws java.sql.SQLException {
+        try (Statement statement = connection.createStatement(); java.sql.ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 }

@@ -512,6 +512,14 @@ public final class StartupViewModel {
      * on (H2 must not be interrupted or closed in the middle of a write), then closes the store.
      */
     public void close() {
+        close(false);
+    }
+
+    /**
+     * As {@link #close()}; with {@code tidy}, the books are tidied as they close when their file is mostly free
+     * space ({@link LocalStore#closeAndTidy()}): for the end of the app after its window closed.
+     */
+    public void close(boolean tidy) {
         closing = true;
         LocalStore open = opened.get();
         if (open != null) {
@@ -529,7 +537,9 @@ public final class StartupViewModel {
         }
         try {
             LocalStore store = opened.getAndSet(null);
-            if (store != null) {
+            if (store != null && tidy) {
+                store.closeAndTidy();
+            } else if (store != null) {
                 store.close();
             }
         } catch (RuntimeException e) {
