@@ -40,6 +40,7 @@ import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.cfg.Configuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * The books on this device: an H2 file in the data folder, its schema owned by Flyway
@@ -329,7 +330,7 @@ public final class LocalStore implements AutoCloseable {
             if (countingWrites) {
                 recordSaved(++savedWrites);
             }
-            reportIfSlow(asked, locked, before, committed, System.nanoTime());
+            reportIfSlow(asked, locked, before, committed, System.nanoTime(), false);
             return result;
         } finally {
             writing = null;
@@ -337,13 +338,18 @@ public final class LocalStore implements AutoCloseable {
         }
     }
 
-    /** Says where a slow write's time went: waiting for another write, its own work and commit, or the disk. */
-    private void reportIfSlow(long asked, long locked, String before, long committed, long forced) {
+    /**
+     * Says where a slow write's time went: waiting for another write, its own work and commit, or the disk. A
+     * background write of derived data (a chunk of search terms) that is slow by its own work is told only at
+     * debug level: what matters is the write that waited for it, whose report names its thread.
+     */
+    private void reportIfSlow(long asked, long locked, String before, long committed, long forced, boolean derived) {
         if (forced - asked < SLOW_WRITE) {
             return;
         }
-        SLOW.warn("A write to the books in {} took {} ms: {} ms waiting for the write before it (on {}), {} ms its work"
-                + " and commit, {} ms writing it to disk", directory, (forced - asked) / 1_000_000,
+        Level level = derived && locked - asked < SLOW_WRITE ? Level.DEBUG : Level.WARN;
+        SLOW.atLevel(level).log("A write to the books in {} took {} ms: {} ms waiting for the write before it (on {}),"
+                + " {} ms its work and commit, {} ms writing it to disk", directory, (forced - asked) / 1_000_000,
                 (locked - asked) / 1_000_000, before == null ? "no other thread" : before,
                 (committed - locked) / 1_000_000, (forced - committed) / 1_000_000);
     }
@@ -376,7 +382,7 @@ public final class LocalStore implements AutoCloseable {
                 T result = work.run(connection);
                 connection.commit();
                 long committed = System.nanoTime();
-                reportIfSlow(asked, locked, before, committed, committed);
+                reportIfSlow(asked, locked, before, committed, committed, true);
                 return result;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
