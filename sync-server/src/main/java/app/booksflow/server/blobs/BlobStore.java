@@ -165,12 +165,14 @@ final class BlobStore {
     Optional<Incoming> resume(UUID user, Sha256 sha256, long offset, long length, long total, InputStream content) {
         Path partial = partial(user, sha256);
         if (!busy.add(partial)) {
+            drain(content, length);
             throw ApiException.conflict("UPLOAD_IN_PROGRESS", "Another request is sending this file now; "
                     + "wait for it, then ask how much of the file the server has.");
         }
         try {
             long held = received(user, sha256);
             if (held != offset) {
+                drain(content, length);
                 throw ApiException.conflict("UPLOAD_OFFSET_MISMATCH", "The server holds " + held + " bytes of this "
                         + "upload, not " + offset + "; send the file from byte " + held + ".");
             }
@@ -303,6 +305,27 @@ final class BlobStore {
     }
 
     /** A failure to read is the sender's connection, not our disk: it is answered as such. */
+    /**
+     * Reads and drops a piece that is refused before it is read (at most its {@code length} bytes, already
+     * checked against the limit), so that the refusal reaches a sender still sending it: answered with the
+     * body unread, the server would close the connection under the sender, who would see no answer at all.
+     */
+    private static void drain(InputStream content, long length) {
+        byte[] buffer = new byte[BUFFER_BYTES];
+        long left = length;
+        try {
+            while (left > 0) {
+                int n = content.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (n < 0) {
+                    return;
+                }
+                left -= n;
+            }
+        } catch (IOException e) {
+            LOG.debug("A refused piece of an upload broke off while it was dropped", e);
+        }
+    }
+
     private static int readFrom(InputStream content, byte[] buffer) {
         try {
             return content.read(buffer);
