@@ -12,6 +12,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An operating-system lock on a file of our own in the data folder, taken before H2 opens anything.
@@ -25,6 +27,8 @@ import java.util.function.Consumer;
  * can tell whether the database came back without some of them (ADR 0042).
  */
 final class StoreLock implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(StoreLock.class);
 
     private static final String HOLDER = "pid ";
     private static final String SAVED = "saved ";
@@ -62,8 +66,7 @@ final class StoreLock implements AutoCloseable {
         while (true) {
             try {
                 StoreLock lock = tryAcquire(directory);
-                // A mark left by a BooksFlow that stopped while tidying: nobody tidies now.
-                Files.deleteIfExists(directory.tidyingMark());
+                clearTidyingMark(directory);
                 return lock;
             } catch (StoreLockedException e) {
                 if (!Files.exists(directory.tidyingMark()) || System.nanoTime() > deadline) {
@@ -74,9 +77,17 @@ final class StoreLock implements AutoCloseable {
                     told = true;
                 }
                 sleep(TIDYING_POLL);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot clear the tidying mark in " + directory.root(), e);
             }
+        }
+    }
+
+    /** A mark left by a BooksFlow that stopped while tidying: nobody tidies now that the lock is ours. */
+    private static void clearTidyingMark(DataDirectory directory) {
+        try {
+            Files.deleteIfExists(directory.tidyingMark());
+        } catch (IOException e) {
+            // Left, it only makes a start that finds the books open wait before it says so.
+            log.warn("Could not remove {}", directory.tidyingMark(), e);
         }
     }
 

@@ -2,6 +2,7 @@ package app.booksflow.desktop.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import app.booksflow.desktop.store.entity.PracticeEntity;
 import app.booksflow.model.id.OrganizationId;
@@ -12,6 +13,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -76,8 +78,7 @@ class LocalStoreTest {
         Files.write(directory.tidyingMark(), new byte[0]);
         java.util.concurrent.CompletableFuture<LocalStore> opening = java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> LocalStore.open(directory, stages::add));
-        Thread.sleep(600);
-        assertThat(opening).as("waiting while the other tidies").isNotDone();
+        await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(5)).until(() -> !opening.isDone());
         tidying.close();
         Files.delete(directory.tidyingMark());
 
