@@ -78,9 +78,7 @@ public final class LocalStore implements AutoCloseable {
     private final CompletableFuture<SessionFactory> sessionFactory = new CompletableFuture<>();
     private final AtomicBoolean sessionFactoryStarted = new AtomicBoolean();
     private final Executor sessionFactoryBuilder;
-    private final ReentrantLock writer = new ReentrantLock();
-    /** The thread of the write in progress, named when another write has waited long for it. */
-    private volatile String writing;
+    private final WriterLock writer = new WriterLock();
     /** The books were not closed the last time and have not been checked since (see {@link #leftOpenBefore()}). */
     private volatile boolean uncheckedAfterUncleanStop;
     /** Writes the books have saved, as counted in them (ADR 0042); changed under {@link #writer}. */
@@ -312,11 +310,7 @@ public final class LocalStore implements AutoCloseable {
      * Write transactions run one at a time.
      */
     public <T> T inTransaction(Function<Session, T> work) {
-        long asked = System.nanoTime();
-        String before = writing;
-        writer.lock();
-        long locked = System.nanoTime();
-        writing = Thread.currentThread().getName();
+        Wait wait = writer.lockTimed();
         try {
             T result = sessionFactory().fromTransaction(session -> {
                 T done = work.apply(session);
@@ -330,12 +324,27 @@ public final class LocalStore implements AutoCloseable {
             if (countingWrites) {
                 recordSaved(++savedWrites);
             }
-            reportIfSlow(asked, locked, before, committed, System.nanoTime(), false);
+            reportIfSlow(wait, committed, System.nanoTime(), false);
             return result;
         } finally {
-            writing = null;
             writer.unlock();
         }
+    }
+
+    /** The books' write lock, which can say which thread holds it. */
+    private static final class WriterLock extends ReentrantLock {
+
+        /** Takes the lock, noting how long that took and which thread held it when asked. */
+        Wait lockTimed() {
+            long asked = System.nanoTime();
+            Thread holder = getOwner();
+            lock();
+            return new Wait(asked, System.nanoTime(), holder == null ? null : holder.getName());
+        }
+    }
+
+    /** When a write asked for the books, when it had them, and which thread had them when it asked. */
+    private record Wait(long asked, long locked, String before) {
     }
 
     /**
@@ -343,15 +352,15 @@ public final class LocalStore implements AutoCloseable {
      * background write of derived data (a chunk of search terms) that is slow by its own work is told only at
      * debug level: what matters is the write that waited for it, whose report names its thread.
      */
-    private void reportIfSlow(long asked, long locked, String before, long committed, long forced, boolean derived) {
-        if (forced - asked < SLOW_WRITE) {
+    private void reportIfSlow(Wait wait, long committed, long forced, boolean derived) {
+        if (forced - wait.asked() < SLOW_WRITE) {
             return;
         }
-        Level level = derived && locked - asked < SLOW_WRITE ? Level.DEBUG : Level.WARN;
+        Level level = derived && wait.locked() - wait.asked() < SLOW_WRITE ? Level.DEBUG : Level.WARN;
         SLOW.atLevel(level).log("A write to the books in {} took {} ms: {} ms waiting for the write before it (on {}),"
-                + " {} ms its work and commit, {} ms writing it to disk", directory, (forced - asked) / 1_000_000,
-                (locked - asked) / 1_000_000, before == null ? "no other thread" : before,
-                (committed - locked) / 1_000_000, (forced - committed) / 1_000_000);
+                + " {} ms its work and commit, {} ms writing it to disk", directory, (forced - wait.asked()) / 1_000_000,
+                (wait.locked() - wait.asked()) / 1_000_000, wait.before() == null ? "no other thread" : wait.before(),
+                (committed - wait.locked()) / 1_000_000, (forced - committed) / 1_000_000);
     }
 
     private void recordSaved(long saved) {
@@ -370,11 +379,7 @@ public final class LocalStore implements AutoCloseable {
      * transactions off the backlog. H2 writes it within half a second, or with the next forced write.
      */
     public <T> T inDerivedTransaction(JdbcWork<T> work) {
-        long asked = System.nanoTime();
-        String before = writing;
-        writer.lock();
-        long locked = System.nanoTime();
-        writing = Thread.currentThread().getName();
+        Wait wait = writer.lockTimed();
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
@@ -382,7 +387,7 @@ public final class LocalStore implements AutoCloseable {
                 T result = work.run(connection);
                 connection.commit();
                 long committed = System.nanoTime();
-                reportIfSlow(asked, locked, before, committed, committed, true);
+                reportIfSlow(wait, committed, committed, true);
                 return result;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -393,7 +398,6 @@ public final class LocalStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new HibernateException("Writing to the books failed: " + e.getMessage(), e);
         } finally {
-            writing = null;
             writer.unlock();
         }
     }
