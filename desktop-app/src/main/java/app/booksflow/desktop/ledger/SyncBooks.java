@@ -469,6 +469,19 @@ public final class SyncBooks {
         return SearchBacklog.drain(writes.store(), stop);
     }
 
+    /**
+     * Sets the ledger's plain indexes aside before a first sync into books that hold no transaction yet
+     * (ADR 0048); returns how many. {@link #putBackLedgerIndexes()} builds them once the pull is done.
+     */
+    public int deferLedgerIndexes() {
+        return writes.store().deferLedgerIndexes();
+    }
+
+    /** Builds again the indexes {@link #deferLedgerIndexes()} set aside; returns how many. */
+    public int putBackLedgerIndexes() {
+        return writes.store().putBackLedgerIndexes();
+    }
+
     /** Takes a safety copy of the books, as after a pull that brought many changes (ADR 0041). */
     public SafetyCopy.Info takeSafetyCopy(String occasion, Clock clock) {
         return SafetyCopy.take(writes.store(), occasion, clock);

@@ -20,6 +20,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -219,6 +220,7 @@ public final class LocalStore implements AutoCloseable {
                 lock.booksReplaced();
                 dataSource = pool(directory);
             }
+            putBackIndexes(directory, dataSource, stages);
             if (!current) {
                 migrations = MigrationStages.migrate(Flyway.configure().dataSource(dataSource).locations(MIGRATIONS),
                         stages);
@@ -399,6 +401,76 @@ public final class LocalStore implements AutoCloseable {
             throw new HibernateException("Writing to the books failed: " + e.getMessage(), e);
         } finally {
             writer.unlock();
+        }
+    }
+
+    /**
+     * Sets the plain indexes of the ledger's tables aside for a first sync into books that hold no
+     * transaction yet (ADR 0048), and returns how many; none when the books hold a transaction or have
+     * indexes set aside already. {@link #putBackLedgerIndexes()} builds them again, and so does the next
+     * opening of the books if it is not called.
+     */
+    public int deferLedgerIndexes() {
+        writer.lock();
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                Map<String, String> plain = DeferredIndexes.plainIndexesIfNoLedger(connection);
+                if (plain.isEmpty()) {
+                    connection.rollback();
+                    return 0;
+                }
+                DeferredIndexes.record(connection, plain);
+                connection.commit();
+                // The records on disk before any index goes: a crash then leaves the index or its record.
+                checkpoint();
+                DeferredIndexes.drop(connection, plain);
+                return plain.size();
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new HibernateException("Setting the ledger's indexes aside failed: " + e.getMessage(), e);
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    /** Builds again the indexes {@link #deferLedgerIndexes()} set aside; returns how many. */
+    public int putBackLedgerIndexes() {
+        writer.lock();
+        try (Connection connection = dataSource.getConnection()) {
+            int putBack = DeferredIndexes.putBack(connection);
+            if (putBack > 0) {
+                checkpoint();
+            }
+            return putBack;
+        } catch (SQLException e) {
+            throw new HibernateException("Building the ledger's indexes again failed: " + e.getMessage(), e);
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    /**
+     * At opening, the indexes a first sync set aside and did not put back (it was stopped): built again. If
+     * that fails the books open all the same, their data whole and only the ledger's screens slower, and the
+     * next opening tries again.
+     */
+    private static void putBackIndexes(DataDirectory directory, HikariDataSource dataSource, Consumer<String> stages) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (DeferredIndexes.anySetAside(connection)) {
+                stages.accept("Building the ledger's indexes again: the first sync that set them aside was stopped.");
+                long start = System.nanoTime();
+                int putBack = DeferredIndexes.putBack(connection);
+                checkpoint(dataSource);
+                log.warn("Built {} ledger indexes of the books in {} again, set aside by a first sync that was stopped, "
+                        + "in {} ms", putBack, directory, (System.nanoTime() - start) / 1_000_000);
+            }
+        } catch (SQLException | RuntimeException e) {
+            log.error("Could not build again the ledger indexes of the books in {} set aside by a first sync; they open "
+                    + "without them, and the next opening tries again", directory, e);
         }
     }
 

@@ -74,6 +74,8 @@ public final class SyncEngine implements AutoCloseable {
     /** Progress of a pull round with many changes (a first sync), shown while it lasts. */
     private volatile SyncStatus.Progress receiving;
     private volatile long showProgressFrom = 2 * PULL_LIMIT;
+    /** Set while a first sync may have ledger indexes set aside, until they are built again. */
+    private volatile boolean indexesOwed;
     private volatile int pushBatch = PushRequest.MAX_MUTATIONS;
     private final Object pushSignal = new Object();
     private boolean pushAsked;
@@ -322,11 +324,20 @@ public final class SyncEngine implements AutoCloseable {
         long waiting = watch.changesWaiting();
         receiving = waiting >= showProgressFrom ? new SyncStatus.Progress(0, waiting) : null;
         try {
+            if (receiving != null) {
+                // A first sync into books without a ledger writes its rows before the ledger's indexes (ADR 0048);
+                // the round ends by building what is set aside, however it ends.
+                indexesOwed = true;
+                books.deferLedgerIndexes();
+            }
             for (ClientId behind : watch.behind()) {
                 pullClient(token, behind);
             }
         } finally {
             receiving = null;
+            if (indexesOwed) {
+                putBackLedgerIndexes();
+            }
         }
         toVerify.addAll(pulled);
         for (ClientId checked : List.copyOf(toVerify)) {
@@ -357,6 +368,25 @@ public final class SyncEngine implements AutoCloseable {
         }
         succeeded();
         return pulled;
+    }
+
+    /**
+     * Builds the ledger indexes a first sync set aside. If that fails the next round tries again, and the
+     * next opening of the books would too; the pull's own outcome stands either way.
+     */
+    private void putBackLedgerIndexes() {
+        long start = System.nanoTime();
+        try {
+            int built = books.putBackLedgerIndexes();
+            indexesOwed = false;
+            if (built > 0) {
+                LOG.debug("Built the {} ledger indexes set aside for the pull in {} ms", built,
+                        (System.nanoTime() - start) / 1_000_000);
+            }
+        } catch (RuntimeException e) {
+            indexesOwed = true;
+            LOG.warn("Could not build the ledger indexes set aside for the first sync; trying again after the next pull", e);
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import app.booksflow.desktop.audit.AuditRecord;
 import app.booksflow.desktop.ledger.StoredTransaction;
 import app.booksflow.desktop.store.SafetyCopy;
+import app.booksflow.desktop.support.PlainIndexes;
 import app.booksflow.desktop.support.TestBooks;
 import app.booksflow.desktop.syncstate.Inbox;
 import app.booksflow.desktop.syncstate.Outbox;
@@ -22,6 +23,10 @@ import app.booksflow.protocol.ClientChecksum;
 import app.booksflow.protocol.Cursor;
 import app.booksflow.server.support.Practice;
 import app.booksflow.server.support.TestServer;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -33,6 +38,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** Two desktops and the real server (embedded PostgreSQL) over real HTTP. */
 class TwoDevicesSyncTest {
@@ -102,7 +108,12 @@ class TwoDevicesSyncTest {
             tabletSync.onStatus(seen::add);
             tabletSync.showProgressFrom(10);
             tabletSync.signIn(server.baseUrl(), practice.accountantUser.email(), Practice.PASSWORD.toCharArray(), "Practice");
-            tabletSync.syncOnce();
+            List<String> engineLog = logOf(SyncEngine.class, tabletSync::syncOnce);
+
+            assertThat(engineLog).as("the ledger's indexes set aside for the first sync and built after it")
+                    .anyMatch(line -> line.startsWith("Built the 8 ledger indexes set aside for the pull"));
+            assertThat(PlainIndexes.of(tablet.store)).isEqualTo(PlainIndexes.of(laptop.store)).hasSize(8);
+            assertThat(PlainIndexes.setAside(tablet.store)).isEmpty();
 
             assertThat(seen).filteredOn(s -> s.receiving().isPresent()).last()
                     .satisfies(s -> assertThat(s.receiving().get().received()).isEqualTo(s.receiving().get().waiting()));
@@ -444,5 +455,22 @@ class TwoDevicesSyncTest {
     private List<Transaction> transactions(TestBooks books) {
         return books.ledger.transactions().list(practice.client.id(), FROM, TO).stream()
                 .map(StoredTransaction::transaction).sorted(Comparator.comparing(t -> t.id().toString())).toList();
+    }
+
+    /** The log lines of a class at debug level while the work runs. */
+    private static List<String> logOf(Class<?> source, Runnable work) {
+        Logger logger = (Logger) LoggerFactory.getLogger(source);
+        Level level = logger.getLevel();
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        logger.addAppender(lines);
+        logger.setLevel(Level.DEBUG);
+        try {
+            work.run();
+        } finally {
+            logger.detachAppender(lines);
+            logger.setLevel(level);
+        }
+        return lines.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
     }
 }
