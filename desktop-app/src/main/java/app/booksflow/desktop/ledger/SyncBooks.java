@@ -3,6 +3,7 @@ package app.booksflow.desktop.ledger;
 import app.booksflow.desktop.audit.AuditEntry;
 import app.booksflow.desktop.audit.RiskRules;
 import app.booksflow.desktop.search.SearchBacklog;
+import app.booksflow.desktop.store.DataDirectory;
 import app.booksflow.desktop.store.LedgerBatch;
 import app.booksflow.desktop.store.SafetyCopy;
 import app.booksflow.desktop.store.entity.AccountEntity;
@@ -12,6 +13,7 @@ import app.booksflow.desktop.store.entity.ReceiptEntity;
 import app.booksflow.desktop.store.entity.TaxCodeEntity;
 import app.booksflow.desktop.store.entity.TransactionEntity;
 import app.booksflow.desktop.syncstate.Cursors;
+import app.booksflow.desktop.syncstate.FirstSyncMark;
 import app.booksflow.desktop.syncstate.Inbox;
 import app.booksflow.desktop.syncstate.Journal;
 import app.booksflow.desktop.syncstate.Outbox;
@@ -480,6 +482,35 @@ public final class SyncBooks {
     /** Builds again the indexes {@link #deferLedgerIndexes()} set aside; returns how many. */
     public int putBackLedgerIndexes() {
         return writes.store().putBackLedgerIndexes();
+    }
+
+    /** The data folder of these books. */
+    public DataDirectory directory() {
+        return writes.store().directory();
+    }
+
+    /**
+     * What a first sync into these books needs to begin again in new ones (ADR 0049): their account and the
+     * practice's name; empty when they hold a transaction (the sync is not a first one), or no account yet.
+     */
+    public Optional<FirstSyncMark> firstSync() {
+        return writes.store().readJdbc(c -> {
+            try (PreparedStatement select = c.prepareStatement(
+                    "select (select name from practices), exists (select 1 from transactions)");
+                    ResultSet row = select.executeQuery()) {
+                row.next();
+                String practice = row.getString(1);
+                if (practice == null || row.getBoolean(2)) {
+                    return Optional.empty();
+                }
+                return SyncAccount.read(c).map(account -> new FirstSyncMark(account, practice));
+            }
+        });
+    }
+
+    /** Writes everything the books have committed to their file (the pages of a sync, for one). */
+    public void writeToDisk() {
+        writes.store().writeToDisk();
     }
 
     /** Takes a safety copy of the books, as after a pull that brought many changes (ADR 0041). */

@@ -589,6 +589,18 @@ public final class LocalStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes everything committed so far to the books' file and waits for the disk to have it ({@code CHECKPOINT
+     * SYNC}), for a caller about to rely on it.
+     */
+    public void writeToDisk() {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CHECKPOINT SYNC");
+        } catch (SQLException e) {
+            throw new HibernateException("The books could not be written to disk: " + e.getMessage(), e);
+        }
+    }
+
     private void checkpoint() {
         checkpoint(dataSource);
     }

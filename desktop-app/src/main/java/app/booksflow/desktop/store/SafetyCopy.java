@@ -204,6 +204,29 @@ public final class SafetyCopy {
         }
     }
 
+    /**
+     * Like {@link #setAside}, with the safety copies of the books kept beside them in the {@code damaged} folder:
+     * for books whose practice comes back whole from the server (a first sync begun again, ADR 0049), where a copy
+     * of an earlier state must not stand in for the new books.
+     *
+     * @return where the books were kept
+     */
+    public static Path setAsideWithCopies(DataDirectory directory, Clock clock) {
+        try (StoreLock lock = StoreLock.acquire(directory)) {
+            Path kept = keepDamaged(directory, clock);
+            if (Files.exists(directory.safetyCopies())) {
+                Files.move(directory.safetyCopies(), kept.resolveSibling("safety-copy-" + KEPT_AS.format(clock.instant())));
+            }
+            lock.booksReplaced();
+            log.warn("The books in {} and their safety copies were set aside beside {}; new books take their place",
+                    directory, kept);
+            return kept;
+        } catch (IOException e) {
+            throw new UncheckedIOException("The books in " + directory.root() + " could not be set aside: "
+                    + e.getMessage(), e);
+        }
+    }
+
     private static Path keepDamaged(DataDirectory directory, Clock clock) throws IOException {
         Path kept = directory.damaged().resolve("books-" + KEPT_AS.format(clock.instant()) + ".mv.db");
         Files.createDirectories(kept.getParent());

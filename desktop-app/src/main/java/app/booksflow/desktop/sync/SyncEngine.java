@@ -3,6 +3,8 @@ package app.booksflow.desktop.sync;
 import app.booksflow.desktop.ledger.ReceiptFileSource;
 import app.booksflow.desktop.ledger.ReceiptFiles;
 import app.booksflow.desktop.ledger.SyncBooks;
+import app.booksflow.desktop.store.DataDirectory;
+import app.booksflow.desktop.syncstate.FirstSyncMark;
 import app.booksflow.desktop.syncstate.Outbox;
 import app.booksflow.desktop.syncstate.ServerState;
 import app.booksflow.desktop.syncstate.SyncAccount;
@@ -20,6 +22,7 @@ import app.booksflow.protocol.WatchRequest;
 import app.booksflow.protocol.WatchResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -323,6 +326,9 @@ public final class SyncEngine implements AutoCloseable {
         Set<ClientId> pulled = new LinkedHashSet<>(watch.behind());
         long waiting = watch.changesWaiting();
         receiving = waiting >= showProgressFrom ? new SyncStatus.Progress(0, waiting) : null;
+        if (cursors.isEmpty() && !pulled.isEmpty()) {
+            markFirstSync();
+        }
         try {
             if (receiving != null) {
                 // A first sync into books without a ledger writes its rows before the ledger's indexes (ADR 0048);
@@ -339,6 +345,7 @@ public final class SyncEngine implements AutoCloseable {
                 putBackLedgerIndexes();
             }
         }
+        firstSyncOnDisk();
         toVerify.addAll(pulled);
         for (ClientId checked : List.copyOf(toVerify)) {
             // With the loops running, a client is compared in a round that brings it nothing new: its changes do
@@ -368,6 +375,36 @@ public final class SyncEngine implements AutoCloseable {
         }
         succeeded();
         return pulled;
+    }
+
+    /**
+     * Before the first page of a first sync into books without a ledger, marks the data folder so (ADR 0049): a
+     * crash during it may leave the books in a state no commit made, and the next start then begins it again in
+     * new books. Without the mark (it could not be written) the sync goes on, a crash left to the check after an
+     * unclean stop.
+     */
+    private void markFirstSync() {
+        try {
+            books.firstSync().ifPresent(first -> {
+                first.write(books.directory());
+                LOG.info("First sync into the books in {}: marked until it is on disk", books.directory());
+            });
+        } catch (UncheckedIOException e) {
+            LOG.warn("The first sync goes on unmarked; a crash during it is left to the check after an unclean stop", e);
+        }
+    }
+
+    /**
+     * After a round that ended with every client pulled, a first sync's mark goes, once the books have written
+     * what it brought to their file: the sync is done, and a crash now finds its pages on the disk.
+     */
+    private void firstSyncOnDisk() {
+        DataDirectory directory = books.directory();
+        if (FirstSyncMark.exists(directory)) {
+            books.writeToDisk();
+            FirstSyncMark.clear(directory);
+            LOG.info("First sync into the books in {} done and on disk", directory);
+        }
     }
 
     /**

@@ -61,6 +61,11 @@ public final class TestBooks implements AutoCloseable {
         return new TestBooks(LocalStore.open(data));
     }
 
+    /** Books already open (made by the code under test), with the ledger's services and a clock of their own. */
+    public static TestBooks of(LocalStore store) {
+        return new TestBooks(store);
+    }
+
     /** Empty books with every migration applied, closed. */
     private static final class EmptyBooks {
         static final Path FILE = make();

@@ -13,6 +13,8 @@ import app.booksflow.desktop.store.SafetyCopy;
 import app.booksflow.desktop.store.StoreLockedException;
 import app.booksflow.desktop.store.StoreOpening;
 import app.booksflow.desktop.store.WholeBooks;
+import app.booksflow.desktop.sync.FirstSyncRestart;
+import app.booksflow.desktop.syncstate.FirstSyncMark;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -122,6 +124,49 @@ public final class StartupViewModel {
             loadDemo(store);
             return;
         }
+        if (FirstSyncMark.exists(directory)) {
+            beginFirstSyncAgain(store);
+            return;
+        }
+        checkAfterUncleanStop(store);
+    }
+
+    /**
+     * Books that stopped during their first sync are replaced by new books that begin it again, when they hold
+     * nothing of this device's own (ADR 0049); otherwise they are checked as any books after an unclean stop.
+     */
+    private void beginFirstSyncAgain(LocalStore store) {
+        BackgroundTask.withProgress("Checking the books: BooksFlow stopped during their first sync",
+                progress -> whileOpen(() -> {
+                    opened.set(null); // closed and replaced here, or handed back below
+                    Optional<FirstSyncRestart.Restarted> restarted = FirstSyncRestart.ifCutShort(store, clock,
+                            progress::message);
+                    opened.set(restarted.map(FirstSyncRestart.Restarted::store).orElse(store));
+                    return restarted;
+                }))
+                .onSuccess(restarted -> {
+                    if (restarted.isEmpty()) {
+                        checkAfterUncleanStop(store);
+                        return;
+                    }
+                    if (!closing) {
+                        problem.set(restarted.get().message());
+                    }
+                    loadDemo(restarted.get().store());
+                })
+                .onFailure(error -> {
+                    if (closing) {
+                        return;
+                    }
+                    log.error("Could not begin the first sync of the books in {} again", directory, error);
+                    fatal.set(true);
+                    problem.set("BooksFlow stopped during the first sync of the books in " + directory.root()
+                            + ", and beginning it again failed (" + rootMessage(error) + "). Start BooksFlow again.");
+                })
+                .executeWith(taskExecutor);
+    }
+
+    private void checkAfterUncleanStop(LocalStore store) {
         BackgroundTask.withProgress("Checking the books: BooksFlow was not closed properly the last time",
                 progress -> whileOpen(() -> {
                     try {

@@ -10,7 +10,9 @@ import app.booksflow.desktop.store.DataDirectory;
 import app.booksflow.desktop.store.LocalStore;
 import app.booksflow.desktop.store.SafetyCopy;
 import app.booksflow.desktop.store.WholeBooks;
+import app.booksflow.desktop.syncstate.FirstSyncMark;
 import app.booksflow.desktop.support.DamagedBooks;
+import app.booksflow.desktop.support.FirstSyncBooks;
 import app.booksflow.desktop.support.MutableClock;
 import app.booksflow.desktop.support.TestBooks;
 import app.booksflow.model.id.TransactionId;
@@ -27,6 +29,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import app.booksflow.testdata.PracticeSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -151,6 +154,36 @@ class StartupViewModelTest {
                     LocalDate.of(2025, 12, 31))).hasSize(1);
         } finally {
             startup.close();
+        }
+    }
+
+    @Test
+    void booksThatStoppedDuringTheirFirstSyncAreReplacedByNewBooksThatBeginItAgain() throws Exception {
+        FirstSyncBooks.midFirstSync(dir);
+        FirstSyncBooks.leftOpen(dir);
+        List<String> steps = new ArrayList<>();
+        StartupViewModel startup = new StartupViewModel(new DataDirectory(dir), clock, new SynchronousTaskExecutor(),
+                (store, clockGiven, progress) -> {
+                    steps.add("demo");
+                    return false;
+                });
+
+        startup.start();
+        try {
+            assertThat(startup.problemProperty().get()).startsWith("BooksFlow stopped during its first sync with "
+                    + FirstSyncBooks.ACCOUNT.serverUrl()).contains(new DataDirectory(dir).damaged().toString());
+            assertThat(startup.fatalProperty().get()).isFalse();
+            assertThat(steps).containsExactly("demo");
+            var books = startup.booksProperty().get();
+            assertThat(books.ledger().sync().account()).contains(FirstSyncBooks.ACCOUNT);
+            assertThat(books.ledger().clients().list()).as("the server's clients come with the sync").isEmpty();
+            assertThat(books.store().leftOpenBefore()).isFalse();
+            assertThat(FirstSyncMark.exists(new DataDirectory(dir))).isTrue();
+        } finally {
+            startup.close();
+        }
+        try (Stream<Path> kept = Files.list(new DataDirectory(dir).damaged())) {
+            assertThat(kept).hasSize(1);
         }
     }
 
