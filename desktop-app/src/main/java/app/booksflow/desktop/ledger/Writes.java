@@ -8,6 +8,7 @@ import app.booksflow.desktop.syncstate.SyncAccount;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
+import org.hibernate.Session;
 
 /**
  * Runs a service's write in one database transaction: the change itself, its audit events, the
@@ -25,12 +26,12 @@ final class Writes {
     }
 
     <T> T run(String user, Function<WriteContext, T> work) {
-        return run(user, false, work);
+        return run(user, false, false, work);
     }
 
     /** A write of changes pulled from the server: the same books, dashboards and search, no outbox. */
     <T> T runPulled(Function<WriteContext, T> work) {
-        return run(SERVER, true, work);
+        return run(SERVER, true, true, work);
     }
 
     static final String SERVER = "sync";
@@ -40,7 +41,7 @@ final class Writes {
      * they already hold, which are on their way to the server or came from it.
      */
     <T> T runUnsent(String user, Function<WriteContext, T> work) {
-        return run(user, true, work);
+        return run(user, true, false, work);
     }
 
     private volatile Runnable onOutgoing = () -> { };
@@ -50,10 +51,12 @@ final class Writes {
         onOutgoing = listener;
     }
 
-    private <T> T run(String user, boolean fromServer, Function<WriteContext, T> work) {
+    /** @param background a write of the sync engine's, which no one waits on (its slowness is told at debug level) */
+    private <T> T run(String user, boolean fromServer, boolean background, Function<WriteContext, T> work) {
         String who = Checks.requiredText(user, "The user name", 200);
         boolean[] queued = {false};
-        T committed = store.inTransaction(session -> {
+        Function<Function<Session, T>, T> transaction = background ? store::inBackgroundTransaction : store::inTransaction;
+        T committed = transaction.apply(session -> {
             WriteContext context = new WriteContext(session, who, clock.instant(), fromServer);
             T result = work.apply(context);
             session.flush();

@@ -9,8 +9,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,15 +25,17 @@ import org.slf4j.LoggerFactory;
  * A bulk load of tens of thousands of transactions instead lists them here, one narrow row each in the
  * same transaction as the ledger rows and dashboards, and commits: its books and figures are there at
  * once, and the terms (about nine rows per transaction in two indexes, more than half of what such a
- * load costs) follow in chunks, each a write transaction of its own, so a single write waits for one
- * chunk at most. The list is committed with the ledger rows, so a load cut short by a crash is indexed
+ * load costs) follow in chunks, each a write transaction of its own that gives way to a single write
+ * waiting for the books ({@link Chunks}). The list is committed with the ledger rows, so a load cut short by a crash is indexed
  * at the next start; until then search does not find the listed transactions. A chunk's commit is not
  * forced to disk: a crash loses its terms together with its taking off the list, so it is indexed again.
  */
 public final class SearchBacklog {
 
-    /** Transactions per indexing transaction: a fifth of a second of work, so a single write hardly waits. */
+    /** The most transactions per indexing transaction (about a second of work among 100,000 listed). */
     public static final int CHUNK = 2_000;
+    /** Transactions written between two looks for a write waiting behind the chunk. */
+    static final int STEP = 100;
 
     private static final Logger log = LoggerFactory.getLogger(SearchBacklog.class);
     private static final String FIRST = "select transaction_id from search_pending order by transaction_id limit ?";
@@ -95,7 +101,7 @@ public final class SearchBacklog {
 
     /**
      * Indexes everything listed, chunk by chunk, each chunk committed on its own, in the calling thread
-     * (the app goes chunk by chunk through {@link #indexNext(LocalStore)} instead, one task each).
+     * (the app goes chunk by chunk through {@link Chunks#indexNext(LocalStore)} instead, one task each).
      *
      * @return how many listed transactions were taken off the list
      */
@@ -113,7 +119,7 @@ public final class SearchBacklog {
     }
 
     /** As {@link #drain(LocalStore)}, stopping between chunks once {@code stop} says so. */
-    public static long drain(LocalStore store, java.util.function.BooleanSupplier stop) {
+    public static long drain(LocalStore store, BooleanSupplier stop) {
         return drain(store, CHUNK, new Progress() {
             @Override
             public void indexed(long done, long total) {
@@ -130,8 +136,9 @@ public final class SearchBacklog {
         long start = System.nanoTime();
         long total = pending(store);
         long done = 0;
+        Chunks chunks = new Chunks(chunk);
         while (!progress.stopRequested()) {
-            int indexed = store.inDerivedTransaction(connection -> indexNext(connection, chunk));
+            int indexed = chunks.indexNext(store);
             if (indexed == 0) {
                 break;
             }
@@ -145,22 +152,49 @@ public final class SearchBacklog {
     }
 
     /**
-     * Indexes the next chunk of listed transactions in a write transaction of its own.
-     *
-     * @return how many were taken off the list; 0 when it was empty
+     * The indexer's chunks, each a write transaction of its own: up to {@link #CHUNK} transactions while no other
+     * write waits for the books; a chunk that gave way to one (see {@link #indexNext(Connection, int,
+     * BooleanSupplier)}) makes the next one half as long, down to a {@link #STEP}, and one that did not makes it
+     * twice as long again. While the accountant writes, a chunk reads and writes little, so their writes wait
+     * for little; while nobody does, chunks are long and the backlog goes fast.
      */
-    public static int indexNext(LocalStore store) {
-        return store.inDerivedTransaction(connection -> indexNext(connection, CHUNK));
+    public static final class Chunks {
+
+        private final int longest;
+        private int next;
+
+        public Chunks() {
+            this(CHUNK);
+        }
+
+        Chunks(int longest) {
+            this.longest = longest;
+            this.next = longest;
+        }
+
+        /**
+         * Indexes the next chunk of listed transactions in a write transaction of its own.
+         *
+         * @return how many were taken off the list; 0 when it was empty
+         */
+        public int indexNext(LocalStore store) {
+            int size = next;
+            int taken = store.inDerivedTransaction(connection -> SearchBacklog.indexNext(connection, size, store::writeWaiting));
+            next = taken < size ? Math.max(STEP, size / 2) : Math.min(longest, size * 2);
+            return taken;
+        }
     }
 
     /**
      * Writes the terms of the first listed transactions (in id order) and takes them off the list, in the
      * caller's transaction. A listed transaction that a single write indexed meanwhile is indexed afresh;
-     * one deleted meanwhile is only taken off.
+     * one deleted meanwhile is only taken off. Every {@link #STEP} transactions it asks {@code giveWay}
+     * whether another write waits for the books, and if one does it ends the chunk there: that write then
+     * waits for a step, not for the chunk.
      *
      * @return how many were taken off the list; 0 when it was empty
      */
-    static int indexNext(Connection connection, int chunk) throws SQLException {
+    static int indexNext(Connection connection, int chunk, BooleanSupplier giveWay) throws SQLException {
         List<UUID> listed = new ArrayList<>(chunk);
         try (PreparedStatement statement = connection.prepareStatement(FIRST)) {
             statement.setInt(1, chunk);
@@ -176,17 +210,29 @@ public final class SearchBacklog {
         UUID last = listed.get(listed.size() - 1);
         List<Transaction> transactions = new ArrayList<>(listed.size());
         LedgerRows.forEachListed(connection, UP_TO, List.of(last), transactions::add);
+        Map<UUID, Integer> order = new HashMap<>();
+        for (int i = 0; i < listed.size(); i++) {
+            order.put(listed.get(i), i);
+        }
+        transactions.sort(Comparator.comparing(t -> order.get(t.id().value()))); // H2's order, which the list's is
+        UUID upTo = last;
         try (SearchTermWriter writer = new SearchTermWriter(connection)) {
-            writer.removeAll(transactions.stream().map(Transaction::id).toList());
-            for (Transaction transaction : transactions) {
-                writer.add(transaction);
+            for (int from = 0; from < transactions.size(); from += STEP) {
+                List<Transaction> step = transactions.subList(from, Math.min(from + STEP, transactions.size()));
+                writer.removeAll(step.stream().map(Transaction::id).toList());
+                for (Transaction transaction : step) {
+                    writer.add(transaction);
+                }
+                if (from + STEP < transactions.size() && giveWay.getAsBoolean()) {
+                    upTo = step.getLast().id().value();
+                    break;
+                }
             }
         }
         try (PreparedStatement statement = connection.prepareStatement(
                 "delete from search_pending where transaction_id <= ?")) {
-            statement.setObject(1, last);
-            statement.executeUpdate();
+            statement.setObject(1, upTo);
+            return statement.executeUpdate();
         }
-        return listed.size();
     }
 }

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -90,11 +91,21 @@ public final class SearchTermWriter implements AutoCloseable {
         delete.executeUpdate();
     }
 
-    /** The terms of many transactions, in one batch; like {@link #remove(TransactionId)}, after what was added so far. */
+    /**
+     * The terms of many transactions, in one batch; like {@link #remove(TransactionId)}, after what was added so far
+     * (what waits to be written is written first when it holds terms of one of them, and otherwise keeps waiting to
+     * be written in one sorted batch).
+     */
     public void removeAll(Iterable<TransactionId> transactions) throws SQLException {
-        flush();
+        Set<UUID> removed = new HashSet<>();
         for (TransactionId transaction : transactions) {
-            delete.setObject(1, transaction.value());
+            removed.add(transaction.value());
+        }
+        if (pending.stream().anyMatch(row -> removed.contains(row.transaction()))) {
+            flush();
+        }
+        for (UUID transaction : removed) {
+            delete.setObject(1, transaction);
             delete.addBatch();
         }
         delete.executeBatch();

@@ -312,6 +312,18 @@ public final class LocalStore implements AutoCloseable {
      * Write transactions run one at a time.
      */
     public <T> T inTransaction(Function<Session, T> work) {
+        return inTransaction(work, false);
+    }
+
+    /**
+     * Like {@link #inTransaction}, for a large write nobody waits on (a page pulled from the server): slow by its
+     * own work it is told at debug level only, as a write of derived data is; a write that waited for it says so.
+     */
+    public <T> T inBackgroundTransaction(Function<Session, T> work) {
+        return inTransaction(work, true);
+    }
+
+    private <T> T inTransaction(Function<Session, T> work, boolean background) {
         Wait wait = writer.lockTimed();
         try {
             T result = sessionFactory().fromTransaction(session -> {
@@ -326,7 +338,7 @@ public final class LocalStore implements AutoCloseable {
             if (countingWrites) {
                 recordSaved(++savedWrites);
             }
-            reportIfSlow(wait, committed, System.nanoTime(), false);
+            reportIfSlow(wait, committed, System.nanoTime(), background);
             return result;
         } finally {
             writer.unlock();
@@ -351,14 +363,14 @@ public final class LocalStore implements AutoCloseable {
 
     /**
      * Says where a slow write's time went: waiting for another write, its own work and commit, or the disk. A
-     * background write of derived data (a chunk of search terms) that is slow by its own work is told only at
+     * background write (a chunk of search terms, a pulled page) that is slow by its own work is told only at
      * debug level: what matters is the write that waited for it, whose report names its thread.
      */
-    private void reportIfSlow(Wait wait, long committed, long forced, boolean derived) {
+    private void reportIfSlow(Wait wait, long committed, long forced, boolean background) {
         if (forced - wait.asked() < SLOW_WRITE) {
             return;
         }
-        Level level = derived && wait.locked() - wait.asked() < SLOW_WRITE ? Level.DEBUG : Level.WARN;
+        Level level = background && wait.locked() - wait.asked() < SLOW_WRITE ? Level.DEBUG : Level.WARN;
         SLOW.atLevel(level).log("A write to the books in {} took {} ms: {} ms waiting for the write before it (on {}),"
                 + " {} ms its work and commit, {} ms writing it to disk", directory, (forced - wait.asked()) / 1_000_000,
                 (wait.locked() - wait.asked()) / 1_000_000, wait.before() == null ? "no other thread" : wait.before(),
@@ -402,6 +414,14 @@ public final class LocalStore implements AutoCloseable {
         } finally {
             writer.unlock();
         }
+    }
+
+    /**
+     * Whether another write waits for the books now: a long background write that can end early (a chunk of
+     * search terms) asks, and lets it go first.
+     */
+    public boolean writeWaiting() {
+        return writer.hasQueuedThreads();
     }
 
     /**

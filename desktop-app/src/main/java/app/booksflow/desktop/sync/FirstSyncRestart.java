@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * are set aside with their safety copies (kept in the data folder's {@code damaged} folder) and new books with the same account, device
  * and practice take their place; the sync engine then pulls everything again.
  *
- * <p>Books with something of this device's own (changes waiting for the server, or inbox items to decide) are
- * left as they are, to the check after an unclean stop: those would not come back from the server.
+ * <p>Books with something of this device's own (changes waiting for the server, inbox items to decide, vendor
+ * rules, receipt imports not finished) are left as they are, to the check after an unclean stop: those would not
+ * come back from the server.
  */
 public final class FirstSyncRestart {
 
@@ -97,10 +98,21 @@ public final class FirstSyncRestart {
         return Optional.of(new Restarted(fresh, kept, mark.get().account().serverUrl()));
     }
 
-    /** Changes waiting for the server and open inbox items; empty when the books cannot tell. */
+    /**
+     * What the books hold of this device's own, which new books would not get back from the server: changes
+     * waiting for it, open inbox items, what the accountant taught about vendors (kept on this device only) and
+     * receipt imports not finished; empty when the books cannot tell.
+     */
     private static Optional<Long> ownChanges(LocalStore store) {
         try {
-            return Optional.of(store.readJdbc(c -> Outbox.count(c) + Inbox.openCount(c)));
+            return Optional.of(store.readJdbc(c -> {
+                try (Statement select = c.createStatement(); ResultSet row = select.executeQuery("""
+                        select (select count(*) from vendor_rules)
+                             + (select count(*) from receipt_imports where finished_at is null)""")) {
+                    row.next();
+                    return Outbox.count(c) + Inbox.openCount(c) + row.getLong(1);
+                }
+            }));
         } catch (RuntimeException e) {
             LOG.warn("The waiting changes of the books in {} cannot be read", store.directory(), e);
             return Optional.empty();

@@ -1,6 +1,7 @@
 package app.booksflow.desktop.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import app.booksflow.desktop.demo.DemoPractice;
 import app.booksflow.desktop.ledger.LedgerServices;
@@ -13,10 +14,12 @@ import app.booksflow.model.id.TransactionId;
 import app.booksflow.model.ledger.Transaction;
 import app.booksflow.testdata.PracticeSpec;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,6 +97,32 @@ class SearchBacklogTest {
 
             assertThat(new SearchService(store).search("zanzibar")).extracting(SearchHit::transaction)
                     .containsExactly(before.id());
+            SearchSnapshot[] snapshots = SearchSnapshot.incrementalAndRebuilt(store);
+            assertThat(snapshots[0].rows()).containsExactlyElementsOf(snapshots[1].rows());
+        }
+    }
+
+    @Test
+    void aChunkGivesWayToAWriteThatWaitsForTheBooks() throws Exception {
+        try (LocalStore store = LocalStore.open(new DataDirectory(dir))) {
+            DemoPractice.load(store, SMALL, clock, client -> { }).orElseThrow();
+            LedgerServices ledger = new LedgerServices(store, clock);
+            TransactionId deleted = new TransactionId(store.read(session -> session.createNativeQuery(
+                    "select id from transactions order by date desc, id fetch first 1 rows only", UUID.class)
+                    .getSingleResult()));
+            AtomicReference<Thread> write = new AtomicReference<>();
+
+            int taken = store.inDerivedTransaction(connection -> {
+                write.set(Thread.ofPlatform().start(() -> ledger.transactions().delete(deleted, "ana")));
+                await().atMost(Duration.ofSeconds(10)).until(store::writeWaiting);
+                return SearchBacklog.indexNext(connection, 1_000, store::writeWaiting);
+            });
+            write.get().join();
+
+            assertThat(taken).as("one step, then the write went first").isEqualTo(SearchBacklog.STEP);
+            assertThat(SearchBacklog.pending(store)).isEqualTo(2_400 - SearchBacklog.STEP);
+            assertThat(ledger.transactions().find(deleted)).isEmpty();
+            assertThat(SearchBacklog.drain(store)).isEqualTo(2_400 - SearchBacklog.STEP);
             SearchSnapshot[] snapshots = SearchSnapshot.incrementalAndRebuilt(store);
             assertThat(snapshots[0].rows()).containsExactlyElementsOf(snapshots[1].rows());
         }

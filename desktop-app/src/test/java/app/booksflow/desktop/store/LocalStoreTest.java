@@ -101,6 +101,45 @@ class LocalStoreTest {
 
     @Test
     void aWriteThatWaitsLongForAnotherSaysWhereItsTimeWent() throws Exception {
+        List<ILoggingEvent> reports = slowWriteReports(store -> {
+            CountDownLatch holding = new CountDownLatch(1);
+            Thread other = Thread.ofPlatform().name("long-write").start(() -> store.inDerivedTransaction(connection -> {
+                holding.countDown();
+                return pause(1_500); // a write that holds the books that long, as a large chunk on a slow disk would
+            }));
+            holding.await();
+            store.inDerivedTransaction(connection -> null);
+            other.join();
+        });
+
+        assertThat(reports).filteredOn(report -> report.getLevel() == Level.WARN)
+                .extracting(ILoggingEvent::getFormattedMessage).singleElement().asString()
+                .matches("A write to the books in .* took \\d{4,} ms: \\d{4,} ms waiting for the write before it "
+                        + "\\(on long-write\\), \\d+ ms its work and commit, \\d+ ms writing it to disk");
+        // The background write that was slow by its own work is told at debug level only.
+        assertThat(reports).filteredOn(report -> report.getLevel() == Level.DEBUG)
+                .extracting(ILoggingEvent::getFormattedMessage).singleElement().asString()
+                .matches(".* took \\d{4,} ms: \\d{1,3} ms waiting for the write before it \\(on no other thread\\), "
+                        + "\\d{4,} ms its work and commit, .*");
+    }
+
+    @Test
+    void aBackgroundWriteSlowByItsOwnWorkIsToldAtDebugLevelOnly() throws Exception {
+        List<ILoggingEvent> reports = slowWriteReports(store -> {
+            store.inBackgroundTransaction(session -> pause(1_100)); // a large page pulled from the server
+            store.inTransaction(session -> pause(1_100)); // the accountant's write, as slow
+        });
+
+        assertThat(reports).extracting(ILoggingEvent::getLevel).containsExactly(Level.DEBUG, Level.WARN);
+    }
+
+    /** Work on books of their own. */
+    private interface StoreWork {
+        void run(LocalStore store) throws Exception;
+    }
+
+    /** What the slow-write log says, at every level, while the work runs on books of their own. */
+    private List<ILoggingEvent> slowWriteReports(StoreWork work) throws Exception {
         Logger slow = (Logger) LoggerFactory.getLogger("booksflow.slow-write");
         Level level = slow.getLevel();
         ListAppender<ILoggingEvent> reports = new ListAppender<>();
@@ -108,33 +147,21 @@ class LocalStoreTest {
         slow.addAppender(reports);
         slow.setLevel(Level.DEBUG);
         try (LocalStore store = LocalStore.open(new DataDirectory(dir))) {
-            CountDownLatch holding = new CountDownLatch(1);
-            Thread other = Thread.ofPlatform().name("long-write").start(() -> store.inDerivedTransaction(connection -> {
-                holding.countDown();
-                try {
-                    Thread.sleep(1_500); // a write that holds the books that long, as a large chunk on a slow disk would
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return null;
-            }));
-            holding.await();
-            store.inDerivedTransaction(connection -> null);
-            other.join();
+            work.run(store);
         } finally {
             slow.detachAppender(reports);
             slow.setLevel(level);
         }
+        return reports.list;
+    }
 
-        assertThat(reports.list).filteredOn(report -> report.getLevel() == Level.WARN)
-                .extracting(ILoggingEvent::getFormattedMessage).singleElement().asString()
-                .matches("A write to the books in .* took \\d{4,} ms: \\d{4,} ms waiting for the write before it "
-                        + "\\(on long-write\\), \\d+ ms its work and commit, \\d+ ms writing it to disk");
-        // The background write that was slow by its own work is told at debug level only.
-        assertThat(reports.list).filteredOn(report -> report.getLevel() == Level.DEBUG)
-                .extracting(ILoggingEvent::getFormattedMessage).singleElement().asString()
-                .matches(".* took \\d{4,} ms: \\d{1,3} ms waiting for the write before it \\(on no other thread\\), "
-                        + "\\d{4,} ms its work and commit, .*");
+    private static Void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return null;
     }
 
     @Test

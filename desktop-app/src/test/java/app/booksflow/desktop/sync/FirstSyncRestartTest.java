@@ -112,6 +112,26 @@ class FirstSyncRestartTest {
     }
 
     @Test
+    void booksWithWhatTheAccountantTaughtAboutVendorsAreLeftToTheCheck() {
+        FirstSyncBooks.midFirstSync(dir);
+        try (TestBooks books = TestBooks.open(dir)) {
+            books.store.runInTransaction(session -> session.createNativeMutationQuery("""
+                    insert into vendor_rules (client_id, vendor_key, vendor_name, updated_at, updated_by)
+                    select id, 'corneroffice', 'Corner Office Supplies', current_timestamp, 'alex' from clients""")
+                    .executeUpdate());
+        }
+        FirstSyncBooks.leftOpen(dir);
+
+        LocalStore store = LocalStore.open(data());
+        try {
+            assertThat(FirstSyncRestart.ifCutShort(store, java.time.Clock.systemUTC(), stage -> { })).isEmpty();
+        } finally {
+            store.close();
+        }
+        assertThat(data().damaged()).doesNotExist();
+    }
+
+    @Test
     void booksClosedProperlyDuringAFirstSyncGoOnFromTheirCursors() {
         FirstSyncBooks.midFirstSync(dir);
 

@@ -401,23 +401,23 @@ public final class StartupViewModel {
                 .onSuccess(pending -> {
                     if (pending > 0 && !closing) {
                         unindexed.set(pending);
-                        indexNextChunk(store, 0, pending);
+                        indexNextChunk(store, new SearchBacklog.Chunks(), 0, pending);
                     }
                 })
                 .onFailure(error -> log.error("Could not read the search backlog of {}", directory, error))
                 .executeWith(taskExecutor);
     }
 
-    private void indexNextChunk(LocalStore store, long done, long total) {
+    private void indexNextChunk(LocalStore store, SearchBacklog.Chunks chunks, long done, long total) {
         BackgroundTask.withProgress("Indexing transactions for search", progress -> whileOpen(() -> {
             progress.update(done, total);
-            SearchBacklog.indexNext(store);
+            chunks.indexNext(store);
             return SearchBacklog.pending(store);
         })).onSuccess(left -> {
             unindexed.set(left);
             if (left > 0 && !closing) {
                 long all = Math.max(total, done + left);
-                indexNextChunk(store, all - left, all);
+                indexNextChunk(store, chunks, all - left, all);
             }
         }).onFailure(error -> {
             if (closing) {
