@@ -193,15 +193,7 @@ public final class SafetyCopy {
      * @return where the books were kept
      */
     public static Path setAside(DataDirectory directory, Clock clock) {
-        try (StoreLock lock = StoreLock.acquire(directory)) {
-            Path kept = keepDamaged(directory, clock);
-            lock.booksReplaced();
-            log.warn("The books in {} were set aside as {}; new books take their place", directory, kept);
-            return kept;
-        } catch (IOException e) {
-            throw new UncheckedIOException("The books in " + directory.root() + " could not be set aside: "
-                    + e.getMessage(), e);
-        }
+        return setAside(directory, clock, false);
     }
 
     /**
@@ -212,14 +204,18 @@ public final class SafetyCopy {
      * @return where the books were kept
      */
     public static Path setAsideWithCopies(DataDirectory directory, Clock clock) {
+        return setAside(directory, clock, true);
+    }
+
+    private static Path setAside(DataDirectory directory, Clock clock, boolean withCopies) {
         try (StoreLock lock = StoreLock.acquire(directory)) {
             Path kept = keepDamaged(directory, clock);
-            if (Files.exists(directory.safetyCopies())) {
+            if (withCopies && Files.exists(directory.safetyCopies())) {
                 Files.move(directory.safetyCopies(), kept.resolveSibling("safety-copy-" + KEPT_AS.format(clock.instant())));
             }
             lock.booksReplaced();
-            log.warn("The books in {} and their safety copies were set aside beside {}; new books take their place",
-                    directory, kept);
+            log.warn("The books in {}{} were set aside as {}; new books take their place", directory,
+                    withCopies ? " and their safety copies" : "", kept);
             return kept;
         } catch (IOException e) {
             throw new UncheckedIOException("The books in " + directory.root() + " could not be set aside: "
