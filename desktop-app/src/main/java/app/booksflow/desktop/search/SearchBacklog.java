@@ -26,9 +26,10 @@ import org.slf4j.LoggerFactory;
  * same transaction as the ledger rows and dashboards, and commits: its books and figures are there at
  * once, and the terms (about nine rows per transaction in two indexes, more than half of what such a
  * load costs) follow in chunks, each a write transaction of its own that gives way to a single write
- * waiting for the books ({@link Chunks}). The list is committed with the ledger rows, so a load cut short by a crash is indexed
- * at the next start; until then search does not find the listed transactions. A chunk's commit is not
- * forced to disk: a crash loses its terms together with its taking off the list, so it is indexed again.
+ * waiting for the books ({@link Chunks}). The list is committed with the ledger rows, so a load cut short
+ * by a crash is indexed at the next start; until then search does not find the listed transactions. A
+ * chunk's commit is not forced to disk: a crash loses its terms together with its taking off the list, so
+ * it is indexed again.
  */
 public final class SearchBacklog {
 
