@@ -495,17 +495,25 @@ public final class SyncBooks {
      */
     public Optional<FirstSyncMark> firstSync() {
         return writes.store().readJdbc(c -> {
-            try (PreparedStatement select = c.prepareStatement(
-                    "select (select name from practices), exists (select 1 from transactions)");
+            try (PreparedStatement select = c.prepareStatement("select exists (select 1 from transactions)");
                     ResultSet row = select.executeQuery()) {
                 row.next();
-                String practice = row.getString(1);
-                if (practice == null || row.getBoolean(2)) {
-                    return Optional.empty();
-                }
-                return SyncAccount.read(c).map(account -> new FirstSyncMark(account, practice));
+                return row.getBoolean(1) ? Optional.<FirstSyncMark>empty() : accountAndPractice(c);
             }
         });
+    }
+
+    /** The account and the practice's name as these books hold them; empty without either. */
+    public Optional<FirstSyncMark> accountAndPractice() {
+        return writes.store().readJdbc(SyncBooks::accountAndPractice);
+    }
+
+    private static Optional<FirstSyncMark> accountAndPractice(Connection c) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("select name from practices");
+                ResultSet row = select.executeQuery()) {
+            String practice = row.next() ? row.getString(1) : null;
+            return practice == null ? Optional.empty() : SyncAccount.read(c).map(account -> new FirstSyncMark(account, practice));
+        }
     }
 
     /** Writes everything the books have committed to their file (the pages of a sync, for one). */

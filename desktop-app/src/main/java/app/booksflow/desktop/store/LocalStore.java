@@ -614,11 +614,7 @@ public final class LocalStore implements AutoCloseable {
      * SYNC}), for a caller about to rely on it.
      */
     public void writeToDisk() {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("CHECKPOINT SYNC");
-        } catch (SQLException e) {
-            throw new HibernateException("The books could not be written to disk: " + e.getMessage(), e);
-        }
+        checkpoint(dataSource, "CHECKPOINT SYNC");
     }
 
     private void checkpoint() {
@@ -626,8 +622,12 @@ public final class LocalStore implements AutoCloseable {
     }
 
     private static void checkpoint(HikariDataSource dataSource) {
+        checkpoint(dataSource, "CHECKPOINT");
+    }
+
+    private static void checkpoint(HikariDataSource dataSource, String command) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("CHECKPOINT");
+            statement.execute(command);
         } catch (SQLException e) {
             throw new HibernateException("The commit went through but could not be written to disk", e);
         }

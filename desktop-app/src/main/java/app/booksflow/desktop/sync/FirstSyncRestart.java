@@ -7,7 +7,6 @@ import app.booksflow.desktop.store.SafetyCopy;
 import app.booksflow.desktop.syncstate.FirstSyncMark;
 import app.booksflow.desktop.syncstate.Inbox;
 import app.booksflow.desktop.syncstate.Outbox;
-import app.booksflow.desktop.syncstate.SyncAccount;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -71,7 +70,7 @@ public final class FirstSyncRestart {
                     + "device's own; they are checked as they are instead of beginning the sync again", directory, own.get());
             return Optional.empty();
         }
-        Optional<FirstSyncMark> mark = FirstSyncMark.read(directory).or(() -> accountOf(store));
+        Optional<FirstSyncMark> mark = FirstSyncMark.read(directory).or(() -> accountOf(store, clock));
         if (mark.isEmpty()) {
             LOG.warn("BooksFlow stopped during the first sync into the books in {}, but neither the mark nor the books "
                     + "say which account it was for; they are checked as they are", directory);
@@ -120,16 +119,9 @@ public final class FirstSyncRestart {
     }
 
     /** The account and practice as the books hold them, when the mark cannot be read. */
-    private static Optional<FirstSyncMark> accountOf(LocalStore store) {
+    private static Optional<FirstSyncMark> accountOf(LocalStore store, Clock clock) {
         try {
-            return store.readJdbc(c -> {
-                Optional<SyncAccount> account = SyncAccount.read(c);
-                try (Statement select = c.createStatement(); ResultSet row = select.executeQuery("select name from practices")) {
-                    String practice = row.next() ? row.getString(1) : null;
-                    return practice == null ? Optional.<FirstSyncMark>empty()
-                            : account.map(a -> new FirstSyncMark(a, practice));
-                }
-            });
+            return new LedgerServices(store, clock).sync().accountAndPractice();
         } catch (RuntimeException e) {
             LOG.warn("The account of the books in {} cannot be read", store.directory(), e);
             return Optional.empty();

@@ -42,6 +42,14 @@ class StartupViewModelTest {
 
     private final Clock clock = new MutableClock(Instant.parse("2025-06-15T09:00:00Z"));
 
+    /** A start-up whose demo loader only notes that it was asked ("demo") and loads nothing. */
+    private StartupViewModel recordingDemo(DataDirectory directory, List<String> steps) {
+        return new StartupViewModel(directory, clock, new SynchronousTaskExecutor(), (store, clockGiven, progress) -> {
+            steps.add("demo");
+            return false;
+        });
+    }
+
     @Test
     void opensTheStoreThenLoadsTheDemoThenHandsTheBooksOver() {
         List<String> steps = new ArrayList<>();
@@ -111,11 +119,7 @@ class StartupViewModelTest {
         }
         Files.writeString(dir.resolve("booksflow.lock"), "pid 4242\n");
         List<String> steps = new ArrayList<>();
-        StartupViewModel startup = new StartupViewModel(new DataDirectory(dir), clock, new SynchronousTaskExecutor(),
-                (store, clockGiven, progress) -> {
-                    steps.add("demo");
-                    return false;
-                });
+        StartupViewModel startup = recordingDemo(new DataDirectory(dir), steps);
 
         startup.start();
         try {
@@ -162,11 +166,7 @@ class StartupViewModelTest {
         FirstSyncBooks.midFirstSync(dir);
         FirstSyncBooks.leftOpen(dir);
         List<String> steps = new ArrayList<>();
-        StartupViewModel startup = new StartupViewModel(new DataDirectory(dir), clock, new SynchronousTaskExecutor(),
-                (store, clockGiven, progress) -> {
-                    steps.add("demo");
-                    return false;
-                });
+        StartupViewModel startup = recordingDemo(new DataDirectory(dir), steps);
 
         startup.start();
         try {
@@ -257,11 +257,7 @@ class StartupViewModelTest {
                     from "flyway_schema_history\"""");
         }
         List<String> steps = new ArrayList<>();
-        StartupViewModel startup = new StartupViewModel(new DataDirectory(dir), clock, new SynchronousTaskExecutor(),
-                (store, clockGiven, progress) -> {
-                    steps.add("demo");
-                    return false;
-                });
+        StartupViewModel startup = recordingDemo(new DataDirectory(dir), steps);
 
         startup.start();
         try {
@@ -415,11 +411,7 @@ class StartupViewModelTest {
         DataDirectory directory = booksWithASafetyCopy();
         damageSoTheyOpenButDoNotReadWhole(directory);
         List<String> steps = new ArrayList<>();
-        StartupViewModel startup = new StartupViewModel(directory, clock, new SynchronousTaskExecutor(),
-                (store, clockGiven, progress) -> {
-                    steps.add("demo");
-                    return false;
-                });
+        StartupViewModel startup = recordingDemo(directory, steps);
 
         startup.start();
         try {
